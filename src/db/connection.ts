@@ -1,0 +1,21 @@
+/** One connection interface; PostgreSQL servers (pg) and embedded PGlite sit behind it. */
+export interface Connection {
+  readonly engine: 'postgres' | 'pglite';
+  /** A description safe to print: never contains a password. */
+  readonly description: string;
+  /** Runs one statement with optional parameters and returns its rows. */
+  query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** server_version_num of the connected engine, e.g. 150018. */
+export async function serverVersionNum(conn: Connection): Promise<number> {
+  const rows = await conn.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
+  return Number(rows[0]!.v);
+}
+
+export function majorVersion(versionNum: number): number {
+  return Math.floor(versionNum / 10000);
+}

@@ -1,0 +1,45 @@
+import pg from 'pg';
+import type { Connection } from './connection.ts';
+import { redactText, redactUrl } from './redact.ts';
+
+// Keep int8/numeric as strings (the default) but return dates as text: the model compares text.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 1082 || oid === 1114 || oid === 1184) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export async function openPostgres(url: string): Promise<Connection> {
+  const password = passwordOf(url);
+  const client = new pg.Client({ connectionString: url, types, application_name: 'pgform' });
+  // Errors on an idle connection (server restart) must not crash the process with a stack trace.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new Error(`cannot connect to ${redactUrl(url)}: ${redactText((e as Error).message, [password])}`);
+  }
+  return {
+    engine: 'postgres',
+    description: redactUrl(url),
+    async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+      const res = await client.query(sql, params ? [...params] : undefined);
+      return res.rows as T[];
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+    async close(): Promise<void> {
+      await client.end().catch(() => undefined);
+    },
+  };
+}
+
+function passwordOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).password);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { DatabaseModel } from './database.ts';
+import { canonicalize } from './database.ts';
+import { canonicalJson } from './canonical-json.ts';
+
+/** Keys that annotate the desired state (how to get there) but are not part of the state itself. */
+const ANNOTATION_KEYS = new Set(['renamedFrom', 'using']);
+
+function stripAnnotations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripAnnotations);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!ANNOTATION_KEYS.has(k)) out[k] = stripAnnotations(v);
+    return out;
+  }
+  return value;
+}
+
+/** The state as canonical text: what fingerprints hash and what "equal states" means. */
+export function stateText(m: DatabaseModel): string {
+  return canonicalJson(stripAnnotations(canonicalize(m)));
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Short, stable fingerprint of a database state: `sha256:` plus 16 hex digits. */
+export function fingerprint(m: DatabaseModel): string {
+  return `sha256:${sha256(stateText(m)).slice(0, 16)}`;
+}

@@ -1,0 +1,4 @@
+export interface Schema {
+  readonly name: string;
+  readonly comment: string | null;
+}

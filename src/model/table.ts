@@ -1,0 +1,16 @@
+import type { QualifiedName } from './names.ts';
+import type { Column } from './column.ts';
+import type { Constraint } from './constraint.ts';
+import type { Index } from './index.ts';
+
+export interface Table extends QualifiedName {
+  /** In column order (attnum). */
+  readonly columns: readonly Column[];
+  /** Sorted by name. */
+  readonly constraints: readonly Constraint[];
+  /** Sorted by name; constraint-backing indexes are not listed here. */
+  readonly indexes: readonly Index[];
+  readonly comment: string | null;
+  /** Desired-state only: previous name in the same schema; turns drop+create into RENAME. */
+  readonly renamedFrom?: string | null;
+}

@@ -1,0 +1,35 @@
+/** Risks a step carries. Each step names its own, next to the SQL that causes them. */
+export type HazardKind =
+  /** Rows or columns are destroyed: dropping a table, column or sequence, narrowing a type. */
+  | 'data_loss'
+  /** PostgreSQL rewrites the whole table (and its indexes) under ACCESS EXCLUSIVE. */
+  | 'table_rewrite'
+  /** Holds ACCESS EXCLUSIVE for longer than a catalog change (e.g. a scan while locked). */
+  | 'long_lock'
+  /** A plain (non-concurrent) index build: writes to the table wait until it finishes. */
+  | 'blocks_writes'
+  /** Scans the table to validate a constraint (SHARE UPDATE EXCLUSIVE: reads and writes go on). */
+  | 'validation_scan'
+  /** Cannot run inside a transaction; if it fails, re-running the plan completes it. */
+  | 'non_transactional'
+  /** A change whose effect on dependent objects or running code cannot be checked by pgform. */
+  | 'unchecked_dependency';
+
+export interface Hazard {
+  readonly kind: HazardKind;
+  /** Plain-language explanation shown to the reviewer. */
+  readonly message: string;
+}
+
+export const ALL_HAZARD_KINDS: readonly HazardKind[] = [
+  'data_loss',
+  'table_rewrite',
+  'long_lock',
+  'blocks_writes',
+  'validation_scan',
+  'non_transactional',
+  'unchecked_dependency',
+];
+
+/** Hazards that must be allowed explicitly (`--allow-hazards`) before apply runs a step. */
+export const HAZARDS_REQUIRING_CONSENT: ReadonlySet<HazardKind> = new Set(['data_loss', 'table_rewrite', 'long_lock']);

@@ -1,0 +1,24 @@
+import type { Step } from './step.ts';
+
+export interface PlanSettings {
+  /** `SET lock_timeout` at the top of the plan, e.g. `5s`. */
+  readonly lockTimeout: string;
+  /** `SET statement_timeout` at the top of the plan, e.g. `1h`. */
+  readonly statementTimeout: string;
+}
+
+export const DEFAULT_SETTINGS: PlanSettings = { lockTimeout: '5s', statementTimeout: '1h' };
+
+/** An ordered plan: what `plan` prints and `apply` executes. */
+export interface Plan {
+  readonly pgformVersion: string;
+  /** Fingerprint of the database state the plan was made from. */
+  readonly sourceFingerprint: string;
+  /** Fingerprint of the state the plan leads to. */
+  readonly targetFingerprint: string;
+  readonly settings: PlanSettings;
+  /** In execution order. */
+  readonly steps: readonly Step[];
+  /** Notes for the reviewer that are not hazards of one step (e.g. an unchecked dependency). */
+  readonly notes: readonly string[];
+}

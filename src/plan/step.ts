@@ -1,0 +1,78 @@
+import type { Hazard } from './hazard.ts';
+
+export type ObjectKind =
+  | 'schema'
+  | 'extension'
+  | 'enum'
+  | 'sequence'
+  | 'table'
+  | 'column'
+  | 'constraint'
+  | 'index';
+
+export type Operation =
+  | 'create'
+  | 'drop'
+  | 'alter'
+  | 'rename'
+  | 'comment'
+  | 'validate';
+
+/**
+ * One SQL statement of a plan. Steps are plain data: the diff produces them unordered, with
+ * dependency edges; the planner orders them; renderers print them; the applier runs `sql`.
+ */
+export interface Step {
+  /** Kind of the object the step acts on. */
+  readonly kind: ObjectKind;
+  /** Display name of the object, e.g. `public.users.email`. */
+  readonly object: string;
+  readonly operation: Operation;
+  /** Exactly one SQL statement, without a trailing semicolon. */
+  readonly sql: string;
+  readonly hazards: readonly Hazard[];
+  /** False for statements PostgreSQL refuses inside a transaction block (CONCURRENTLY, ...). */
+  readonly transactional: boolean;
+  /** Why this step exists when it is not obvious (e.g. "dropped to let the column type change"). */
+  readonly reason?: string;
+  /**
+   * Ordering keys. `provides` names what the step creates or makes ready; `requires` what must
+   * exist first. For drops, `removes` names what goes away and `requiresRemoved` what must be gone
+   * first. The planner orders steps by these edges, then by phase, then by the order produced.
+   */
+  readonly provides?: readonly string[];
+  readonly requires?: readonly string[];
+  readonly removes?: readonly string[];
+  readonly requiresRemoved?: readonly string[];
+  /** Coarse order used when no edge decides; lower runs first. See `PHASES`. */
+  readonly phase: number;
+}
+
+/** Coarse ordering of steps, the usual order a DBA writes a migration in. */
+export const PHASES = {
+  createSchema: 10,
+  createExtension: 20,
+  createType: 30,
+  alterType: 35,
+  dropForeignKey: 40,
+  dropIndex: 45,
+  dropConstraint: 50,
+  dropColumn: 55,
+  dropTable: 60,
+  dropSequence: 65,
+  dropType: 70,
+  dropExtension: 75,
+  dropSchema: 80,
+  rename: 90,
+  createSequence: 100,
+  alterSequence: 105,
+  createTable: 110,
+  alterColumn: 120,
+  addColumn: 125,
+  addConstraint: 130,
+  createIndex: 140,
+  addForeignKey: 150,
+  validate: 160,
+  sequenceOwnership: 170,
+  comment: 180,
+} as const;
