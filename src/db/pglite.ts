@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
 import type { Connection } from './connection.ts';
+import { UserError } from '../errors.ts';
 
 /** Contrib extensions PGlite ships, by SQL name -> module and export name. */
 const CONTRIB: Readonly<Record<string, string>> = {
@@ -43,21 +44,58 @@ export interface PgliteOptions {
 
 export async function openPglite(opts: PgliteOptions): Promise<Connection> {
   const wanted = new Set(opts.extensions ?? []);
+  let release = (): void => undefined;
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
+    release = lockDataDir(opts.dataDir);
     const file = join(opts.dataDir, EXTENSIONS_FILE);
     if (existsSync(file)) for (const e of JSON.parse(readFileSync(file, 'utf8')) as string[]) wanted.add(e);
   }
-  const db = await PGlite.create({
-    dataDir: opts.dataDir ?? undefined,
-    extensions: await loadExtensions(wanted),
-    loadDataDir: opts.loadDataDir,
-  });
-  if (opts.dataDir) writeFileSync(join(opts.dataDir, EXTENSIONS_FILE), JSON.stringify([...wanted].sort()));
-  return wrapPglite(db, opts.dataDir ? `pglite:${opts.dataDir}` : 'pglite:memory');
+  try {
+    const db = await PGlite.create({
+      dataDir: opts.dataDir ?? undefined,
+      extensions: await loadExtensions(wanted),
+      loadDataDir: opts.loadDataDir,
+    });
+    if (opts.dataDir) writeFileSync(join(opts.dataDir, EXTENSIONS_FILE), JSON.stringify([...wanted].sort()));
+    return wrapPglite(db, opts.dataDir ? `pglite:${opts.dataDir}` : 'pglite:memory', release);
+  } catch (e) {
+    release();
+    throw e;
+  }
 }
 
-export function wrapPglite(db: PGlite, description: string): Connection & { readonly raw: PGlite } {
+/**
+ * An embedded database is one process's at a time: two processes writing one data directory would
+ * corrupt it. A lock file holding the owner's pid; a lock whose owner is gone is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'pgform.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch {
+      const pid = Number(readFileSync(file, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+        throw new UserError(`the embedded database ${dataDir} is in use by another pgform process (pid ${pid}); wait for it to finish`);
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new UserError(`cannot lock the embedded database ${dataDir}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function wrapPglite(db: PGlite, description: string, release: () => void = () => undefined): Connection & { readonly raw: PGlite } {
   return {
     engine: 'pglite',
     description,
@@ -70,7 +108,11 @@ export function wrapPglite(db: PGlite, description: string): Connection & { read
       await db.exec(sql);
     },
     async close(): Promise<void> {
-      if (!db.closed) await db.close();
+      try {
+        if (!db.closed) await db.close();
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -19,6 +19,8 @@ export interface Plan {
   readonly settings: PlanSettings;
   /** In execution order. */
   readonly steps: readonly Step[];
+  /** Schemas the plan manages: apply re-reads exactly these to check the plan is not stale. */
+  readonly managedSchemas?: readonly string[];
   /** Notes for the reviewer that are not hazards of one step (e.g. an unchecked dependency). */
   readonly notes: readonly string[];
 }

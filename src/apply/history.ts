@@ -1,0 +1,102 @@
+import type { Connection } from '../db/connection.ts';
+
+/** pgform's own record of applied plans, in a schema it never diffs. */
+export const HISTORY_TABLE = 'pgform.history';
+
+export async function ensureHistoryTable(conn: Connection): Promise<void> {
+  await conn.exec(`
+    CREATE SCHEMA IF NOT EXISTS pgform;
+    CREATE TABLE IF NOT EXISTS pgform.history (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      plan_hash text NOT NULL,
+      plan_name text,
+      source_fingerprint text NOT NULL,
+      target_fingerprint text NOT NULL,
+      pgform_version text NOT NULL,
+      started_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+      finished_at timestamptz,
+      outcome text NOT NULL DEFAULT 'running' CHECK (outcome IN ('running', 'succeeded', 'failed')),
+      steps_total integer NOT NULL,
+      steps_done integer NOT NULL DEFAULT 0,
+      error text,
+      plan_sql text NOT NULL
+    )`);
+}
+
+export interface HistoryStart {
+  readonly planHash: string;
+  readonly planName: string | null;
+  readonly sourceFingerprint: string;
+  readonly targetFingerprint: string;
+  readonly pgformVersion: string;
+  readonly stepsTotal: number;
+  readonly planSql: string;
+}
+
+export async function recordStart(conn: Connection, h: HistoryStart): Promise<number> {
+  const rows = await conn.query<{ id: string }>(
+    `INSERT INTO pgform.history (plan_hash, plan_name, source_fingerprint, target_fingerprint, pgform_version, steps_total, plan_sql)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id`,
+    [h.planHash, h.planName, h.sourceFingerprint, h.targetFingerprint, h.pgformVersion, h.stepsTotal, h.planSql],
+  );
+  return Number(rows[0]!.id);
+}
+
+export async function recordProgress(conn: Connection, id: number, stepsDone: number): Promise<void> {
+  await conn.query(`UPDATE pgform.history SET steps_done = $2 WHERE id = $1`, [id, stepsDone]);
+}
+
+export async function recordEnd(
+  conn: Connection,
+  id: number,
+  outcome: 'succeeded' | 'failed',
+  stepsDone: number,
+  error: string | null,
+): Promise<void> {
+  await conn.query(
+    `UPDATE pgform.history SET finished_at = clock_timestamp(), outcome = $2, steps_done = $3, error = $4 WHERE id = $1`,
+    [id, outcome, stepsDone, error],
+  );
+}
+
+export interface HistoryEntry {
+  readonly id: number;
+  readonly planHash: string;
+  readonly planName: string | null;
+  readonly sourceFingerprint: string;
+  readonly targetFingerprint: string;
+  readonly pgformVersion: string;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly outcome: string;
+  readonly stepsTotal: number;
+  readonly stepsDone: number;
+  readonly error: string | null;
+}
+
+/** Newest first; empty when pgform never applied anything here. */
+export async function readHistory(conn: Connection): Promise<HistoryEntry[]> {
+  const [exists] = await conn.query<{ ok: boolean }>(`SELECT to_regclass('pgform.history') IS NOT NULL AS ok`);
+  if (!exists?.ok) return [];
+  const rows = await conn.query<Record<string, string | number | null>>(
+    `SELECT id::text AS id, plan_hash, plan_name, source_fingerprint, target_fingerprint, pgform_version,
+            to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS started_at,
+            to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS finished_at,
+            outcome, steps_total, steps_done, error
+       FROM pgform.history ORDER BY id DESC`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    planHash: String(r.plan_hash),
+    planName: r.plan_name === null ? null : String(r.plan_name),
+    sourceFingerprint: String(r.source_fingerprint),
+    targetFingerprint: String(r.target_fingerprint),
+    pgformVersion: String(r.pgform_version),
+    startedAt: String(r.started_at),
+    finishedAt: r.finished_at === null ? null : String(r.finished_at),
+    outcome: String(r.outcome),
+    stepsTotal: Number(r.steps_total),
+    stepsDone: Number(r.steps_done),
+    error: r.error === null ? null : String(r.error),
+  }));
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { loadDesired } from '../workflow/desired.ts';
+import { planDatabase } from '../workflow/plan-database.ts';
+import { applyPlanSafely } from '../workflow/apply-plan.ts';
+import { parsePlanFile } from '../plan/parse.ts';
+import { renderSql } from '../plan/render-sql.ts';
+import { parseAllowedHazards } from '../apply/hazard-consent.ts';
+import type { ProgressEvent } from '../apply/executor.ts';
+import type { Plan } from '../plan/plan.ts';
+import { UserError } from '../errors.ts';
+import { commandContext, note, writeOut, type CommonOptions } from './context.ts';
+
+interface ApplyCliOptions extends CommonOptions {
+  readonly yes?: boolean;
+  readonly allowHazards?: string;
+  readonly allowEdited?: boolean;
+  readonly allowStale?: boolean;
+  readonly lockWait?: string;
+}
+
+export function registerApply(program: Command, run: (fn: () => Promise<number>) => void): void {
+  program
+    .command('apply [plan_file]')
+    .description('execute a plan file exactly, or plan, confirm and execute')
+    .option('--schema <dir>', 'schema directory (when no plan file is given)')
+    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
+    .option('--dev-url <url>', 'scratch database server of the live version, for normalizing')
+    .option('--yes', 'do not ask for confirmation')
+    .option('--allow-hazards <list>', 'comma-separated hazard kinds to allow, or all')
+    .option('--allow-edited', 'run a plan file whose text was changed after it was planned')
+    .option('--allow-stale', 'run even if the database changed since the plan was made')
+    .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
+    .option('--lock-timeout <duration>', "lock_timeout for the steps (default '5s')")
+    .option('--statement-timeout <duration>', "statement_timeout for the steps (default '1h')")
+    .action((file: string | undefined, opts: ApplyCliOptions) => run(() => applyCommand(file, opts)));
+}
+
+export function printProgress(e: ProgressEvent): void {
+  const label = `[${e.index}/${e.total}] ${e.step.operation} ${e.step.kind} ${e.step.object}`;
+  if (e.type === 'start') note(`${label} ...`);
+  else note(`${label} done in ${((e.elapsedMs ?? 0) / 1000).toFixed(2)}s`);
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(question);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export async function applyCommand(file: string | undefined, opts: ApplyCliOptions): Promise<number> {
+  const allowHazards = parseAllowedHazards(opts.allowHazards);
+  const lockWaitMs = Math.max(0, Number(opts.lockWait ?? '60')) * 1000;
+  if (!Number.isFinite(lockWaitMs)) throw new UserError('--lock-wait takes a number of seconds');
+  const ctx = commandContext(opts);
+
+  let plan: Plan;
+  let planSql: string;
+  let managed: readonly string[];
+  let extensions: readonly string[];
+  let conn;
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new UserError(`cannot read plan file ${file}`);
+    }
+    const parsed = parsePlanFile(text);
+    if (parsed.edited && !opts.allowEdited) {
+      throw new UserError(`${file} was edited after it was planned (its plan-hash no longer matches); re-plan, or pass --allow-edited`);
+    }
+    plan = parsed.plan;
+    planSql = text;
+    managed = plan.managedSchemas ?? ['public'];
+    extensions = plan.steps.filter((s) => s.kind === 'extension' && s.operation === 'create').map((s) => s.object);
+    conn = await ctx.open(extensions);
+  } else {
+    const input = loadDesired(ctx.schemaDir, ctx.config);
+    managed = input.managedSchemas;
+    conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
+    try {
+      plan = (await planDatabase(conn, input, ctx.workspace, ctx.settings)).plan;
+    } catch (e) {
+      await conn.close();
+      throw e;
+    }
+    planSql = renderSql(plan);
+    if (plan.steps.length === 0) {
+      await conn.close();
+      note('nothing to do: the database already matches the schema');
+      return 0;
+    }
+    writeOut(planSql);
+    if (!opts.yes) {
+      if (!process.stdin.isTTY) {
+        await conn.close();
+        throw new UserError('refusing to apply without confirmation: no terminal to ask on (pass --yes)');
+      }
+      if (!(await confirm(`apply these ${plan.steps.length} step(s) to ${conn.description}? [y/N] `))) {
+        await conn.close();
+        note('not applied');
+        return 1;
+      }
+    }
+  }
+  try {
+    const outcome = await applyPlanSafely(conn, plan, managed, ctx.workspace, {
+      allowHazards,
+      allowStale: opts.allowStale ?? false,
+      planSql,
+      planName: file ?? null,
+      lockWaitMs,
+      onProgress: printProgress,
+    });
+    note(
+      outcome.applied === 0
+        ? 'nothing to do: the plan is empty'
+        : `applied ${outcome.applied} step(s); the database now matches the plan's target`,
+    );
+    return 0;
+  } finally {
+    await conn.close();
+  }
+}

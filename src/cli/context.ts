@@ -1,0 +1,58 @@
+import { join, resolve } from 'node:path';
+import { loadProjectConfig, type ProjectConfig } from '../config/project.ts';
+import { openDatabase, resolveDatabaseUrl } from '../db/open.ts';
+import type { Connection } from '../db/connection.ts';
+import type { Workspace } from '../workflow/states.ts';
+import type { PlanSettings } from '../plan/plan.ts';
+import { DEFAULT_SETTINGS } from '../plan/plan.ts';
+
+export interface CommonOptions {
+  readonly schema?: string;
+  readonly db?: string;
+  readonly devUrl?: string;
+  readonly lockTimeout?: string;
+  readonly statementTimeout?: string;
+}
+
+export interface CommandContext {
+  readonly cwd: string;
+  readonly config: ProjectConfig | null;
+  readonly schemaDir: string;
+  /** May hold a password: pass it to `openDatabase`, never print it. */
+  readonly dbUrl: string;
+  readonly workspace: Workspace;
+  readonly settings: PlanSettings;
+  open(extensions?: readonly string[]): Promise<Connection>;
+}
+
+export function note(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+export function commandContext(opts: CommonOptions): CommandContext {
+  const cwd = process.cwd();
+  const config = loadProjectConfig(cwd);
+  const schemaDir = opts.schema ? resolve(cwd, opts.schema) : (config?.schemaDir ?? join(cwd, 'schema'));
+  const dbUrl = resolveDatabaseUrl({ cli: opts.db, projectUrl: config?.databaseUrl, cwd });
+  const root = config?.root ?? cwd;
+  return {
+    cwd,
+    config,
+    schemaDir,
+    dbUrl,
+    workspace: {
+      cacheDir: process.env.PGFORM_CACHE_DIR ?? join(root, '.pgform', 'cache'),
+      devUrl: opts.devUrl ?? process.env.PGFORM_DEV_URL ?? config?.devUrl ?? null,
+      note,
+    },
+    settings: {
+      lockTimeout: opts.lockTimeout ?? config?.lockTimeout ?? DEFAULT_SETTINGS.lockTimeout,
+      statementTimeout: opts.statementTimeout ?? config?.statementTimeout ?? DEFAULT_SETTINGS.statementTimeout,
+    },
+    open: (extensions) => openDatabase(dbUrl, { cwd, extensions }),
+  };
+}
+
+export function writeOut(text: string): void {
+  process.stdout.write(text);
+}

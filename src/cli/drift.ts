@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { loadDesired } from '../workflow/desired.ts';
+import { compareStates, desiredState } from '../workflow/states.ts';
+import { driftReport, renderDriftText } from '../drift/report.ts';
+import { UserError } from '../errors.ts';
+import { commandContext, writeOut, type CommonOptions } from './context.ts';
+
+interface DriftOptions extends CommonOptions {
+  readonly format?: string;
+}
+
+export function registerDrift(program: Command, run: (fn: () => Promise<number>) => void): void {
+  program
+    .command('drift')
+    .description('exit 0 when the database matches the YAML, 2 when it drifted (and say how)')
+    .option('--schema <dir>', 'schema directory')
+    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
+    .option('--dev-url <url>', 'scratch database server of the live version, for normalizing')
+    .option('--format <format>', 'text or json', 'text')
+    .action((opts: DriftOptions) => run(() => driftCommand(opts)));
+}
+
+export async function driftCommand(opts: DriftOptions): Promise<number> {
+  const format = opts.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UserError(`unknown --format ${format} (text or json)`);
+  const ctx = commandContext(opts);
+  const input = loadDesired(ctx.schemaDir, ctx.config);
+  const conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
+  try {
+    const desired = await desiredState(input.loaded.model, input.managedSchemas, ctx.workspace, input.loaded.sources);
+    const states = await compareStates(conn, desired, input.managedSchemas, ctx.workspace);
+    const entries = driftReport(states.live, states.desired);
+    if (format === 'json') {
+      writeOut(
+        JSON.stringify(
+          {
+            drifted: entries.length > 0,
+            database: conn.description,
+            liveFingerprint: states.sourceFingerprint,
+            schemaFingerprint: states.targetFingerprint,
+            objects: entries,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+    } else writeOut(renderDriftText(entries, conn.description));
+    return entries.length > 0 ? 2 : 0;
+  } finally {
+    await conn.close();
+  }
+}

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { readHistory } from '../apply/history.ts';
+import { UserError } from '../errors.ts';
+import { commandContext, writeOut, type CommonOptions } from './context.ts';
+
+interface HistoryOptions extends CommonOptions {
+  readonly format?: string;
+}
+
+export function registerHistory(program: Command, run: (fn: () => Promise<number>) => void): void {
+  program
+    .command('history')
+    .description('the plans applied to this database, newest first')
+    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
+    .option('--format <format>', 'text or json', 'text')
+    .action((opts: HistoryOptions) => run(() => historyCommand(opts)));
+}
+
+export async function historyCommand(opts: HistoryOptions): Promise<number> {
+  const format = opts.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UserError(`unknown --format ${format} (text or json)`);
+  const ctx = commandContext(opts);
+  const conn = await ctx.open();
+  try {
+    const entries = await readHistory(conn);
+    if (format === 'json') {
+      writeOut(JSON.stringify(entries, null, 2) + '\n');
+      return 0;
+    }
+    if (entries.length === 0) {
+      writeOut(`no plans have been applied to ${conn.description}\n`);
+      return 0;
+    }
+    for (const e of entries) {
+      const name = e.planName ? ` ${e.planName}` : '';
+      writeOut(
+        `#${e.id} ${e.startedAt} ${e.outcome}${name}: ${e.stepsDone}/${e.stepsTotal} steps, ` +
+          `${e.sourceFingerprint} -> ${e.targetFingerprint} (plan ${e.planHash.slice(0, 23)})\n` +
+          (e.error ? `    error: ${e.error.split('\n')[0]}\n` : ''),
+      );
+    }
+    return 0;
+  } finally {
+    await conn.close();
+  }
+}

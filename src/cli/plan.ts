@@ -1,0 +1,74 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { loadDesired } from '../workflow/desired.ts';
+import { planDatabase, rollbackPlan } from '../workflow/plan-database.ts';
+import { renderSql } from '../plan/render-sql.ts';
+import { renderJson } from '../plan/render-json.ts';
+import { renderMarkdown } from '../plan/render-markdown.ts';
+import type { Plan } from '../plan/plan.ts';
+import { UserError } from '../errors.ts';
+import { commandContext, note, writeOut, type CommonOptions } from './context.ts';
+
+export type PlanFormat = 'sql' | 'json' | 'markdown';
+
+export function renderPlan(plan: Plan, format: PlanFormat): string {
+  switch (format) {
+    case 'sql':
+      return renderSql(plan);
+    case 'json':
+      return renderJson(plan);
+    case 'markdown':
+      return renderMarkdown(plan);
+  }
+}
+
+export function parseFormat(value: string | undefined): PlanFormat {
+  const f = value ?? 'sql';
+  if (f !== 'sql' && f !== 'json' && f !== 'markdown') throw new UserError(`unknown --format ${f} (sql, json or markdown)`);
+  return f;
+}
+
+interface PlanOptions extends CommonOptions {
+  readonly out?: string;
+  readonly format?: string;
+  readonly rollbackOut?: string;
+  readonly exitCode?: boolean;
+}
+
+export function registerPlan(program: Command, run: (fn: () => Promise<number>) => void): void {
+  program
+    .command('plan')
+    .description('diff the database against the YAML and print the ordered plan')
+    .option('--schema <dir>', 'schema directory (default: schema_dir of pgform.yaml, else ./schema)')
+    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
+    .option('--dev-url <url>', 'scratch database server of the live version, for normalizing')
+    .option('--out <file>', 'write the plan to a file instead of stdout')
+    .option('--format <format>', 'sql, json or markdown', 'sql')
+    .option('--rollback-out <file>', 'also write the plan that goes back to the current state')
+    .option('--lock-timeout <duration>', "lock_timeout set at the top of the plan (default '5s')")
+    .option('--statement-timeout <duration>', "statement_timeout set at the top of the plan (default '1h')")
+    .option('--exit-code', 'exit 2 when the plan is not empty')
+    .action((opts: PlanOptions) => run(() => planCommand(opts)));
+}
+
+export async function planCommand(opts: PlanOptions): Promise<number> {
+  const format = parseFormat(opts.format);
+  const ctx = commandContext(opts);
+  const input = loadDesired(ctx.schemaDir, ctx.config);
+  const conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
+  try {
+    const result = await planDatabase(conn, input, ctx.workspace, ctx.settings);
+    const text = renderPlan(result.plan, format);
+    if (opts.out) {
+      writeFileSync(opts.out, text);
+      note(`wrote ${result.plan.steps.length} step(s) to ${opts.out}`);
+    } else writeOut(text);
+    if (opts.rollbackOut) {
+      writeFileSync(opts.rollbackOut, renderPlan(rollbackPlan(result, ctx.settings), format));
+      note(`wrote the rollback plan to ${opts.rollbackOut}`);
+    }
+    return opts.exitCode && result.plan.steps.length > 0 ? 2 : 0;
+  } finally {
+    await conn.close();
+  }
+}

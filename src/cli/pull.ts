@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { introspect } from '../introspect/index.ts';
+import { modelToYamlFiles, writeYamlFiles } from '../yaml/pull.ts';
+import { commandContext, note, type CommonOptions } from './context.ts';
+
+interface PullOptions extends CommonOptions {
+  readonly out: string;
+  readonly schemas?: string;
+}
+
+export function registerPull(program: Command, run: (fn: () => Promise<number>) => void): void {
+  program
+    .command('pull')
+    .description('write the live database as YAML, to adopt an existing database')
+    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
+    .requiredOption('--out <dir>', 'directory to write the YAML files to')
+    .option('--schemas <list>', 'comma-separated schemas to pull (default: every user schema)')
+    .action((opts: PullOptions) => run(() => pullCommand(opts)));
+}
+
+export async function pullCommand(opts: PullOptions): Promise<number> {
+  const ctx = commandContext(opts);
+  const conn = await ctx.open();
+  try {
+    const schemas = opts.schemas ? opts.schemas.split(',').map((s) => s.trim()).filter(Boolean) : ctx.config?.managedSchemas ?? undefined;
+    const model = await introspect(conn, schemas ? { schemas } : {});
+    const files = modelToYamlFiles(model);
+    writeYamlFiles(files, opts.out);
+    note(`wrote ${files.size} file(s) to ${opts.out}: ${model.tables.length} table(s), ${model.enums.length} type(s), ${model.sequences.length} sequence(s)`);
+    return 0;
+  } finally {
+    await conn.close();
+  }
+}

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { UserError } from '../errors.ts';
+
+/** Settings from a `pgform.yaml` project file; every field optional. */
+export interface ProjectConfig {
+  /** Directory the file was found in; relative paths resolve against it. */
+  readonly root: string;
+  readonly schemaDir: string | null;
+  /** A database URL, or null. Never printed: may hold a password. */
+  readonly databaseUrl: string | null;
+  /** A scratch database on a server of the live server's version, for normalizing the desired state. */
+  readonly devUrl: string | null;
+  /** Schemas pgform manages; null means the schemas the YAML declares or uses, plus `public`. */
+  readonly managedSchemas: readonly string[] | null;
+  readonly lockTimeout: string | null;
+  readonly statementTimeout: string | null;
+}
+
+export const PROJECT_FILE = 'pgform.yaml';
+
+const KNOWN_KEYS = ['schema_dir', 'database_url', 'dev_url', 'managed_schemas', 'lock_timeout', 'statement_timeout'];
+
+/** Finds `pgform.yaml` in `cwd` (not above it: a project is explicit about its root). */
+export function loadProjectConfig(cwd: string): ProjectConfig | null {
+  const file = join(cwd, PROJECT_FILE);
+  if (!existsSync(file)) return null;
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UserError(`${file}: ${(e as Error).message}`);
+  }
+  if (doc === null || doc === undefined) doc = {};
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new UserError(`${file}: expected a mapping of settings`);
+  const d = doc as Record<string, unknown>;
+  for (const k of Object.keys(d)) {
+    if (!KNOWN_KEYS.includes(k)) throw new UserError(`${file}: unknown setting \`${k}\` (known: ${KNOWN_KEYS.join(', ')})`);
+  }
+  const str = (k: string): string | null => {
+    const v = d[k];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'string') throw new UserError(`${file}: \`${k}\` must be a string`);
+    return v;
+  };
+  const managed = d.managed_schemas;
+  if (managed !== undefined && (!Array.isArray(managed) || !managed.every((s) => typeof s === 'string'))) {
+    throw new UserError(`${file}: \`managed_schemas\` must be a list of schema names`);
+  }
+  const root = dirname(resolve(file));
+  const schemaDir = str('schema_dir');
+  return {
+    root,
+    schemaDir: schemaDir === null ? null : isAbsolute(schemaDir) ? schemaDir : join(root, schemaDir),
+    databaseUrl: expandEnv(str('database_url'), file),
+    devUrl: expandEnv(str('dev_url'), file),
+    managedSchemas: (managed as string[] | undefined) ?? null,
+    lockTimeout: str('lock_timeout'),
+    statementTimeout: str('statement_timeout'),
+  };
+}
+
+/** `${NAME}` in a URL setting reads the environment variable NAME, so secrets stay out of the file. */
+function expandEnv(value: string | null, file: string): string | null {
+  if (value === null) return null;
+  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    const v = process.env[name];
+    if (v === undefined) throw new UserError(`${file}: environment variable ${name} is not set`);
+    return v;
+  });
+}

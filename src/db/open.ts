@@ -1,0 +1,37 @@
+import { isAbsolute, join } from 'node:path';
+import type { Connection } from './connection.ts';
+import { openPostgres } from './postgres.ts';
+import { openPglite } from './pglite.ts';
+import { UserError } from '../errors.ts';
+import { redactUrl } from './redact.ts';
+
+/** The embedded default database of a project directory. */
+export const DEFAULT_DB_DIR = join('.pgform', 'db');
+
+/**
+ * Which database a command talks to: `--db`, else DATABASE_URL, else the project file's URL, else
+ * the embedded PGlite database in `.pgform/db` of the current directory.
+ */
+export function resolveDatabaseUrl(args: { cli?: string | null; projectUrl?: string | null; cwd: string }): string {
+  if (args.cli) return args.cli;
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  if (args.projectUrl) return args.projectUrl;
+  return `pglite:${join(args.cwd, DEFAULT_DB_DIR)}`;
+}
+
+export interface OpenOptions {
+  readonly cwd: string;
+  /** Extensions an embedded database must be able to create (PGlite loads them at start). */
+  readonly extensions?: readonly string[];
+}
+
+export async function openDatabase(url: string, opts: OpenOptions): Promise<Connection> {
+  if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url);
+  if (url === 'pglite:memory') return openPglite({ dataDir: null, extensions: opts.extensions });
+  if (url.startsWith('pglite:')) {
+    const path = url.slice('pglite:'.length);
+    if (path.length === 0) throw new UserError('pglite: needs a path, e.g. pglite:.pgform/db, or pglite:memory');
+    return openPglite({ dataDir: isAbsolute(path) ? path : join(opts.cwd, path), extensions: opts.extensions });
+  }
+  throw new UserError(`unsupported database URL ${redactUrl(url)}: use postgres://..., pglite:PATH or pglite:memory`);
+}

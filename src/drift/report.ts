@@ -1,0 +1,96 @@
+import { diffLines } from 'diff';
+import { stringify } from 'yaml';
+import type { DatabaseModel } from '../model/database.ts';
+import { canonicalJson } from '../model/canonical-json.ts';
+
+export type DriftStatus = 'missing' | 'unexpected' | 'changed';
+
+/** One object that differs: `missing` from the database, `unexpected` in it, or `changed`. */
+export interface DriftEntry {
+  readonly kind: string;
+  readonly object: string;
+  readonly status: DriftStatus;
+  /** Unified-style lines: `- ` as in the database, `+ ` as the YAML wants, `  ` context. */
+  readonly lines: readonly string[];
+}
+
+interface Named {
+  readonly kind: string;
+  readonly object: string;
+  readonly value: unknown;
+}
+
+/** Flattens a model into comparable objects: tables split into their columns, constraints and indexes. */
+function objectsOf(m: DatabaseModel): Map<string, Named> {
+  const out = new Map<string, Named>();
+  const add = (kind: string, object: string, value: unknown) => out.set(`${kind}:${object}`, { kind, object, value });
+  for (const s of m.schemas) add('schema', s.name, s);
+  for (const e of m.extensions) add('extension', e.name, e);
+  for (const e of m.enums) add('type', `${e.schema}.${e.name}`, e);
+  for (const s of m.sequences) add('sequence', `${s.schema}.${s.name}`, s);
+  for (const t of m.tables) {
+    const name = `${t.schema}.${t.name}`;
+    add('table', name, { schema: t.schema, name: t.name, comment: t.comment, columnOrder: t.columns.map((c) => c.name) });
+    for (const c of t.columns) add('column', `${name}.${c.name}`, c);
+    for (const c of t.constraints) add('constraint', `${name}.${c.name}`, c);
+    for (const i of t.indexes) add('index', `${name}.${i.name}`, i);
+  }
+  return out;
+}
+
+/** Drops desired-only annotations: they say how to get somewhere, not what is there. */
+function plain(value: unknown): unknown {
+  const v = JSON.parse(canonicalJson(value)) as Record<string, unknown>;
+  if (v && typeof v === 'object') {
+    delete v.renamedFrom;
+    delete v.using;
+  }
+  return v;
+}
+
+function render(value: unknown): string[] {
+  return stringify(plain(value), { lineWidth: 0 }).trimEnd().split('\n');
+}
+
+/** What differs between the live and the desired state, object by object. Pure and deterministic. */
+export function driftReport(live: DatabaseModel, desired: DatabaseModel): DriftEntry[] {
+  const a = objectsOf(live);
+  const b = objectsOf(desired);
+  const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
+  const out: DriftEntry[] = [];
+  for (const key of keys) {
+    const l = a.get(key);
+    const d = b.get(key);
+    if (l && d) {
+      if (canonicalJson(plain(l.value)) === canonicalJson(plain(d.value))) continue;
+      const lines: string[] = [];
+      for (const part of diffLines(render(l.value).join('\n') + '\n', render(d.value).join('\n') + '\n')) {
+        const prefix = part.added ? '+ ' : part.removed ? '- ' : '  ';
+        for (const line of part.value.replace(/\n$/, '').split('\n')) lines.push(prefix + line);
+      }
+      out.push({ kind: l.kind, object: l.object, status: 'changed', lines });
+    } else if (d) {
+      out.push({ kind: d.kind, object: d.object, status: 'missing', lines: render(d.value).map((x) => '+ ' + x) });
+    } else if (l) {
+      out.push({ kind: l.kind, object: l.object, status: 'unexpected', lines: render(l.value).map((x) => '- ' + x) });
+    }
+  }
+  return out;
+}
+
+export function renderDriftText(entries: readonly DriftEntry[], database: string): string {
+  if (entries.length === 0) return `no drift: ${database} matches the schema\n`;
+  const words: Record<DriftStatus, string> = {
+    missing: 'missing from the database',
+    unexpected: 'in the database but not in the schema',
+    changed: 'differs',
+  };
+  const parts = [`drift: ${entries.length} object(s) in ${database} differ from the schema`, ''];
+  for (const e of entries) {
+    parts.push(`${e.kind} ${e.object}: ${words[e.status]}`);
+    for (const l of e.lines) parts.push(`    ${l}`);
+    parts.push('');
+  }
+  parts.push('(- as in the database, + as the schema wants)');
+  return parts.join('\n') + '\n';
+}

@@ -1,0 +1,155 @@
+import type { DatabaseModel } from '../model/database.ts';
+import { canonicalize } from '../model/database.ts';
+import type { Table } from '../model/table.ts';
+import type { SourcePosition } from '../model/source.ts';
+import { formatPosition } from '../model/source.ts';
+import { sha256, stateText } from '../model/fingerprint.ts';
+import { diffModels } from '../diff/index.ts';
+import { orderSteps } from '../plan/order.ts';
+import type { Step } from '../plan/step.ts';
+import { introspect } from '../introspect/index.ts';
+import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
+import { literal } from '../sql/quote.ts';
+import { UserError } from '../errors.ts';
+import { openScratch, scratchEngineId, type ScratchDatabase } from './scratch.ts';
+import { readCachedModel, writeCachedModel } from './cache.ts';
+
+export interface NormalizeOptions {
+  /** `.pgform/cache` of the project; null disables caching. */
+  readonly cacheDir: string | null;
+  /** Scratch server URL (`--dev-url`); null: embedded PGlite. */
+  readonly devUrl?: string | null;
+  /** Schemas in scope: introspection of the scratch database is limited to them. */
+  readonly managedSchemas: readonly string[];
+  /** Where each object was declared, for errors in its SQL fragments. */
+  readonly sources?: ReadonlyMap<string, SourcePosition>;
+}
+
+/**
+ * Puts a state into PostgreSQL's canonical form by creating it in a scratch database and
+ * introspecting that with the same code that reads live databases. Cached by content.
+ */
+export async function normalizeModel(raw: DatabaseModel, opts: NormalizeOptions): Promise<DatabaseModel> {
+  const engineId = await scratchEngineId(opts);
+  const key = sha256([engineId, [...opts.managedSchemas].sort().join(','), stateText(raw)].join('\n'));
+  const cached = readCachedModel(opts.cacheDir, key);
+  if (cached) return withAnnotations(cached, raw);
+
+  const scratch = await openScratch({
+    cacheDir: opts.cacheDir,
+    devUrl: opts.devUrl,
+    extensions: raw.extensions.map((e) => e.name),
+  });
+  try {
+    await scratch.conn.exec(`SELECT set_config('search_path', ${literal(CANONICAL_SEARCH_PATH)}, false)`);
+    const baseline = await introspect(scratch.conn, { schemas: opts.managedSchemas });
+    const complete = withImplicitSchemas(raw, baseline, opts.managedSchemas);
+    const steps = orderSteps(diffModels(baseline, complete, { online: false }));
+    await runSteps(scratch, steps, opts.sources);
+    const normalized = await introspect(scratch.conn, { schemas: opts.managedSchemas });
+    writeCachedModel(opts.cacheDir, key, normalized);
+    return withAnnotations(normalized, raw);
+  } finally {
+    await scratch.dispose();
+  }
+}
+
+/**
+ * Schemas that objects live in but the YAML does not declare are part of the desired state too;
+ * `public` keeps whatever a fresh database gives it (its standard comment).
+ */
+function withImplicitSchemas(raw: DatabaseModel, baseline: DatabaseModel, managed: readonly string[]): DatabaseModel {
+  const declared = new Set(raw.schemas.map((s) => s.name));
+  const used = new Set<string>(managed);
+  for (const list of [raw.enums, raw.sequences, raw.tables]) for (const o of list) used.add(o.schema);
+  const implicit = [...used]
+    .filter((name) => !declared.has(name))
+    .map((name) => baseline.schemas.find((s) => s.name === name) ?? { name, comment: null });
+  return canonicalize({ ...raw, schemas: [...raw.schemas, ...implicit] });
+}
+
+/** Runs the creation steps in one transaction; on failure, finds the step and names its source. */
+async function runSteps(
+  scratch: ScratchDatabase,
+  steps: readonly Step[],
+  sources: ReadonlyMap<string, SourcePosition> | undefined,
+): Promise<void> {
+  const groups: Step[][] = [];
+  for (const s of steps) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.transactional === s.transactional && s.transactional) last.push(s);
+    else groups.push([s]);
+  }
+  for (const group of groups) {
+    const script = group.map((s) => `${s.sql};`).join('\n');
+    try {
+      if (group[0]!.transactional) await scratch.conn.exec(`BEGIN;\n${script}\nCOMMIT;`);
+      else await scratch.conn.exec(script);
+    } catch {
+      await scratch.conn.exec('ROLLBACK').catch(() => undefined);
+      await findFailingStep(scratch, group, sources);
+    }
+  }
+}
+
+async function findFailingStep(
+  scratch: ScratchDatabase,
+  group: readonly Step[],
+  sources: ReadonlyMap<string, SourcePosition> | undefined,
+): Promise<never> {
+  const transactional = group[0]!.transactional;
+  if (transactional) await scratch.conn.exec('BEGIN');
+  for (const step of group) {
+    try {
+      await scratch.conn.exec(`${step.sql};`);
+    } catch (e) {
+      if (transactional) await scratch.conn.exec('ROLLBACK').catch(() => undefined);
+      const pos = sourceOf(step, sources);
+      const where = pos ? `${formatPosition(pos)}: ` : '';
+      throw new UserError(
+        `${where}PostgreSQL rejected ${step.kind} ${step.object}: ${(e as Error).message}\n  while running: ${step.sql}`,
+      );
+    }
+  }
+  if (transactional) await scratch.conn.exec('ROLLBACK').catch(() => undefined);
+  throw new UserError('the desired state could not be created in the scratch database (no single step failed)');
+}
+
+function sourceOf(step: Step, sources: ReadonlyMap<string, SourcePosition> | undefined): SourcePosition | undefined {
+  if (!sources) return undefined;
+  const direct = sources.get(`${step.kind}:${step.object}`);
+  if (direct) return direct;
+  // Fall back to the nearest enclosing object: public.t.col -> public.t (the table).
+  const parts = step.object.split('.');
+  for (let n = parts.length - 1; n >= 2; n--) {
+    const pos = sources.get(`table:${parts.slice(0, n).join('.')}`);
+    if (pos) return pos;
+  }
+  return undefined;
+}
+
+/** Re-attaches what the YAML says about how to get there (renames, USING) to the normalized state. */
+function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): DatabaseModel {
+  const rawTables = new Map(raw.tables.map((t) => [`${t.schema}.${t.name}`, t]));
+  return {
+    ...normalized,
+    tables: normalized.tables.map((t): Table => {
+      const r = rawTables.get(`${t.schema}.${t.name}`);
+      if (!r) return t;
+      const rawCols = new Map(r.columns.map((c) => [c.name, c]));
+      return {
+        ...t,
+        ...(r.renamedFrom ? { renamedFrom: r.renamedFrom } : {}),
+        columns: t.columns.map((c) => {
+          const rc = rawCols.get(c.name);
+          if (!rc) return c;
+          return {
+            ...c,
+            ...(rc.renamedFrom ? { renamedFrom: rc.renamedFrom } : {}),
+            ...(rc.using ? { using: rc.using } : {}),
+          };
+        }),
+      };
+    }),
+  };
+}

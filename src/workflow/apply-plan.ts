@@ -1,0 +1,67 @@
+import type { Connection } from '../db/connection.ts';
+import type { Plan } from '../plan/plan.ts';
+import { planHash } from '../plan/render-sql.ts';
+import { PGFORM_VERSION } from '../version.ts';
+import { UserError } from '../errors.ts';
+import { acquireApplyLock } from '../apply/lock.ts';
+import { executePlan, type ProgressEvent } from '../apply/executor.ts';
+import { refusalMessage, refusedSteps, type AllowedHazards } from '../apply/hazard-consent.ts';
+import { liveFingerprint, type Workspace } from './states.ts';
+
+export interface ApplyOptions {
+  readonly allowHazards: AllowedHazards;
+  /** Apply even though the database changed since the plan was made. */
+  readonly allowStale: boolean;
+  readonly planSql: string;
+  readonly planName?: string | null;
+  /** How long to wait for another apply's lock, in milliseconds. */
+  readonly lockWaitMs: number;
+  readonly onProgress?: (e: ProgressEvent) => void;
+}
+
+export type ApplyOutcome = { readonly applied: number; readonly verified: boolean };
+
+/**
+ * Applies a plan with every safety check: hazards consented, the apply lock held, the database
+ * still in the state the plan was made from, the run recorded, and the result verified.
+ */
+export async function applyPlanSafely(
+  conn: Connection,
+  plan: Plan,
+  managedSchemas: readonly string[],
+  ws: Workspace,
+  opts: ApplyOptions,
+): Promise<ApplyOutcome> {
+  const refused = refusedSteps(plan, opts.allowHazards);
+  if (refused.length > 0) throw new UserError(refusalMessage(refused), 3);
+  if (plan.steps.length === 0) return { applied: 0, verified: true };
+  const release = await acquireApplyLock(conn, opts.lockWaitMs);
+  try {
+    if (!opts.allowStale) {
+      const current = await liveFingerprint(conn, managedSchemas, ws);
+      if (current !== plan.sourceFingerprint) {
+        throw new UserError(
+          `the plan is stale: it was made from state ${plan.sourceFingerprint}, but the database is now at ${current}.\n` +
+            'plan again (or pass --allow-stale to run it anyway)',
+        );
+      }
+    }
+    await executePlan(conn, plan, {
+      planHash: planHash(plan),
+      planName: opts.planName ?? null,
+      planSql: opts.planSql,
+      pgformVersion: PGFORM_VERSION,
+      onProgress: opts.onProgress,
+    });
+    const after = await liveFingerprint(conn, managedSchemas, ws);
+    if (after !== plan.targetFingerprint) {
+      throw new UserError(
+        `the plan ran, but the database (${after}) does not match the plan's target (${plan.targetFingerprint}); ` +
+          'run `pgform drift` to see what differs',
+      );
+    }
+    return { applied: plan.steps.length, verified: true };
+  } finally {
+    await release();
+  }
+}

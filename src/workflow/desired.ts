@@ -1,0 +1,28 @@
+import { existsSync, statSync } from 'node:fs';
+import type { DatabaseModel } from '../model/database.ts';
+import type { ProjectConfig } from '../config/project.ts';
+import { loadSchemaDir, type LoadedSchema } from '../yaml/load.ts';
+import { UserError } from '../errors.ts';
+
+export interface DesiredInput {
+  readonly loaded: LoadedSchema;
+  /** Schemas pgform manages for this project: it never reads or touches any other. */
+  readonly managedSchemas: readonly string[];
+}
+
+export function loadDesired(schemaDir: string, config: ProjectConfig | null): DesiredInput {
+  if (!existsSync(schemaDir) || !statSync(schemaDir).isDirectory()) {
+    throw new UserError(`schema directory ${schemaDir} does not exist (give --schema DIR or set schema_dir in pgform.yaml)`);
+  }
+  const loaded = loadSchemaDir(schemaDir);
+  return { loaded, managedSchemas: managedSchemasOf(loaded.model, config) };
+}
+
+/** The project file's list, else every schema the YAML declares or puts objects in, plus `public`. */
+export function managedSchemasOf(model: DatabaseModel, config: ProjectConfig | null): readonly string[] {
+  if (config?.managedSchemas) return [...config.managedSchemas].sort();
+  const names = new Set<string>(['public']);
+  for (const s of model.schemas) names.add(s.name);
+  for (const list of [model.enums, model.sequences, model.tables]) for (const o of list) names.add(o.schema);
+  return [...names].sort();
+}
