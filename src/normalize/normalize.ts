@@ -60,7 +60,8 @@ export async function normalizeModel(raw: DatabaseModel, opts: NormalizeOptions)
  */
 function withImplicitSchemas(raw: DatabaseModel, baseline: DatabaseModel, managed: readonly string[]): DatabaseModel {
   const declared = new Set(raw.schemas.map((s) => s.name));
-  const used = new Set<string>(managed);
+  // `public` exists in every fresh database: it stays unless the YAML manages it away explicitly.
+  const used = new Set<string>(managed.includes('public') ? ['public'] : []);
   for (const list of [raw.enums, raw.sequences, raw.tables]) for (const o of list) used.add(o.schema);
   const implicit = [...used]
     .filter((name) => !declared.has(name))

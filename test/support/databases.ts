@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { openPglite } from '../../src/db/pglite.ts';
 import type { Connection } from '../../src/db/connection.ts';
@@ -24,6 +25,15 @@ export async function freshPostgres(prefix = 't'): Promise<Connection> {
   return openPostgres(await freshPostgresDatabase(prefix));
 }
 
+let template: Promise<Blob> | undefined;
+
+/** A fresh in-memory PGlite, started from a data-directory dump made once per test file (skips initdb). */
 export async function freshPglite(extensions: readonly string[] = []): Promise<Connection> {
-  return openPglite({ dataDir: null, extensions });
+  template ??= (async () => {
+    const db = await PGlite.create();
+    const dump = await db.dumpDataDir('none');
+    await db.close();
+    return dump;
+  })();
+  return openPglite({ dataDir: null, extensions, loadDataDir: await template });
 }

@@ -78,8 +78,17 @@ export async function startTestServer(): Promise<TestServer> {
     url,
     port,
     async stop() {
-      child.kill('SIGINT');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      // runuser ignores SIGINT: stop the server itself (fast shutdown), then make sure the wrapper is gone.
+      const [stopCmd, stopArgs] = asPostgresUser(join(PG_BIN, 'pg_ctl'), ['-D', data, 'stop', '-m', 'fast', '-w', '-t', '30']);
+      try {
+        execFileSync(stopCmd, stopArgs, { stdio: 'pipe' });
+      } catch {
+        child.kill('SIGTERM');
+      }
+      if (child.exitCode === null) {
+        await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,108 @@
+/**
+ * `npm run bench`: wall time and peak memory of pull, an empty plan, a plan with 10% of the
+ * tables changed, and apply, for N = 100 and 1,000 tables, on embedded PGlite and on a
+ * PostgreSQL 15 server the benchmark starts itself. Not a test: it prints numbers.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticSchema } from './generate.ts';
+import { startTestServer } from '../test/support/postgres-server.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { openPostgres } from '../src/db/postgres.ts';
+import { openScratch } from '../src/normalize/scratch.ts';
+import { introspect } from '../src/introspect/index.ts';
+import { modelToYamlFiles } from '../src/yaml/pull.ts';
+import { loadDesired } from '../src/workflow/desired.ts';
+import { planDatabase } from '../src/workflow/plan-database.ts';
+import { applyPlanSafely } from '../src/workflow/apply-plan.ts';
+import { renderSql } from '../src/plan/render-sql.ts';
+import { DEFAULT_SETTINGS } from '../src/plan/plan.ts';
+import type { Connection } from '../src/db/connection.ts';
+import type { Workspace } from '../src/workflow/states.ts';
+
+interface Measured<T> {
+  readonly value: T;
+  readonly ms: number;
+  readonly peakMb: number;
+}
+
+async function measure<T>(fn: () => Promise<T>): Promise<Measured<T>> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const t0 = performance.now();
+  try {
+    const value = await fn();
+    return { value, ms: performance.now() - t0, peakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function row(engine: string, n: number, op: string, m: Measured<unknown>, extra = ''): void {
+  console.log(`${engine.padEnd(9)} ${String(n).padStart(5)}  ${op.padEnd(28)} ${(m.ms / 1000).toFixed(2).padStart(7)} s  ${m.peakMb.toFixed(0).padStart(5)} MB  ${extra}`);
+}
+
+async function applyAll(conn: Connection, dir: string, ws: Workspace): Promise<number> {
+  const input = loadDesired(dir, { root: dir, schemaDir: dir, databaseUrl: null, devUrl: null, managedSchemas: ['public'], lockTimeout: null, statementTimeout: null });
+  const { plan } = await planDatabase(conn, input, ws, DEFAULT_SETTINGS);
+  await applyPlanSafely(conn, plan, input.managedSchemas, ws, { allowHazards: 'all', allowStale: false, planSql: renderSql(plan), lockWaitMs: 10_000 });
+  return plan.steps.length;
+}
+
+async function planOnly(conn: Connection, dir: string, ws: Workspace): Promise<number> {
+  const input = loadDesired(dir, null);
+  return (await planDatabase(conn, input, ws, DEFAULT_SETTINGS)).plan.steps.length;
+}
+
+async function benchEngine(engine: 'pglite' | 'postgres', n: number, serverUrl: string | null): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), `pgform-bench-${engine}-${n}-`));
+  const ws: Workspace = { cacheDir: join(work, 'cache'), devUrl: null };
+  const base = join(work, 'base');
+  const changed = join(work, 'changed');
+  mkdirSync(base);
+  mkdirSync(changed);
+  writeFileSync(join(base, 'tables.yaml'), syntheticSchema(n));
+  writeFileSync(join(changed, 'tables.yaml'), syntheticSchema(n, 10));
+  let url = `pglite:${join(work, 'db')}`;
+  if (engine === 'postgres') {
+    const admin = await openPostgres(serverUrl!);
+    await admin.exec(`CREATE DATABASE bench_${n}`);
+    await admin.close();
+    const u = new URL(serverUrl!);
+    u.pathname = `/bench_${n}`;
+    url = u.toString();
+  }
+  const conn = await openDatabase(url, { cwd: work });
+  try {
+    const scratch = await measure(async () => (await openScratch({ cacheDir: ws.cacheDir, extensions: [] })).dispose());
+    row(engine, n, 'scratch ready (cold cache)', scratch);
+    const warm = await measure(async () => (await openScratch({ cacheDir: ws.cacheDir, extensions: [] })).dispose());
+    row(engine, n, 'scratch ready (warm cache)', warm);
+    const initial = await measure(() => applyAll(conn, base, ws));
+    row(engine, n, 'initial apply (plan+apply)', initial, `${initial.value} steps`);
+    const pull = await measure(async () => modelToYamlFiles(await introspect(conn, { schemas: ['public'] })).size);
+    row(engine, n, 'pull', pull);
+    const empty = await measure(() => planOnly(conn, base, ws));
+    row(engine, n, 'empty plan (cached)', empty, `${empty.value} steps`);
+    const changedPlan = await measure(() => planOnly(conn, changed, ws));
+    row(engine, n, 'plan, 10% tables changed', changedPlan, `${changedPlan.value} steps`);
+    const apply = await measure(() => applyAll(conn, changed, ws));
+    row(engine, n, 'apply, 10% tables changed', apply, `${apply.value} steps`);
+  } finally {
+    await conn.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const sizes = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number);
+const server = await startTestServer();
+try {
+  console.log('engine        N  operation                       wall      peak RSS');
+  for (const n of sizes) {
+    await benchEngine('pglite', n, null);
+    await benchEngine('postgres', n, server.url);
+  }
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,174 @@
+import type { Index, IndexKey } from '../model/index.ts';
+import type { Table } from '../model/table.ts';
+import type { QualifiedName } from '../model/names.ts';
+import { keys } from '../model/keys.ts';
+import { PHASES, type Step } from '../plan/step.ts';
+import { ident, identList, literal, qname } from '../sql/quote.ts';
+import { canonicalJson } from '../model/canonical-json.ts';
+import { commentSql, display, hazard, NON_TRANSACTIONAL, step, underNewNames, type DiffContext, type TablePair } from './context.ts';
+import { identifierOf, parenthesize, tokenize } from './sql-text.ts';
+import { recreatedColumns } from './columns.ts';
+import { foreignKeysReferencing, matchByName, type Match } from './constraints.ts';
+
+function keySql(k: IndexKey): string {
+  const parts = [k.isColumn ? ident(k.expression) : parenthesize(k.expression)];
+  if (k.collation) parts.push(`COLLATE ${k.collation}`);
+  if (k.opclass) parts.push(k.opclass);
+  if (k.descending) parts.push('DESC');
+  // Written only when it differs from the default for the direction (LAST for ASC, FIRST for DESC).
+  if (k.nullsFirst && !k.descending) parts.push('NULLS FIRST');
+  if (!k.nullsFirst && k.descending) parts.push('NULLS LAST');
+  return parts.join(' ');
+}
+
+/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] name ON table USING ...`, from the structured fields. */
+export function createIndexSql(t: QualifiedName, i: Index, concurrently: boolean): string {
+  const parts = [`CREATE${i.unique ? ' UNIQUE' : ''} INDEX${concurrently ? ' CONCURRENTLY' : ''}`];
+  if (i.name) parts.push(ident(i.name));
+  parts.push(`ON ${qname(t)} USING ${i.method} (${i.keys.map(keySql).join(', ')})`);
+  if (i.include.length) parts.push(`INCLUDE (${identList(i.include)})`);
+  if (i.nullsNotDistinct) parts.push('NULLS NOT DISTINCT');
+  const withKeys = Object.keys(i.with).sort();
+  if (withKeys.length) parts.push(`WITH (${withKeys.map((k) => `${ident(k)} = ${literal(i.with[k]!)}`).join(', ')})`);
+  if (i.where !== null) parts.push(`WHERE ${parenthesize(i.where)}`);
+  return parts.join(' ');
+}
+
+/** Columns of the table an index uses. */
+export function indexColumns(t: Table, i: Index): string[] {
+  const ids = new Set<string>(i.include);
+  for (const k of i.keys) {
+    if (k.isColumn) ids.add(k.expression);
+    else for (const tok of tokenize(k.expression)) ids.add(identifierOf(tok) ?? '');
+  }
+  if (i.where) for (const tok of tokenize(i.where)) ids.add(identifierOf(tok) ?? '');
+  return t.columns.map((c) => c.name).filter((n) => ids.has(n));
+}
+
+function structure(i: Index): string {
+  return canonicalJson({
+    unique: i.unique,
+    method: i.method,
+    keys: i.keys,
+    include: i.include,
+    where: i.where,
+    with: i.with,
+    nullsNotDistinct: i.nullsNotDistinct,
+  });
+}
+
+export function indexesEqual(pair: TablePair, a: Index, b: Index): boolean {
+  if (a.definition !== '' && b.definition !== '') return underNewNames(pair, a.definition) === b.definition;
+  const renamed: Index = {
+    ...a,
+    keys: a.keys.map((k) => ({ ...k, expression: k.isColumn ? (pair.identifierRenames.get(k.expression) ?? k.expression) : underNewNames(pair, k.expression) })),
+    include: a.include.map((c) => pair.identifierRenames.get(c) ?? c),
+    where: a.where === null ? null : underNewNames(pair, a.where),
+  };
+  return structure(renamed) === structure(b);
+}
+
+/** Index matching of a table present on both sides; an invalid live index is built again. */
+export function matchIndexes(ctx: DiffContext, pair: TablePair): Match<Index> {
+  const id = `indexes:${pair.to.schema}.${pair.to.name}`;
+  const memo = ctx.memo.get(id) as Match<Index> | undefined;
+  if (memo) return memo;
+  const recreated = recreatedColumns(pair);
+  const m = matchByName(
+    pair.from.indexes,
+    pair.to.indexes,
+    (a, b) => indexesEqual(pair, a, b),
+    (a, b) => !a.valid || indexColumns(pair.to, b).some((n) => recreated.has(n)),
+  );
+  ctx.memo.set(id, m);
+  return m;
+}
+
+export function indexCommentStep(t: QualifiedName, i: Index, comment: string | null): Step {
+  return step({
+    kind: 'index',
+    object: display(t.schema, t.name, i.name),
+    operation: 'comment',
+    sql: commentSql(`INDEX ${qname({ schema: t.schema, name: i.name })}`, comment),
+    phase: PHASES.comment,
+    requires: [keys.index(t.schema, t.name, i.name)],
+  });
+}
+
+/** Building an index; `existing`: the table exists before the plan (online rules apply). */
+export function createIndexStep(ctx: DiffContext, t: Table, i: Index, existing: boolean, reason?: string): Step {
+  const ikey = keys.index(t.schema, t.name, i.name);
+  const concurrently = existing && ctx.online;
+  return step({
+    kind: 'index',
+    object: display(t.schema, t.name, i.name),
+    operation: 'create',
+    sql: createIndexSql(t, i, concurrently),
+    hazards: concurrently
+      ? [NON_TRANSACTIONAL]
+      : existing
+        ? [hazard('blocks_writes', `writes to ${display(t.schema, t.name)} wait until the index is built`)]
+        : [],
+    transactional: !concurrently,
+    reason,
+    phase: PHASES.createIndex,
+    requires: [keys.table(t.schema, t.name), ...indexColumns(t, i).map((c) => keys.column(t.schema, t.name, c))],
+    provides: [ikey],
+    requiresRemoved: [ikey],
+  });
+}
+
+function dropIndexStep(ctx: DiffContext, fromTable: Table, t: QualifiedName, i: Index, reason?: string): Step {
+  const q = qname({ schema: t.schema, name: i.name });
+  const leaning = i.unique && i.keys.every((k) => k.isColumn)
+    ? foreignKeysReferencing(ctx, fromTable, i.keys.map((k) => k.expression)).map((f) => f.key)
+    : [];
+  return step({
+    kind: 'index',
+    object: display(t.schema, t.name, i.name),
+    operation: 'drop',
+    sql: ctx.online ? `DROP INDEX CONCURRENTLY IF EXISTS ${q}` : `DROP INDEX ${q}`,
+    hazards: ctx.online ? [NON_TRANSACTIONAL] : [],
+    transactional: !ctx.online,
+    reason,
+    phase: PHASES.dropIndex,
+    requires: [keys.table(t.schema, t.name)],
+    removes: [keys.index(t.schema, t.name, i.name)],
+    requiresRemoved: leaning,
+  });
+}
+
+/** Index changes of a table present on both sides. */
+export function diffIndexes(ctx: DiffContext, pair: TablePair): Step[] {
+  const t = pair.to;
+  const m = matchIndexes(ctx, pair);
+  const out: Step[] = [];
+  for (const i of m.dropped) out.push(dropIndexStep(ctx, pair.from, t, i));
+  for (const [f, i] of m.changed) {
+    const why = f.valid ? `${i.name} changes: it is dropped and built again` : `${i.name} is invalid (a failed concurrent build): it is dropped and built again`;
+    out.push(dropIndexStep(ctx, pair.from, t, f, why));
+    out.push(createIndexStep(ctx, t, i, true, why));
+    if (i.comment !== null) out.push(indexCommentStep(t, i, i.comment));
+  }
+  for (const [f, i] of m.renamed) {
+    out.push(
+      step({
+        kind: 'index',
+        object: display(t.schema, t.name, i.name),
+        operation: 'rename',
+        sql: `ALTER INDEX ${qname({ schema: t.schema, name: f.name })} RENAME TO ${ident(i.name)}`,
+        phase: PHASES.rename,
+        requires: [keys.table(t.schema, t.name)],
+        removes: [keys.index(t.schema, t.name, f.name)],
+        provides: [keys.index(t.schema, t.name, i.name)],
+        requiresRemoved: [keys.index(t.schema, t.name, i.name)],
+      }),
+    );
+  }
+  for (const [f, i] of [...m.same, ...m.renamed]) if (f.comment !== i.comment) out.push(indexCommentStep(t, i, i.comment));
+  for (const i of m.added) {
+    out.push(createIndexStep(ctx, t, i, true));
+    if (i.comment !== null && i.name) out.push(indexCommentStep(t, i, i.comment));
+  }
+  return out;
+}

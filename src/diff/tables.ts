@@ -1,0 +1,164 @@
+import type { Table } from '../model/table.ts';
+import { keys } from '../model/keys.ts';
+import { PHASES, type Step } from '../plan/step.ts';
+import { ident, qname } from '../sql/quote.ts';
+import { commentSql, display, hazard, step, type DiffContext, type TablePair } from './context.ts';
+import { columnCommentStep, columnDefinition, columnEdges, columnRequirements, diffColumns, ownedSequenceEdges } from './columns.ts';
+import {
+  addConstraintSteps,
+  constraintCommentStep,
+  constraintMentions,
+  diffConstraints,
+  foreignKeysReferencing,
+  liveForeignKeys,
+  matchConstraints,
+  namedConstraint,
+} from './constraints.ts';
+import { createIndexStep, diffIndexes, indexColumns, indexCommentStep, matchIndexes } from './indexes.ts';
+
+function tableCommentStep(t: Table, comment: string | null): Step {
+  return step({
+    kind: 'table',
+    object: display(t.schema, t.name),
+    operation: 'comment',
+    sql: commentSql(`TABLE ${qname(t)}`, comment),
+    phase: PHASES.comment,
+    requires: [keys.table(t.schema, t.name)],
+  });
+}
+
+/** CREATE TABLE with its columns and non-FK constraints inline; FKs, indexes and comments follow as steps. */
+function createTableSteps(ctx: DiffContext, t: Table): Step[] {
+  const inline = t.constraints.filter((c) => c.kind !== 'foreign_key');
+  const lines = [...t.columns.map(columnDefinition), ...inline.map(namedConstraint)];
+  const body = lines.length ? `\n  ${lines.join(',\n  ')}\n` : '';
+  const tkey = keys.table(t.schema, t.name);
+  const out: Step[] = [
+    step({
+      kind: 'table',
+      object: display(t.schema, t.name),
+      operation: 'create',
+      sql: `CREATE TABLE ${qname(t)} (${body})`,
+      phase: PHASES.createTable,
+      provides: [
+        tkey,
+        ...columnEdges(t),
+        ...inline.filter((c) => c.name).flatMap((c) => [keys.constraint(t.schema, t.name, c.name), keys.index(t.schema, t.name, c.name)]),
+      ],
+      requires: [keys.schema(t.schema), ...t.columns.flatMap((c) => columnRequirements(ctx, c))],
+      requiresRemoved: [tkey],
+    }),
+  ];
+  for (const c of t.constraints) if (c.kind === 'foreign_key') out.push(...addConstraintSteps(ctx, t, c, false));
+  for (const i of t.indexes) out.push(createIndexStep(ctx, t, i, false));
+  if (t.comment !== null) out.push(tableCommentStep(t, t.comment));
+  for (const c of t.columns) if (c.comment !== null) out.push(columnCommentStep(t, c, c.comment));
+  for (const c of t.constraints) if (c.comment !== null && c.name) out.push(constraintCommentStep(t, c, c.comment));
+  for (const i of t.indexes) if (i.comment !== null && i.name) out.push(indexCommentStep(t, i, i.comment));
+  return out;
+}
+
+/**
+ * FKs between tables that are all dropped are dropped first as their own steps, so that the
+ * table drops need no order among themselves (circular references included).
+ */
+function foreignKeysBetweenDropped(ctx: DiffContext): { table: Table; name: string; key: string }[] {
+  const dropped = new Set(ctx.droppedTables.map((t) => `${t.schema}.${t.name}`));
+  return liveForeignKeys(ctx)
+    .filter(
+      (f) =>
+        dropped.has(`${f.table.schema}.${f.table.name}`) &&
+        dropped.has(`${f.fk.references.schema}.${f.fk.references.table}`) &&
+        !(f.fk.references.schema === f.table.schema && f.fk.references.table === f.table.name),
+    )
+    .map((f) => ({ table: f.table, name: f.fk.name, key: f.key }));
+}
+
+function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { table: Table; key: string }[]): Step[] {
+  const ownFks = separateFks.filter((f) => f.table === t).map((f) => f.key);
+  const separate = new Set(separateFks.map((f) => f.key));
+  const referencing = foreignKeysReferencing(ctx, t)
+    .filter((f) => f.table !== t)
+    .map((f) => f.key);
+  return [
+    step({
+      kind: 'table',
+      object: display(t.schema, t.name),
+      operation: 'drop',
+      sql: `DROP TABLE ${qname(t)}`,
+      hazards: [hazard('data_loss', `drops table ${display(t.schema, t.name)} and all its rows`)],
+      phase: PHASES.dropTable,
+      removes: [
+        keys.table(t.schema, t.name),
+        ...columnEdges(t),
+        ...t.constraints.map((c) => keys.constraint(t.schema, t.name, c.name)).filter((k) => !separate.has(k)),
+        ...t.indexes.map((i) => keys.index(t.schema, t.name, i.name)),
+      ],
+      requiresRemoved: [...ownFks, ...referencing, ...ownedSequenceEdges(ctx, t, null)],
+    }),
+  ];
+}
+
+/** Edges that must be gone before column `column` of the pair's table is dropped. */
+function columnDependents(ctx: DiffContext, pair: TablePair): (column: string) => string[] {
+  const t = pair.to;
+  const cm = matchConstraints(ctx, pair);
+  const im = matchIndexes(ctx, pair);
+  const goneConstraints = [...cm.dropped, ...cm.changed.map(([f]) => f)];
+  const goneIndexes = [...im.dropped, ...im.changed.map(([f]) => f)];
+  return (column) => {
+    const fromName = pair.columns.find((c) => c.to.name === column)?.from.name ?? column;
+    const own = [
+      ...goneConstraints.filter((c) => constraintMentions(c, fromName)).map((c) => keys.constraint(t.schema, t.name, c.name)),
+      ...goneIndexes.filter((i) => indexColumns(pair.from, i).includes(fromName)).map((i) => keys.index(t.schema, t.name, i.name)),
+    ];
+    const others = foreignKeysReferencing(ctx, pair.from, [fromName]).map((f) => f.key);
+    return [...own, ...others];
+  };
+}
+
+function diffTablePair(ctx: DiffContext, pair: TablePair): Step[] {
+  const { from, to } = pair;
+  const out: Step[] = [];
+  if (pair.renamed) {
+    out.push(
+      step({
+        kind: 'table',
+        object: display(to.schema, to.name),
+        operation: 'rename',
+        sql: `ALTER TABLE ${qname(from)} RENAME TO ${ident(to.name)}`,
+        phase: PHASES.rename,
+        removes: [keys.table(from.schema, from.name)],
+        provides: [keys.table(to.schema, to.name)],
+        requiresRemoved: [keys.table(to.schema, to.name)],
+      }),
+    );
+  }
+  out.push(...diffColumns(ctx, pair, columnDependents(ctx, pair)));
+  out.push(...diffConstraints(ctx, pair));
+  out.push(...diffIndexes(ctx, pair));
+  if (from.comment !== to.comment) out.push(tableCommentStep(to, to.comment));
+  return out;
+}
+
+export function diffTables(ctx: DiffContext): Step[] {
+  const out: Step[] = [];
+  for (const t of ctx.createdTables) out.push(...createTableSteps(ctx, t));
+  for (const pair of ctx.pairs) out.push(...diffTablePair(ctx, pair));
+  const separate = foreignKeysBetweenDropped(ctx);
+  for (const f of separate) {
+    out.push(
+      step({
+        kind: 'constraint',
+        object: display(f.table.schema, f.table.name, f.name),
+        operation: 'drop',
+        sql: `ALTER TABLE ${qname(f.table)} DROP CONSTRAINT ${ident(f.name)}`,
+        reason: 'dropped before the tables it links, which are dropped too',
+        phase: PHASES.dropForeignKey,
+        removes: [f.key],
+      }),
+    );
+  }
+  for (const t of ctx.droppedTables) out.push(...dropTableSteps(ctx, t, separate));
+  return out;
+}

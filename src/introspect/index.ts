@@ -1,0 +1,45 @@
+import type { Connection } from '../db/connection.ts';
+import { canonicalize, type DatabaseModel } from '../model/database.ts';
+import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
+import { introspectEnums } from './enums.ts';
+import { introspectExtensions } from './extensions.ts';
+import type { Scope } from './scope.ts';
+import { introspectSchemas } from './schemas.ts';
+import { introspectSequences } from './sequences.ts';
+import { introspectTables } from './tables.ts';
+
+export interface IntrospectOptions {
+  /** Managed schemas; undefined means every user schema. */
+  readonly schemas?: readonly string[];
+}
+
+/**
+ * Reads the database's managed objects into a canonical model. Everything is read in one
+ * read-only repeatable-read transaction (one consistent snapshot) with the canonical search_path,
+ * so expressions and types deparse the same way as on every other database pgform reads.
+ */
+export async function introspect(conn: Connection, opts: IntrospectOptions = {}): Promise<DatabaseModel> {
+  await conn.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const model = await readModel(conn, opts);
+    await conn.exec('COMMIT');
+    return model;
+  } catch (e) {
+    await conn.exec('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+async function readModel(conn: Connection, opts: IntrospectOptions): Promise<DatabaseModel> {
+  const [session] = await conn.query<{ version: string }>(
+    `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.current_setting('server_version_num') AS version`,
+    [CANONICAL_SEARCH_PATH],
+  );
+  const scope: Scope = { schemas: opts.schemas ?? null, serverVersion: Number(session!.version) };
+  const schemas = await introspectSchemas(conn, scope);
+  const extensions = await introspectExtensions(conn);
+  const enums = await introspectEnums(conn, scope);
+  const sequences = await introspectSequences(conn, scope);
+  const tables = await introspectTables(conn, scope);
+  return canonicalize({ schemas, extensions, enums, sequences, tables });
+}

@@ -1,0 +1,201 @@
+import { UserError } from '../errors.ts';
+import type { Plan, PlanSettings } from './plan.ts';
+import { DEFAULT_SETTINGS } from './plan.ts';
+import type { ObjectKind, Operation, Step } from './step.ts';
+import type { Hazard, HazardKind } from './hazard.ts';
+import { ALL_HAZARD_KINDS } from './hazard.ts';
+import { HAZARD_INDENT, hashBody, planHash } from './render-sql.ts';
+
+const KINDS: readonly ObjectKind[] = ['schema', 'extension', 'enum', 'sequence', 'table', 'column', 'constraint', 'index'];
+const OPERATIONS: readonly Operation[] = ['create', 'drop', 'alter', 'rename', 'comment', 'validate'];
+
+export interface ParsedPlanFile {
+  readonly plan: Plan;
+  /** The body no longer matches the plan-hash recorded when the plan was made. */
+  readonly edited: boolean;
+}
+
+/** The fields of a step the applier uses: what a plan file keeps (ordering edges are spent). */
+export function executableStep(s: Step): Step {
+  const out: Step = {
+    kind: s.kind,
+    object: s.object,
+    operation: s.operation,
+    sql: s.sql,
+    hazards: s.hazards.map((h) => ({ kind: h.kind, message: h.message })),
+    transactional: s.transactional,
+    phase: 0,
+  };
+  return s.reason ? { ...out, reason: s.reason } : out;
+}
+
+/** Reads a plan file written by `renderSql` or `renderJson`. */
+export function parsePlanFile(text: string): ParsedPlanFile {
+  return text.trimStart().startsWith('{') ? parseJsonPlan(text) : parseSqlPlan(text);
+}
+
+function fail(message: string): never {
+  throw new UserError(`not a pgform plan file: ${message}`);
+}
+
+function parseJsonPlan(text: string): ParsedPlanFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    fail(`invalid JSON (${(e as Error).message})`);
+  }
+  const o = data as Record<string, unknown>;
+  if (typeof o !== 'object' || o === null || !Array.isArray(o.steps) || typeof o.sourceFingerprint !== 'string') {
+    fail('JSON without steps and fingerprints');
+  }
+  const settings = (o.settings ?? DEFAULT_SETTINGS) as PlanSettings;
+  const plan: Plan = {
+    pgformVersion: String(o.pgformVersion ?? ''),
+    sourceFingerprint: o.sourceFingerprint as string,
+    targetFingerprint: String(o.targetFingerprint ?? ''),
+    settings: { lockTimeout: String(settings.lockTimeout), statementTimeout: String(settings.statementTimeout) },
+    steps: (o.steps as unknown[]).map((s, i) => checkStep(s as Step, i + 1)),
+    notes: Array.isArray(o.notes) ? o.notes.map(String) : [],
+    ...(Array.isArray(o.managedSchemas) ? { managedSchemas: o.managedSchemas.map(String) } : {}),
+  };
+  return { plan, edited: typeof o.planHash !== 'string' || o.planHash !== planHash(plan) };
+}
+
+function checkStep(s: Step, n: number): Step {
+  if (typeof s !== 'object' || s === null) fail(`step ${n} is not an object`);
+  if (!KINDS.includes(s.kind)) fail(`step ${n} has unknown kind ${String(s.kind)}`);
+  if (!OPERATIONS.includes(s.operation)) fail(`step ${n} has unknown operation ${String(s.operation)}`);
+  if (typeof s.sql !== 'string' || typeof s.transactional !== 'boolean' || !Array.isArray(s.hazards)) fail(`step ${n} is incomplete`);
+  for (const h of s.hazards) if (!ALL_HAZARD_KINDS.includes(h.kind)) fail(`step ${n} has unknown hazard ${String(h.kind)}`);
+  return { ...s, phase: typeof s.phase === 'number' ? s.phase : 0 };
+}
+
+/** Reads a SQL string literal as written by `literal()`. */
+function unquote(lit: string): string {
+  return lit.slice(1, -1).replace(/''/g, "'");
+}
+
+function headerValue(header: readonly string[], name: string): string | null {
+  const prefix = `-- ${name}: `;
+  const line = header.find((l) => l.startsWith(prefix));
+  return line === undefined ? null : line.slice(prefix.length);
+}
+
+function parseSqlPlan(text: string): ParsedPlanFile {
+  const normalized = text.replace(/\r\n/g, '\n');
+  const split = normalized.indexOf('\n\n');
+  if (split < 0) fail('no blank line after the header');
+  const header = normalized.slice(0, split).split('\n');
+  const body = normalized.slice(split + 2);
+  if (header[0] !== '-- pgform plan') fail('the first line is not `-- pgform plan`');
+  const source = headerValue(header, 'source');
+  const target = headerValue(header, 'target');
+  const recordedHash = headerValue(header, 'plan-hash');
+  if (source === null || target === null) fail('the header has no source/target fingerprints');
+  const managed = headerValue(header, 'managed-schemas');
+  const notes = header.filter((l) => l.startsWith('-- note: ')).map((l) => l.slice('-- note: '.length));
+
+  const lines = body.split('\n');
+  const settings = parseSettings(lines);
+  const steps = parseSteps(lines);
+  let managedSchemas: string[] | undefined;
+  if (managed !== null) {
+    try {
+      managedSchemas = (JSON.parse(managed) as unknown[]).map(String);
+    } catch {
+      fail('unreadable managed-schemas line');
+    }
+  }
+  const plan: Plan = {
+    pgformVersion: headerValue(header, 'pgform-version') ?? '',
+    sourceFingerprint: source,
+    targetFingerprint: target,
+    settings,
+    steps,
+    notes,
+    ...(managedSchemas ? { managedSchemas } : {}),
+  };
+  return { plan, edited: recordedHash === null || recordedHash !== hashBody(body) };
+}
+
+function parseSettings(lines: readonly string[]): PlanSettings {
+  const find = (name: string) => {
+    const re = new RegExp(`^SET ${name} = ('(?:[^']|'')*');$`);
+    for (const l of lines) {
+      if (l.startsWith('-- step ')) break;
+      const m = re.exec(l);
+      if (m) return unquote(m[1]!);
+    }
+    return null;
+  };
+  return {
+    lockTimeout: find('lock_timeout') ?? DEFAULT_SETTINGS.lockTimeout,
+    statementTimeout: find('statement_timeout') ?? DEFAULT_SETTINGS.statementTimeout,
+  };
+}
+
+const STEP_HEADER = /^-- step (\d+)\/(\d+): (\S+) (\S+) (.*)$/;
+
+function parseSteps(lines: readonly string[]): Step[] {
+  const starts: number[] = [];
+  let total = -1;
+  lines.forEach((l, i) => {
+    const m = STEP_HEADER.exec(l);
+    // A step starts at `-- step k/n:` for the next k after a blank line (SQL may quote such text).
+    if (!m || (i > 0 && lines[i - 1] !== '')) return;
+    const k = Number(m[1]);
+    const n = Number(m[2]);
+    if (k !== starts.length + 1 || (total >= 0 && n !== total)) return;
+    total = n;
+    starts.push(i);
+  });
+  if (total >= 0 && starts.length !== total) fail(`expected ${total} steps, found ${starts.length}`);
+  return starts.map((start, idx) => {
+    const end = idx + 1 < starts.length ? starts[idx + 1]! : lines.length;
+    return parseStep(lines.slice(start, end), idx + 1);
+  });
+}
+
+function parseStep(block: readonly string[], n: number): Step {
+  const m = STEP_HEADER.exec(block[0]!)!;
+  const operation = m[3] as Operation;
+  const kind = m[4] as ObjectKind;
+  if (!OPERATIONS.includes(operation)) fail(`step ${n} has unknown operation ${operation}`);
+  if (!KINDS.includes(kind)) fail(`step ${n} has unknown kind ${kind}`);
+  let transactional = true;
+  let reason: string | undefined;
+  const hazards: Hazard[] = [];
+  let i = 1;
+  let inHazards = false;
+  for (; i < block.length; i++) {
+    const l = block[i]!;
+    if (l.startsWith('--   transactional: ')) {
+      transactional = l.slice('--   transactional: '.length) !== 'no';
+      inHazards = false;
+    } else if (l === '--   hazards: none') {
+      inHazards = false;
+    } else if (l.startsWith('--   hazards: ')) {
+      hazards.push(parseHazard(l.slice('--   hazards: '.length), n));
+      inHazards = true;
+    } else if (inHazards && l.startsWith(HAZARD_INDENT)) {
+      hazards.push(parseHazard(l.slice(HAZARD_INDENT.length), n));
+    } else if (l.startsWith('--   reason: ')) {
+      reason = l.slice('--   reason: '.length);
+      inHazards = false;
+    } else break;
+  }
+  let sqlLines = block.slice(i);
+  while (sqlLines.length > 0 && sqlLines[sqlLines.length - 1] === '') sqlLines = sqlLines.slice(0, -1);
+  let sql = sqlLines.join('\n');
+  if (!sql.endsWith(';')) fail(`step ${n} does not end with a semicolon`);
+  sql = sql.slice(0, -1);
+  const step: Step = { kind, object: m[5]!, operation, sql, hazards, transactional, phase: 0 };
+  return reason !== undefined ? { ...step, reason } : step;
+}
+
+function parseHazard(text: string, n: number): Hazard {
+  const m = /^(\S+) \((.*)\)$/.exec(text);
+  if (!m || !ALL_HAZARD_KINDS.includes(m[1] as HazardKind)) fail(`step ${n} has an unreadable hazard line: ${text}`);
+  return { kind: m[1] as HazardKind, message: m[2]! };
+}

@@ -1,0 +1,95 @@
+import { sha256 } from '../model/fingerprint.ts';
+import { literal } from '../sql/quote.ts';
+import type { Plan } from './plan.ts';
+import type { Step } from './step.ts';
+import type { HazardKind } from './hazard.ts';
+import { ALL_HAZARD_KINDS } from './hazard.ts';
+
+/** Header and step comments are one line each: line breaks in names or messages become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n]/g, ' ');
+}
+
+export function stepTitle(s: Step): string {
+  return `${s.operation} ${s.kind} ${oneLine(s.object)}`;
+}
+
+/** Where `hazards:` continuation lines start, under the first hazard. */
+export const HAZARD_INDENT = '--            ';
+
+function renderStep(s: Step, index: number, total: number): string {
+  const lines = [`-- step ${index}/${total}: ${stepTitle(s)}`, `--   transactional: ${s.transactional ? 'yes' : 'no'}`];
+  if (s.hazards.length === 0) lines.push('--   hazards: none');
+  s.hazards.forEach((h, i) => lines.push(`${i === 0 ? '--   hazards: ' : HAZARD_INDENT}${h.kind} (${oneLine(h.message)})`));
+  if (s.reason) lines.push(`--   reason: ${oneLine(s.reason)}`);
+  lines.push(`${s.sql};`);
+  return lines.join('\n');
+}
+
+/** Everything after the header: the settings and the steps. This is what plan-hash covers. */
+export function renderBody(plan: Plan): string {
+  const parts = [
+    [`SET lock_timeout = ${literal(plan.settings.lockTimeout)};`, `SET statement_timeout = ${literal(plan.settings.statementTimeout)};`].join('\n'),
+    ...plan.steps.map((s, i) => renderStep(s, i + 1, plan.steps.length)),
+  ];
+  return `${parts.join('\n\n')}\n`;
+}
+
+export function hashBody(body: string): string {
+  return `sha256:${sha256(body)}`;
+}
+
+/** Hash of the plan's executable content (settings and steps as rendered). */
+export function planHash(plan: Plan): string {
+  return hashBody(renderBody(plan));
+}
+
+export function isEmpty(plan: Plan): boolean {
+  return plan.steps.length === 0;
+}
+
+/** `create table` -> count, in order of first appearance. */
+export function countByOperation(steps: readonly Step[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const s of steps) {
+    const k = `${s.operation} ${s.kind}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts];
+}
+
+export function countHazards(steps: readonly Step[]): [HazardKind, number][] {
+  return ALL_HAZARD_KINDS.map((k) => [k, steps.filter((s) => s.hazards.some((h) => h.kind === k)).length] as [HazardKind, number]).filter(
+    ([, n]) => n > 0,
+  );
+}
+
+/** The header: `-- ` lines, no blank line (the first blank line ends it). */
+function renderHeader(plan: Plan, body: string): string {
+  const lines = [
+    '-- pgform plan',
+    `-- pgform-version: ${oneLine(plan.pgformVersion)}`,
+    `-- source: ${oneLine(plan.sourceFingerprint)}`,
+    `-- target: ${oneLine(plan.targetFingerprint)}`,
+  ];
+  if (plan.managedSchemas) lines.push(`-- managed-schemas: ${JSON.stringify(plan.managedSchemas)}`);
+  lines.push(`-- plan-hash: ${hashBody(body)}`);
+  if (plan.steps.length === 0) lines.push('-- no changes');
+  else {
+    lines.push(`-- steps: ${plan.steps.length}`);
+    for (const [k, n] of countByOperation(plan.steps)) lines.push(`--   ${k}: ${n}`);
+    const hazards = countHazards(plan.steps);
+    lines.push(`-- hazards: ${hazards.length ? hazards.map(([k, n]) => `${k}: ${n}`).join(', ') : 'none'}`);
+  }
+  for (const n of plan.notes) lines.push(`-- note: ${oneLine(n)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The plan as a reviewable SQL file; `parsePlanFile` reads it back. Deterministic: the same plan
+ * gives the same bytes.
+ */
+export function renderSql(plan: Plan): string {
+  const body = renderBody(plan);
+  return `${renderHeader(plan, body)}\n${body}`;
+}

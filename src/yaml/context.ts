@@ -1,0 +1,88 @@
+import type { DatabaseModel } from '../model/database.ts';
+import type { SourcePosition } from '../model/source.ts';
+import { formatPath, locate } from './documents.ts';
+import type { KeyPath, ParsedDocument, Segment } from './documents.ts';
+import type { Problem } from './problems.ts';
+
+/** A place in a schema file: a key path in one document, pointing at the key or at its value. */
+export interface Loc {
+  readonly doc: ParsedDocument;
+  readonly path: KeyPath;
+  readonly part: 'key' | 'value';
+}
+
+/** The location of a key below `loc` (or of its value). */
+export function below(loc: Loc, ...segments: Segment[]): Loc {
+  return { doc: loc.doc, path: [...loc.path, ...segments], part: 'key' };
+}
+
+export function valueOf(loc: Loc): Loc {
+  return { ...loc, part: 'value' };
+}
+
+export function positionOf(loc: Loc): SourcePosition {
+  const at = locate(loc.doc, loc.path, loc.part);
+  return { file: loc.doc.file, line: at.line, column: at.column, path: formatPath(loc.path) };
+}
+
+/** `file:line:column`, for messages that name a second place. */
+export function shortPosition(loc: Loc): string {
+  const p = positionOf(loc);
+  return `${p.file}:${p.line}:${p.column}`;
+}
+
+/** The model under construction: same lists as `DatabaseModel`, appendable. */
+export type DraftModel = { -readonly [K in keyof DatabaseModel]: DatabaseModel[K][number][] };
+
+/**
+ * What loading accumulates: the model, where each object was declared, and every problem found.
+ * Loaders report problems and carry on, so one run shows them all.
+ */
+export class LoadContext {
+  readonly model: DraftModel = { schemas: [], extensions: [], enums: [], sequences: [], tables: [] };
+  readonly problems: Problem[] = [];
+  readonly sources = new Map<string, SourcePosition>();
+  private readonly declarations = new Map<string, Loc>();
+  private readonly locations = new WeakMap<object, Loc>();
+
+  problem(loc: Loc, message: string): void {
+    const p = positionOf(loc);
+    this.problems.push({ file: p.file, line: p.line, column: p.column, path: p.path, message });
+  }
+
+  /**
+   * Claims an identity key (`keys.table(...)` etc.) for a declaration. A second declaration of the
+   * same object is a problem naming both places; it returns false and the caller skips the object.
+   */
+  declare(key: string, what: string, loc: Loc): boolean {
+    const first = this.declarations.get(key);
+    if (first !== undefined) {
+      this.problem(loc, `${what} is already declared at ${shortPosition(first)}`);
+      return false;
+    }
+    this.declarations.set(key, loc);
+    this.sources.set(key, positionOf(loc));
+    return true;
+  }
+
+  /** Where an identity key was declared, if it was. */
+  declaredAt(key: string): Loc | undefined {
+    return this.declarations.get(key);
+  }
+
+  /** Remembers where a model object (or a part of one, like an FK's `references`) came from. */
+  mark<T extends object>(obj: T, loc: Loc): T {
+    this.locations.set(obj, loc);
+    return obj;
+  }
+
+  tryLocOf(obj: object): Loc | undefined {
+    return this.locations.get(obj);
+  }
+
+  locOf(obj: object): Loc {
+    const loc = this.locations.get(obj);
+    if (loc === undefined) throw new Error('internal: model object without a source location');
+    return loc;
+  }
+}

@@ -1,0 +1,38 @@
+import type { QualifiedName } from '../../model/names.ts';
+import { DEFAULT_SCHEMA } from '../names.ts';
+
+/** A YAML mapping under construction; keys appear in insertion order. */
+export type YamlMap = Record<string, unknown>;
+
+/**
+ * The key under which an object is written, and the `schema:` field it needs when the key cannot
+ * say it: `name` in public, `schema.name` elsewhere (the loader splits at the first dot), or the
+ * bare name plus `schema:` when the schema name itself has a dot.
+ */
+export function objectKey(n: QualifiedName): { key: string; schemaField: string | undefined } {
+  const plain = n.schema === DEFAULT_SCHEMA && !n.name.includes('.');
+  if (plain) return { key: n.name, schemaField: undefined };
+  if (!n.schema.includes('.')) return { key: `${n.schema}.${n.name}`, schemaField: undefined };
+  return { key: n.name, schemaField: n.schema };
+}
+
+/** Sets `key` only when the value says something (not null/undefined/false/empty). */
+export function setIf(m: YamlMap, key: string, value: unknown): void {
+  if (value === null || value === undefined || value === false) return;
+  if (Array.isArray(value) && value.length === 0) return;
+  m[key] = value;
+}
+
+/** A decimal string as a YAML integer: a number when exact, else a bigint (written as digits). */
+export function integer(decimal: string): number | bigint {
+  const n = Number(decimal);
+  return Number.isSafeInteger(n) && String(n) === decimal ? n : BigInt(decimal);
+}
+
+/** SQL text (a default) as a YAML scalar: numbers and booleans bare when they read back the same. */
+export function sqlScalar(text: string): string | number | boolean {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (/^-?\d+(\.\d+)?$/.test(text) && String(Number(text)) === text) return Number(text);
+  return text;
+}

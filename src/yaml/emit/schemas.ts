@@ -1,0 +1,26 @@
+import type { Extension } from '../../model/extension.ts';
+import type { Schema } from '../../model/schema.ts';
+import { setIf } from './common.ts';
+import type { YamlMap } from './common.ts';
+
+export function schemasYaml(schemas: readonly Schema[]): YamlMap {
+  const out: YamlMap = {};
+  for (const s of schemas) {
+    const m: YamlMap = {};
+    setIf(m, 'comment', s.comment);
+    out[s.name] = m;
+  }
+  return out;
+}
+
+export function extensionsYaml(extensions: readonly Extension[]): YamlMap {
+  const out: YamlMap = {};
+  for (const e of extensions) {
+    const m: YamlMap = {};
+    setIf(m, 'schema', e.schema);
+    setIf(m, 'version', e.version);
+    setIf(m, 'comment', e.comment);
+    out[e.name] = m;
+  }
+  return out;
+}

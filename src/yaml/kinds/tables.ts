@@ -1,0 +1,189 @@
+import type { Column } from '../../model/column.ts';
+import type { Constraint } from '../../model/constraint.ts';
+import type { Index } from '../../model/index.ts';
+import { keys } from '../../model/keys.ts';
+import type { QualifiedName } from '../../model/names.ts';
+import type { Table } from '../../model/table.ts';
+import { below, positionOf, shortPosition, valueOf } from '../context.ts';
+import type { LoadContext, Loc } from '../context.ts';
+import { checkIdentifier, checkQualified, display, qualifiedFromKey } from '../names.ts';
+import { loadColumn } from './table-columns.ts';
+import type { LocatedConstraint } from './table-columns.ts';
+import { loadTableConstraints } from './table-constraints.ts';
+import type { TableConstraintsYaml } from './table-constraints.ts';
+import { loadIndex } from './table-indexes.ts';
+import type { Kind } from './kind.ts';
+
+interface TableYaml extends TableConstraintsYaml {
+  readonly schema?: string;
+  readonly comment?: string | null;
+  readonly renamed_from?: string;
+  readonly columns?: Readonly<Record<string, unknown>>;
+  readonly indexes?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Identity key under which a constraint's source position is recorded. Named constraints use
+ * their name; unnamed ones (declared on a column, named by PostgreSQL) use `<kind>:<columns>`,
+ * e.g. `constraint:public.users.unique:email` or `constraint:public.users.check:code`.
+ */
+export function constraintSourceKey(table: QualifiedName, c: Constraint, column?: string): string {
+  if (c.name !== '') return keys.constraint(table.schema, table.name, c.name);
+  const cols = column ?? ('columns' in c ? c.columns.join(',') : '');
+  return keys.constraint(table.schema, table.name, `${c.kind}:${cols}`);
+}
+
+/** Kinds of constraint backed by an index, whose name therefore lives in the schema's relation namespace. */
+export const INDEX_BACKED: ReadonlySet<Constraint['kind']> = new Set(['primary_key', 'unique', 'exclusion']);
+
+export const tablesKind: Kind = {
+  key: 'tables',
+  load({ name, value, loc }, ctx) {
+    const v = (value ?? {}) as TableYaml;
+    const qn = qualifiedFromKey(name, v.schema);
+    checkQualified(ctx, qn, loc);
+    if (v.renamed_from === qn.name) ctx.problem(valueOf(below(loc, 'renamed_from')), 'is the table\'s own name');
+    if (!ctx.declare(keys.table(qn.schema, qn.name), `table \`${display(qn)}\``, loc)) return;
+
+    const columns: Column[] = [];
+    const constraints: LocatedConstraint[] = [];
+    for (const [colName, colValue] of Object.entries(v.columns ?? {})) {
+      const colLoc = below(loc, 'columns', colName);
+      const loaded = loadColumn(ctx, qn, colName, colValue, colLoc);
+      columns.push(loaded.column);
+      ctx.sources.set(keys.column(qn.schema, qn.name, colName), positionOf(colLoc));
+      for (const c of loaded.constraints) {
+        ctx.mark(c.constraint, c.loc);
+        constraints.push(c);
+        ctx.sources.set(constraintSourceKey(qn, c.constraint, colName), positionOf(c.loc));
+      }
+    }
+    for (const c of loadTableConstraints(ctx, qn, v, loc)) {
+      constraints.push(c);
+      if (!ctx.sources.has(constraintSourceKey(qn, c.constraint))) {
+        ctx.sources.set(constraintSourceKey(qn, c.constraint), positionOf(c.loc));
+      }
+    }
+    const indexes: Index[] = [];
+    for (const [indexName, indexValue] of Object.entries(v.indexes ?? {})) {
+      const indexLoc = below(loc, 'indexes', indexName);
+      checkIdentifier(ctx, indexName, indexLoc);
+      indexes.push(loadIndex(ctx, indexName, indexValue, indexLoc));
+      ctx.sources.set(keys.index(qn.schema, qn.name, indexName), positionOf(indexLoc));
+    }
+
+    const table: Table = {
+      schema: qn.schema,
+      name: qn.name,
+      columns,
+      constraints: constraints.map((c) => c.constraint),
+      indexes,
+      comment: v.comment ?? null,
+      ...(v.renamed_from !== undefined ? { renamedFrom: v.renamed_from } : {}),
+    };
+    ctx.mark(table, loc);
+    checkTable(ctx, table, constraints, indexes);
+    ctx.model.tables.push(table);
+  },
+  check(ctx) {
+    for (const t of ctx.model.tables) {
+      const loc = ctx.locOf(t);
+      if (t.renamedFrom != null && t.renamedFrom !== t.name) {
+        const other = ctx.declaredAt(keys.table(t.schema, t.renamedFrom));
+        if (other !== undefined) {
+          ctx.problem(valueOf(below(loc, 'renamed_from')), `table \`${t.schema}.${t.renamedFrom}\` is still declared at ${shortPosition(other)}; a renamed table's old name cannot be declared too`);
+        }
+      }
+      for (const c of t.constraints) if (c.kind === 'foreign_key') checkForeignKeyTarget(ctx, c);
+    }
+  },
+};
+
+/** Problems within one table: unknown or repeated columns, two primary keys, clashing names. */
+function checkTable(ctx: LoadContext, table: Table, constraints: readonly LocatedConstraint[], indexes: readonly Index[]): void {
+  const columnNames = new Set(table.columns.map((c) => c.name));
+  const requireColumns = (list: readonly string[], fallback: Loc) => {
+    const listLoc = ctx.tryLocOf(list);
+    const seen = new Set<string>();
+    list.forEach((col, i) => {
+      const at = listLoc === undefined ? fallback : valueOf(below(listLoc, i));
+      if (!columnNames.has(col)) ctx.problem(at, `table \`${display(table)}\` has no column \`${col}\``);
+      else if (seen.has(col)) ctx.problem(at, `column \`${col}\` is listed twice`);
+      seen.add(col);
+    });
+  };
+
+  for (const col of table.columns) {
+    if (col.renamedFrom != null && col.renamedFrom !== col.name && columnNames.has(col.renamedFrom)) {
+      ctx.problem(valueOf(below(ctx.locOf(col), 'renamed_from')), `column \`${col.renamedFrom}\` is still declared in this table; a renamed column's old name cannot be declared too`);
+    }
+  }
+
+  let primaryKey: Loc | null = null;
+  const names = new Map<string, { loc: Loc; indexBacked: boolean }>();
+  // In file order, so the later of two clashing declarations is the one reported.
+  const inOrder = [...constraints].sort((a, b) => {
+    const pa = positionOf(a.loc);
+    const pb = positionOf(b.loc);
+    return pa.line - pb.line || pa.column - pb.column;
+  });
+  for (const { constraint: c, loc } of inOrder) {
+    if ('columns' in c) requireColumns(c.columns, loc);
+    if (c.kind === 'primary_key') {
+      if (primaryKey !== null) {
+        ctx.problem(loc, `table \`${display(table)}\` already has a primary key (at ${shortPosition(primaryKey)}); list all its columns in the table's \`primary_key\``);
+      }
+      primaryKey ??= loc;
+    }
+    if (c.name === '') continue;
+    const nameLoc = c.kind === 'primary_key' ? below(loc, 'name') : loc;
+    checkIdentifier(ctx, c.name, nameLoc);
+    const indexBacked = INDEX_BACKED.has(c.kind);
+    const other = names.get(c.name);
+    // Two index-backed names clash in the schema's relation namespace: reported there, once.
+    if (other !== undefined && !(other.indexBacked && indexBacked)) {
+      ctx.problem(nameLoc, `constraint name \`${c.name}\` is already used in table \`${display(table)}\` at ${shortPosition(other.loc)}`);
+    }
+    if (other === undefined) names.set(c.name, { loc: nameLoc, indexBacked });
+  }
+
+  for (const index of indexes) {
+    const loc = ctx.locOf(index);
+    index.keys.forEach((k) => {
+      if (k.isColumn && !columnNames.has(k.expression)) {
+        ctx.problem(ctx.locOf(k), `table \`${display(table)}\` has no column \`${k.expression}\``);
+      }
+    });
+    requireColumns(index.include, loc);
+  }
+}
+
+/** The referenced table is declared, has the referenced columns, and they match in number. */
+function checkForeignKeyTarget(ctx: LoadContext, fk: Extract<Constraint, { kind: 'foreign_key' }>): void {
+  const ref = fk.references;
+  const at = ctx.locOf(ref);
+  const target = ctx.model.tables.find((t) => t.schema === ref.schema && t.name === ref.table);
+  if (target === undefined) {
+    ctx.problem(at, `table \`${ref.schema}.${ref.table}\` is not declared`);
+    return;
+  }
+  let refColumns = ref.columns;
+  if (refColumns.length === 0) {
+    const pk = target.constraints.find((c) => c.kind === 'primary_key');
+    if (pk === undefined) {
+      ctx.problem(at, `table \`${display(target)}\` has no primary key; name the referenced column(s)`);
+      return;
+    }
+    refColumns = pk.columns;
+  } else {
+    const listLoc = ctx.tryLocOf(ref.columns);
+    ref.columns.forEach((col, i) => {
+      if (!target.columns.some((c) => c.name === col)) {
+        ctx.problem(listLoc === undefined ? at : valueOf(below(listLoc, i)), `table \`${display(target)}\` has no column \`${col}\``);
+      }
+    });
+  }
+  if (refColumns.length !== fk.columns.length) {
+    ctx.problem(ctx.locOf(fk), `${fk.columns.length} column(s) reference ${refColumns.length} column(s) of \`${display(target)}\``);
+  }
+}

@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicalize } from '../model/database.ts';
+import type { DatabaseModel } from '../model/database.ts';
+import type { SourcePosition } from '../model/source.ts';
+import { UserError } from '../errors.ts';
+import { LoadContext } from './context.ts';
+import { parseFile } from './documents.ts';
+import type { ParsedDocument } from './documents.ts';
+import { checkNamespaces } from './kinds/namespace.ts';
+import { KINDS } from './kinds/registry.ts';
+import { sortProblems, YamlError } from './problems.ts';
+import type { Problem } from './problems.ts';
+
+export { YamlError } from './problems.ts';
+export type { Problem } from './problems.ts';
+import { validateDocument } from './validate.ts';
+
+export interface LoadedSchema {
+  /** The desired state as written: names '' where PostgreSQL chooses them, SQL text verbatim. */
+  readonly model: DatabaseModel;
+  /** Where each object was declared, by `keys` identity key. */
+  readonly sources: ReadonlyMap<string, SourcePosition>;
+  /** The files read, in load order. */
+  readonly files: readonly string[];
+}
+
+export interface SchemaFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/**
+ * Loads schema files (given as text) into the raw model. Files load in path order. Problems are
+ * collected in two rounds: syntax and JSON Schema problems first (the content is not interpreted
+ * while its shape is wrong), then problems of meaning (duplicates, clashing names, dangling
+ * references). Throws a YamlError listing every problem of the first round that has any.
+ */
+export function loadSchemaFiles(files: readonly SchemaFile[]): LoadedSchema {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const paths = sorted.map((f) => f.path);
+  const fail = (problems: readonly Problem[]) => new YamlError(sortProblems(problems, paths));
+
+  const documents: ParsedDocument[] = [];
+  const shapeProblems: Problem[] = [];
+  for (const f of sorted) {
+    const parsed = parseFile(f.path, f.text);
+    shapeProblems.push(...parsed.problems);
+    for (const d of parsed.documents) {
+      shapeProblems.push(...validateDocument(d));
+      documents.push(d);
+    }
+  }
+  if (shapeProblems.length > 0) throw fail(shapeProblems);
+
+  const ctx = new LoadContext();
+  for (const kind of KINDS) {
+    for (const d of documents) {
+      const entries = (d.value as Record<string, unknown> | null)?.[kind.key];
+      if (entries === undefined || entries === null) continue;
+      for (const [name, value] of Object.entries(entries as Record<string, unknown>)) {
+        kind.load({ name, value, loc: { doc: d, path: [kind.key, name], part: 'key' } }, ctx);
+      }
+    }
+  }
+  for (const kind of KINDS) kind.check?.(ctx);
+  checkNamespaces(ctx);
+  if (ctx.problems.length > 0) throw fail(ctx.problems);
+
+  return { model: canonicalize(ctx.model), sources: ctx.sources, files: paths };
+}
+
+const SCHEMA_FILE = /\.ya?ml$/i;
+
+/**
+ * Paths of the `.yaml`/`.yml` files under `dir`, recursively, sorted. Hidden entries and
+ * node_modules are skipped.
+ */
+export function schemaFilePaths(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const full = join(d, name);
+      const st = statSync(full);
+      if (st.isDirectory()) walk(full);
+      else if (st.isFile() && SCHEMA_FILE.test(name)) out.push(full);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** Reads every schema file under `dir` and loads them. File names in problems are as joined onto `dir`. */
+export function loadSchemaDir(dir: string): LoadedSchema {
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new UserError(`schema directory not found: ${dir}`);
+  }
+  if (!st.isDirectory()) throw new UserError(`not a directory: ${dir}`);
+  const paths = schemaFilePaths(dir);
+  if (paths.length === 0) throw new UserError(`no .yaml or .yml files in ${dir}`);
+  return loadSchemaFiles(paths.map((path) => ({ path, text: readFileSync(path, 'utf8') })));
+}

@@ -1,0 +1,4 @@
+CREATE TABLE accounts (
+  id    integer PRIMARY KEY,
+  name  text NOT NULL
+);

@@ -1,0 +1,3 @@
+CREATE SCHEMA sales;
+CREATE SCHEMA crm;
+COMMENT ON SCHEMA sales IS 'Orders, invoices and refunds';

@@ -1,0 +1,6 @@
+CREATE EXTENSION citext;
+
+CREATE TABLE tags (
+  name   citext PRIMARY KEY,
+  label  text NOT NULL
+);

@@ -1,0 +1,6 @@
+CREATE EXTENSION citext;
+
+CREATE TABLE users (
+  id     integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  email  citext NOT NULL UNIQUE
+);

@@ -1,0 +1,2 @@
+CREATE SEQUENCE ticket_seq;
+SELECT setval('ticket_seq', 42);

@@ -1,0 +1,4 @@
+CREATE TABLE customers (
+  id    integer PRIMARY KEY,
+  name  text NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE contacts (
+  id     integer PRIMARY KEY,
+  email  text NOT NULL,
+  phone  text
+);

@@ -1,0 +1,5 @@
+CREATE TABLE inventory (
+  id        integer PRIMARY KEY,
+  sku       text NOT NULL,
+  quantity  integer NOT NULL
+);

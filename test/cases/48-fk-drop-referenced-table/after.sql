@@ -1,0 +1,5 @@
+CREATE TABLE books (
+  id         integer PRIMARY KEY,
+  title      text NOT NULL,
+  author_id  integer
+);

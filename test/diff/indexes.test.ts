@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { diffModels } from '../../src/diff/index.ts';
+import { emptyModel } from '../../src/model/database.ts';
+import { orderSteps } from '../../src/plan/order.ts';
+import { bySql, col, hazardKinds, index, key, model, positionOf, sqls, table } from './build.ts';
+
+const t = (indexes: ReturnType<typeof index>[], columns = [col('id', 'integer'), col('email', 'text')]) => table('t', columns, { indexes });
+
+describe('indexes', () => {
+  it('renders structured keys: columns quoted, expressions parenthesized once, order, opclass, include, where, with', () => {
+    const i = index('i', [key('email', { descending: true, nullsFirst: false }), key('lower(email)', { opclass: 'text_pattern_ops' }), key('(upper(email))', { collation: '"C"', nullsFirst: true })], {
+      unique: true,
+      include: ['id'],
+      where: 'id > 0',
+      with: { fillfactor: '70' },
+    });
+    const steps = diffModels(emptyModel(), model({ tables: [t([i])] }));
+    expect(bySql(steps, 'CREATE UNIQUE INDEX').sql).toBe(
+      `CREATE UNIQUE INDEX "i" ON "public"."t" USING btree ("email" DESC NULLS LAST, (lower(email)) text_pattern_ops, (upper(email)) COLLATE "C" NULLS FIRST) INCLUDE ("id") WITH ("fillfactor" = '70') WHERE (id > 0)`,
+    );
+  });
+
+  it('builds indexes of existing tables concurrently, outside a transaction', () => {
+    const steps = diffModels(model({ tables: [t([])] }), model({ tables: [t([index('t_email_idx', ['email'])])] }));
+    expect(sqls(steps)).toEqual(['CREATE INDEX CONCURRENTLY "t_email_idx" ON "public"."t" USING btree ("email")']);
+    expect(steps[0]!.transactional).toBe(false);
+    expect(hazardKinds(steps[0]!)).toEqual(['non_transactional']);
+    expect(steps[0]!.object).toBe('public.t.t_email_idx');
+  });
+
+  it('builds indexes plainly offline (blocks writes) and on new tables (no hazard)', () => {
+    const off = diffModels(model({ tables: [t([])] }), model({ tables: [t([index('i', ['email'])])] }), { online: false });
+    expect(sqls(off)).toEqual(['CREATE INDEX "i" ON "public"."t" USING btree ("email")']);
+    expect(hazardKinds(off[0]!)).toEqual(['blocks_writes']);
+    const fresh = diffModels(emptyModel(), model({ tables: [t([index('i', ['email'])])] }));
+    expect(bySql(fresh, 'CREATE INDEX').hazards).toEqual([]);
+    expect(bySql(fresh, 'CREATE INDEX').transactional).toBe(true);
+  });
+
+  it('drops concurrently, and rebuilds a changed index (drop first)', () => {
+    const from = model({ tables: [t([index('i', ['email'], { definition: 'USING btree (email)' })])] });
+    expect(sqls(diffModels(from, model({ tables: [t([])] })))).toEqual(['DROP INDEX CONCURRENTLY IF EXISTS "public"."i"']);
+    const to = model({ tables: [t([index('i', ['id'], { definition: 'USING btree (id)' })])] });
+    const steps = orderSteps([...diffModels(from, to)].reverse());
+    expect(sqls(steps)).toEqual(['DROP INDEX CONCURRENTLY IF EXISTS "public"."i"', 'CREATE INDEX CONCURRENTLY "i" ON "public"."t" USING btree ("id")']);
+  });
+
+  it('rebuilds an invalid live index that is desired', () => {
+    const i = index('i', ['email'], { definition: 'USING btree (email)' });
+    const steps = orderSteps(diffModels(model({ tables: [t([{ ...i, valid: false }])] }), model({ tables: [t([i])] })));
+    expect(sqls(steps)).toEqual(['DROP INDEX CONCURRENTLY IF EXISTS "public"."i"', 'CREATE INDEX CONCURRENTLY "i" ON "public"."t" USING btree ("email")']);
+    expect(steps[0]!.reason).toMatch(/invalid/);
+  });
+
+  it('leaves equal indexes alone and compares by definition when both have one', () => {
+    const a = index('i', ['email'], { definition: 'USING btree (email)' });
+    expect(diffModels(model({ tables: [t([a])] }), model({ tables: [t([{ ...a, comment: null, with: { fillfactor: '90' } }])] }))).toEqual([]);
+    expect(diffModels(model({ tables: [t([a])] }), model({ tables: [t([{ ...a, definition: '' }])] }))).toEqual([]);
+  });
+
+  it('renames an index whose definition is unchanged', () => {
+    const a = index('old', ['email'], { definition: 'USING btree (email)' });
+    expect(sqls(diffModels(model({ tables: [t([a])] }), model({ tables: [t([{ ...a, name: 'new' }])] })))).toEqual(['ALTER INDEX "public"."old" RENAME TO "new"']);
+  });
+
+  it('builds an index on a new column after ADD COLUMN', () => {
+    const from = model({ tables: [t([], [col('id', 'integer')])] });
+    const to = model({ tables: [t([index('i', [key('lower(email)')])])] });
+    // Reversed input: only the edges can put ADD COLUMN first.
+    const steps = orderSteps([...diffModels(from, to)].reverse());
+    expect(positionOf(steps, 'ADD COLUMN "email"')).toBeLessThan(positionOf(steps, 'CREATE INDEX'));
+    expect(bySql(steps, 'CREATE INDEX').requires).toContain('column:public.t.email');
+    expect(bySql(steps, 'ADD COLUMN').provides).toContain('column:public.t.email');
+  });
+
+  it('comments on indexes', () => {
+    const a = index('i', ['email'], { definition: 'USING btree (email)' });
+    expect(sqls(diffModels(model({ tables: [t([a])] }), model({ tables: [t([{ ...a, comment: 'x' }])] })))).toEqual([`COMMENT ON INDEX "public"."i" IS 'x'`]);
+  });
+});

@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CaseFormatError, extensionsOf, loadCase, loadCases, type Case, type EngineKind } from '../support/cases.ts';
+import { catalogSnapshot, diffSnapshots, type CatalogSnapshot } from '../support/catalog-snapshot.ts';
+import { freshPglite, freshPostgres } from '../support/databases.ts';
+import type { Connection } from '../../src/db/connection.ts';
+
+const cases = loadCases();
+/** The extensions the corpus may use: available on both engines. */
+const CORPUS_EXTENSIONS = ['btree_gist', 'citext', 'pg_trgm', 'pgcrypto', 'uuid-ossp'];
+
+describe('the corpus', () => {
+  it('has at least 45 cases, named NN-name and sorted', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(45);
+    for (const c of cases) expect(c.name).toMatch(/^\d{2}-[a-z0-9-]+$/);
+    expect(cases.map((c) => c.name)).toEqual([...cases.map((c) => c.name)].sort());
+    expect(new Set(cases.map((c) => c.name.slice(0, 2))).size).toBe(cases.length);
+  });
+
+  it('uses only the extensions available on both engines', () => {
+    for (const c of cases) for (const e of c.extensions) expect(CORPUS_EXTENSIONS, `${c.name}`).toContain(e);
+  });
+
+  it('keeps its annotations consistent: renames and USING name objects of the right state', () => {
+    for (const c of cases) {
+      for (const [k, old] of Object.entries(c.renames.tables)) {
+        expect(c.reverseRenames.tables, `${c.name}: reverse of table rename ${k}`).toHaveProperty([`${k.split('.')[0]}.${old}`]);
+      }
+      for (const [k, old] of Object.entries(c.renames.columns)) {
+        const [s, t] = k.split('.');
+        const reverseTable = c.renames.tables[`${s}.${t}`] ?? t;
+        expect(c.reverseRenames.columns, `${c.name}: reverse of column rename ${k}`).toHaveProperty([`${s}.${reverseTable}.${old}`]);
+      }
+    }
+  });
+});
+
+describe('loadCase', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pgform-cases-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function write(name: string, yaml: string, files: Partial<Record<'before.sql' | 'after.sql', string>> = {}): string {
+    const d = join(dir, name);
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'case.yaml'), yaml);
+    writeFileSync(join(d, 'before.sql'), files['before.sql'] ?? '');
+    writeFileSync(join(d, 'after.sql'), files['after.sql'] ?? 'CREATE EXTENSION IF NOT EXISTS "uuid-ossp";\ncreate extension Citext;\n-- CREATE EXTENSION pg_trgm;\n');
+    return d;
+  }
+
+  it('applies defaults', () => {
+    const c = loadCase(write('01-minimal', 'description: minimal\n'));
+    expect(c).toMatchObject({
+      name: '01-minimal',
+      description: 'minimal',
+      renames: { tables: {}, columns: {} },
+      reverseRenames: { tables: {}, columns: {} },
+      using: {},
+      reverseUsing: {},
+      plan: { contains: [], notContains: [], hazards: [], hazardsExact: false },
+      data: [],
+      reverse: true,
+      engines: ['pglite', 'postgres'],
+      extensions: ['citext', 'uuid-ossp'],
+    });
+  });
+
+  it('reads every field', () => {
+    const c = loadCase(write('02-full', `
+description: full
+renames: { tables: { public.b: a }, columns: { public.b.y: x } }
+reverse_renames: { tables: { public.a: b }, columns: { public.a.x: y } }
+using: { public.b.y: "y::int" }
+reverse_using: { public.a.x: "x::text" }
+plan: { contains: [ RENAME ], not_contains: [ DROP ], hazards: [ data_loss ], hazards_exact: true }
+data: [ { sql: SELECT 1 AS n, rows: [ { n: 1 } ] } ]
+reverse: false
+engines: [ postgres ]
+`));
+    expect(c.renames).toEqual({ tables: { 'public.b': 'a' }, columns: { 'public.b.y': 'x' } });
+    expect(c.reverseUsing).toEqual({ 'public.a.x': 'x::text' });
+    expect(c.plan).toEqual({ contains: ['RENAME'], notContains: ['DROP'], hazards: ['data_loss'], hazardsExact: true });
+    expect(c.data).toEqual([{ sql: 'SELECT 1 AS n', rows: [{ n: 1 }] }]);
+    expect(c.reverse).toBe(false);
+    expect(c.engines).toEqual(['postgres']);
+  });
+
+  it.each([
+    ['unknown top-level key', 'description: x\nrevers: false\n', /03-bad: case\.yaml: revers: unknown key/],
+    ['missing description', 'reverse: true\n', /description: a non-empty string is required/],
+    ['unknown hazard', 'description: x\nplan: { hazards: [ dataloss ] }\n', /unknown hazard kind dataloss/],
+    ['unknown engine', 'description: x\nengines: [ mysql ]\n', /unknown engine mysql/],
+    ['non-boolean reverse', 'description: x\nreverse: nope\n', /reverse: must be true or false/],
+    ['bad rename key', 'description: x\nrenames: { tables: { users: people } }\n', /renames\.tables\.users: key must be schema-qualified/],
+    ['data row without sql', 'description: x\ndata: [ { rows: [] } ]\n', /data\[0\]\.sql/],
+    ['invalid YAML', 'description: [x\n', /not valid YAML/],
+    ['a list at top level', '- x\n', /top level: must be a mapping/],
+  ])('rejects %s with a clear error', (_what, yaml, message) => {
+    const d = write('03-bad', yaml);
+    expect(() => loadCase(d)).toThrow(CaseFormatError);
+    expect(() => loadCase(d)).toThrow(message);
+  });
+
+  it('names a missing file', () => {
+    const d = join(dir, '04-missing');
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'case.yaml'), 'description: x\n');
+    expect(() => loadCase(d)).toThrow(/04-missing: missing before\.sql/);
+  });
+
+  it('finds extensions in SQL, ignoring comments', () => {
+    expect(extensionsOf('CREATE EXTENSION IF NOT EXISTS pgcrypto; /* CREATE EXTENSION ltree */ create extension "uuid-ossp" WITH SCHEMA x')).toEqual(['pgcrypto', 'uuid-ossp']);
+  });
+});
+
+/** Drops everything a case can create, leaving a PGlite database as initdb made it. */
+const RESET_SQL = `
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT nspname FROM pg_namespace
+            WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public') AND nspname NOT LIKE 'pg\\_%' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
+  END LOOP;
+  FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+    EXECUTE format('DROP EXTENSION %I CASCADE', r.extname);
+  END LOOP;
+END $$;
+DROP SCHEMA public CASCADE;
+CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+GRANT USAGE ON SCHEMA public TO PUBLIC;
+COMMENT ON SCHEMA public IS 'standard public schema';
+RESET ALL;
+`;
+
+interface Engine {
+  readonly kind: EngineKind;
+  /** A database that has just run `sql`. */
+  build(sql: string): Promise<Connection>;
+  release(conn: Connection): Promise<void>;
+  setup(): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+/**
+ * One PGlite instance (starting one costs seconds), reset to pristine between scripts; each
+ * reset is checked against the snapshot of the instance as it started.
+ */
+function pgliteEngine(): Engine {
+  let conn: Connection | undefined;
+  let pristine: CatalogSnapshot;
+  return {
+    kind: 'pglite',
+    async setup() {
+      conn = await freshPglite(CORPUS_EXTENSIONS);
+      pristine = await catalogSnapshot(conn);
+    },
+    async teardown() {
+      await conn?.close();
+    },
+    async build(sql) {
+      await conn!.exec(RESET_SQL);
+      expect(diffSnapshots(pristine, await catalogSnapshot(conn!)), 'reset leaves a pristine database').toEqual([]);
+      await conn!.exec(sql);
+      return conn!;
+    },
+    async release() {},
+  };
+}
+
+/** A fresh database on the server for every script. */
+function postgresEngine(): Engine {
+  return {
+    kind: 'postgres',
+    async setup() {},
+    async teardown() {},
+    async build(sql) {
+      const conn = await freshPostgres('case');
+      await conn.exec(sql);
+      return conn;
+    },
+    async release(conn) {
+      await conn.close();
+    },
+  };
+}
+
+async function snapshotOf(engine: Engine, sql: string, also?: (conn: Connection) => Promise<void>): Promise<CatalogSnapshot> {
+  const conn = await engine.build(sql);
+  try {
+    const snap = await catalogSnapshot(conn);
+    await also?.(conn);
+    return snap;
+  } finally {
+    await engine.release(conn);
+  }
+}
+
+/**
+ * ALTER TABLE only appends columns, so B's column order must be reachable from A: the columns B
+ * keeps (found through the renames) in A's order, followed by the columns B adds. Returns the
+ * tables where it is not.
+ */
+function unreachableColumnOrders(from: CatalogSnapshot, to: CatalogSnapshot, renames: Case['renames']): string[] {
+  const bad: string[] = [];
+  for (const [key, table] of Object.entries(to.tables)) {
+    const [schema] = key.split('.');
+    const oldKey = renames.tables[key] !== undefined ? `${schema}.${renames.tables[key]}` : key;
+    const source = from.tables[oldKey];
+    if (!source) continue;
+    const sourceNames = source.columns.map((c) => c.name);
+    const positions = table.columns.map((c) => sourceNames.indexOf(renames.columns[`${key}.${c.name}`] ?? c.name));
+    const firstNew = positions.indexOf(-1);
+    const kept = firstNew === -1 ? positions : positions.slice(0, firstNew);
+    const keptInOrder = kept.every((p, i) => i === 0 || p > kept[i - 1]!);
+    const newAtEnd = firstNew === -1 || positions.slice(firstNew).every((p) => p === -1);
+    if (!keptInOrder || !newAtEnd) bad.push(`${key}: ${table.columns.map((c) => c.name).join(', ')}`);
+  }
+  return bad;
+}
+
+function hasColumn(s: CatalogSnapshot, key: string): boolean {
+  const [schema, table, column] = key.split('.');
+  return s.tables[`${schema}.${table}`]?.columns.some((c) => c.name === column) ?? false;
+}
+
+describe.each([pgliteEngine(), postgresEngine()])('corpus SQL on $kind', (engine) => {
+  beforeAll(() => engine.setup());
+  afterAll(() => engine.teardown());
+
+  const mine: Case[] = cases.filter((c) => c.engines.includes(engine.kind));
+
+  it.each(mine.map((c) => [c.name, c] as const))('%s: before and after build, and differ', async (_name, c) => {
+    const before = await snapshotOf(engine, c.beforeSql);
+    const after = await snapshotOf(engine, c.afterSql, async (conn) => {
+      // The data checks must at least run against the target shape (B has no rows).
+      for (const d of c.data) await conn.query(d.sql);
+    });
+    expect(diffSnapshots(before, after), 'A and B must differ').not.toEqual([]);
+
+    for (const [k, old] of Object.entries(c.renames.tables)) {
+      expect(after.tables[k], `${k} exists in B`).toBeDefined();
+      expect(before.tables[`${k.split('.')[0]}.${old}`], `${old} exists in A`).toBeDefined();
+    }
+    for (const [k, old] of Object.entries(c.renames.columns)) {
+      const [s, t] = k.split('.');
+      const oldTable = c.renames.tables[`${s}.${t}`] ?? t;
+      expect(hasColumn(after, k), `${k} exists in B`).toBe(true);
+      expect(hasColumn(before, `${s}.${oldTable}.${old}`), `${old} exists in A`).toBe(true);
+    }
+    expect(unreachableColumnOrders(before, after, c.renames), 'column order of B reachable from A').toEqual([]);
+    if (c.reverse) expect(unreachableColumnOrders(after, before, c.reverseRenames), 'column order of A reachable from B').toEqual([]);
+    for (const k of Object.keys(c.using)) expect(hasColumn(after, k), `USING target ${k} exists in B`).toBe(true);
+    for (const k of Object.keys(c.reverseUsing)) expect(hasColumn(before, k), `reverse USING target ${k} exists in A`).toBe(true);
+  });
+});

@@ -1,0 +1,129 @@
+import { expect } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connection } from '../../src/db/connection.ts';
+import type { DatabaseModel } from '../../src/model/database.ts';
+import { introspect } from '../../src/introspect/index.ts';
+import { modelToYamlFiles } from '../../src/yaml/pull.ts';
+import { loadSchemaFiles } from '../../src/yaml/load.ts';
+import { planDatabase } from '../../src/workflow/plan-database.ts';
+import { applyPlanSafely } from '../../src/workflow/apply-plan.ts';
+import type { DesiredInput } from '../../src/workflow/desired.ts';
+import type { Workspace } from '../../src/workflow/states.ts';
+import { renderSql } from '../../src/plan/render-sql.ts';
+import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
+import { catalogSnapshot, diffSnapshots } from './catalog-snapshot.ts';
+import type { Case, CaseRenames, EngineKind } from './cases.ts';
+import { freshPglite, freshPostgres } from './databases.ts';
+
+/** One cache per test process: identical states are normalized once. */
+const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-cache-')), devUrl: null };
+
+async function freshDatabase(engine: EngineKind, c: Case): Promise<Connection> {
+  return engine === 'pglite' ? freshPglite(c.extensions) : freshPostgres('case');
+}
+
+async function build(engine: EngineKind, c: Case, sql: string): Promise<Connection> {
+  const conn = await freshDatabase(engine, c);
+  if (sql.trim()) await conn.exec(sql);
+  return conn;
+}
+
+/** What `pgform pull` writes, loaded back as `pgform plan` would, with the case's annotations. */
+function pulledYaml(model: DatabaseModel, renames: CaseRenames, using: Readonly<Record<string, string>>): DatabaseModel {
+  const files = [...modelToYamlFiles(model)].map(([path, text]) => ({ path, text }));
+  const loaded = loadSchemaFiles(files).model;
+  return {
+    ...loaded,
+    tables: loaded.tables.map((t) => {
+      const tableKey = `${t.schema}.${t.name}`;
+      return {
+        ...t,
+        ...(renames.tables[tableKey] ? { renamedFrom: renames.tables[tableKey] } : {}),
+        columns: t.columns.map((col) => {
+          const k = `${tableKey}.${col.name}`;
+          return {
+            ...col,
+            ...(renames.columns[k] ? { renamedFrom: renames.columns[k] } : {}),
+            ...(using[k] ? { using: using[k] } : {}),
+          };
+        }),
+      };
+    }),
+  };
+}
+
+function userSchemas(...models: DatabaseModel[]): string[] {
+  return [...new Set(['public', ...models.flatMap((m) => m.schemas.map((s) => s.name))])].sort();
+}
+
+async function planAndApply(conn: Connection, desired: DesiredInput): Promise<string> {
+  const { plan } = await planDatabase(conn, desired, workspace, DEFAULT_SETTINGS);
+  const sql = renderSql(plan);
+  await applyPlanSafely(conn, plan, desired.managedSchemas, workspace, {
+    allowHazards: 'all',
+    allowStale: false,
+    planSql: sql,
+    lockWaitMs: 10_000,
+  });
+  return sql;
+}
+
+async function expectEmptyPlan(conn: Connection, desired: DesiredInput, label: string): Promise<void> {
+  const { plan } = await planDatabase(conn, desired, workspace, DEFAULT_SETTINGS);
+  expect(plan.steps.map((s) => s.sql), `${label}: the second plan must be empty`).toEqual([]);
+}
+
+async function expectSameCatalog(a: Connection, b: Connection, schemas: readonly string[], label: string): Promise<void> {
+  const diffs = diffSnapshots(await catalogSnapshot(a, { schemas }), await catalogSnapshot(b, { schemas }));
+  expect(diffs, `${label}: catalogs differ`).toEqual([]);
+}
+
+/**
+ * The proof of a case: A (before) planned toward the pulled YAML of B (after), applied, equals B
+ * in an independent catalog query; the next plan is empty; the same YAML on an empty database
+ * equals B; and B planned toward A's YAML converges back to A.
+ */
+export async function runCase(c: Case, engine: EngineKind): Promise<void> {
+  const open: Connection[] = [];
+  const track = (conn: Connection): Connection => (open.push(conn), conn);
+  try {
+    const a = track(await build(engine, c, c.beforeSql));
+    const b = track(await build(engine, c, c.afterSql));
+    const modelA = await introspect(a);
+    const modelB = await introspect(b);
+    const schemas = userSchemas(modelA, modelB);
+    const desiredB: DesiredInput = {
+      loaded: { model: pulledYaml(modelB, c.renames, c.using), sources: new Map(), files: [] },
+      managedSchemas: schemas,
+    };
+
+    const sql = await planAndApply(a, desiredB);
+    for (const s of c.plan.contains) expect(sql, `plan must contain ${s}`).toContain(s);
+    for (const s of c.plan.notContains) expect(sql, `plan must not contain ${s}`).not.toContain(s);
+    const hazards = new Set([...sql.matchAll(/^--\s+hazards?: (.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\b([a-z_]+) \(/g)].map((x) => x[1]!)));
+    for (const h of c.plan.hazards) expect([...hazards], `plan must name hazard ${h}`).toContain(h);
+    await expectSameCatalog(a, b, schemas, 'A after apply vs B');
+    for (const check of c.data) expect(await a.query(check.sql), `data: ${check.sql}`).toEqual(check.rows);
+    await expectEmptyPlan(a, desiredB, 'A -> B');
+
+    const empty = track(await freshDatabase(engine, c));
+    await planAndApply(empty, desiredB);
+    await expectSameCatalog(empty, b, schemas, 'empty database after apply vs B');
+    await expectEmptyPlan(empty, desiredB, 'empty -> B');
+
+    if (c.reverse) {
+      const original = track(await build(engine, c, c.beforeSql));
+      const desiredA: DesiredInput = {
+        loaded: { model: pulledYaml(modelA, c.reverseRenames, c.reverseUsing), sources: new Map(), files: [] },
+        managedSchemas: schemas,
+      };
+      await planAndApply(b, desiredA);
+      await expectSameCatalog(b, original, schemas, 'B after the reverse plan vs A');
+      await expectEmptyPlan(b, desiredA, 'B -> A');
+    }
+  } finally {
+    for (const conn of open) await conn.close();
+  }
+}
