@@ -2,7 +2,7 @@ import type { Connection } from '../db/connection.ts';
 import { UserError } from '../errors.ts';
 
 /** One key for all pgform applies on a database (the 64-bit value of 'pgform' as bytes). */
-const LOCK_KEY = '0x7067666f726d'; // "pgform"
+const LOCK_KEY = '123589402522221'; // 0x7067666f726d, the bytes of "pgform" (decimal: PG15 has no hex literals)
 
 /**
  * Session-level advisory lock so that two applies never run at once. Waits up to `waitMs`, then

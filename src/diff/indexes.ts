@@ -28,7 +28,8 @@ export function createIndexSql(t: QualifiedName, i: Index, concurrently: boolean
   parts.push(`ON ${qname(t)} USING ${i.method} (${i.keys.map(keySql).join(', ')})`);
   if (i.include.length) parts.push(`INCLUDE (${identList(i.include)})`);
   if (i.nullsNotDistinct) parts.push('NULLS NOT DISTINCT');
-  const withKeys = Object.keys(i.with).sort();
+  // Keep the declared order: PostgreSQL keeps it in reloptions, and a reordered list is a different definition.
+  const withKeys = Object.keys(i.with);
   if (withKeys.length) parts.push(`WITH (${withKeys.map((k) => `${ident(k)} = ${literal(i.with[k]!)}`).join(', ')})`);
   if (i.where !== null) parts.push(`WHERE ${parenthesize(i.where)}`);
   return parts.join(' ');

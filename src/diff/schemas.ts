@@ -38,7 +38,6 @@ export function diffSchemas(ctx: DiffContext): Step[] {
           kind: 'schema',
           object: to.name,
           operation: 'create',
-          // IF NOT EXISTS: `public` and other pre-existing schemas may be outside the compared state.
           sql: `CREATE SCHEMA ${ident(to.name)}`,
           phase: PHASES.createSchema,
           provides: [keys.schema(to.name)],

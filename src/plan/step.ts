@@ -61,8 +61,6 @@ export const PHASES = {
   dropTable: 60,
   dropSequence: 65,
   dropType: 70,
-  dropExtension: 75,
-  dropSchema: 80,
   rename: 90,
   createSequence: 100,
   alterSequence: 105,
@@ -75,4 +73,7 @@ export const PHASES = {
   validate: 160,
   sequenceOwnership: 170,
   comment: 180,
+  /** Last: whatever used an extension's types or a schema's objects is gone or changed by now. */
+  dropExtension: 185,
+  dropSchema: 190,
 } as const;

@@ -10,7 +10,7 @@ describe('schemas and extensions', () => {
     const to = model({ schemas: [{ name: 'public', comment: null }, { name: 'x', comment: 'X' }], extensions: [ext('citext'), ext('pg_trgm', '1.6', 'x')] });
     const steps = orderSteps(diffModels(model({}), to));
     expect(sqls(steps)).toEqual([
-      'CREATE SCHEMA IF NOT EXISTS "x"',
+      'CREATE SCHEMA "x"',
       'CREATE EXTENSION IF NOT EXISTS "citext"',
       `CREATE EXTENSION IF NOT EXISTS "pg_trgm" SCHEMA "x" VERSION '1.6'`,
       `COMMENT ON SCHEMA "x" IS 'X'`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
-import { emptyModel, type DatabaseModel } from '../../src/model/database.ts';
+import type { DatabaseModel } from '../../src/model/database.ts';
 import { makePlan } from '../../src/plan/make-plan.ts';
 import { parsePlanFile } from '../../src/plan/parse.ts';
 import { renderSql } from '../../src/plan/render-sql.ts';
@@ -38,6 +38,9 @@ async function applyPlan(conn: Connection, from: DatabaseModel, to: DatabaseMode
   await run(conn, parsed.plan.steps);
   return [...parsed.plan.steps];
 }
+
+/** A fresh database as introspected: only `public` (states are diffed from it, as normalization does). */
+const freshDatabase = model({});
 
 /** The raw desired states (user spelling, unnamed constraints) the engines must accept. */
 const shop = model({
@@ -149,7 +152,7 @@ describe.each(engines)('plans run on %s', (_name, open) => {
   });
 
   it('creates a raw desired state from nothing', async () => {
-    await applyPlan(conn, emptyModel(), shop, false);
+    await applyPlan(conn, freshDatabase, shop, false);
     const rows = await conn.query<{ n: string }>(
       `SELECT count(*)::text AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'shop' AND c.relkind = 'r'`,
     );
@@ -166,7 +169,7 @@ describe.each(engines)('plans run on %s', (_name, open) => {
 
   it('migrates an existing state online (renames, enum recreation, NOT NULL, FK changes)', async () => {
     await conn.exec('SET search_path = public');
-    await applyPlan(conn, emptyModel(), before);
+    await applyPlan(conn, freshDatabase, before);
     await conn.exec(`INSERT INTO users VALUES (1, 'a@x', 'happy', 'x'); INSERT INTO posts VALUES (1, 1, 'hi')`);
     const steps = await applyPlan(conn, before, after, true);
     expect(steps.some((s) => s.sql.includes('CONCURRENTLY'))).toBe(true);
