@@ -191,4 +191,11 @@ describeOnEngines('introspect schemas, extensions, enums and sequences', ['citex
     );
     expect(row!.n).toBe(1);
   });
+
+  it('rolls back and leaves the connection usable when a query fails', async () => {
+    // A NUL character is rejected by the server as a parameter value, failing the first scoped query.
+    await expect(introspect(conn(), { schemas: ['bad\u0000name'] })).rejects.toThrow();
+    await conn().exec('CREATE SCHEMA after_error');
+    expect((await introspectSchemas(conn(), 'after_error')).schemas).toEqual([{ name: 'after_error', comment: null }]);
+  });
 });
