@@ -304,7 +304,9 @@ function identitySteps(pair: TablePair, from: Column, to: Column): Step[] {
     ];
   }
   if (from.identity !== null && to.identity === null) {
-    return [step({ ...base, sql: `ALTER TABLE ${col} DROP IDENTITY`, requires: [ckey] })];
+    // In the drop phase: the identity's sequence goes with it, and a sequence of the same name
+    // (a serial's, `<table>_<column>_seq`) may be created later in the plan.
+    return [step({ ...base, phase: PHASES.dropColumn, sql: `ALTER TABLE ${col} DROP IDENTITY`, requires: [ckey] })];
   }
   if (from.identity === null || to.identity === null) return [];
   const a = from.identity;

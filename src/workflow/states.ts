@@ -1,5 +1,4 @@
 import type { Connection } from '../db/connection.ts';
-import { majorVersion, serverVersionNum } from '../db/connection.ts';
 import type { DatabaseModel } from '../model/database.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import { introspect } from '../introspect/index.ts';
@@ -35,9 +34,11 @@ export async function desiredState(
 }
 
 /**
- * PostgreSQL deparses expressions differently across major versions. When the live database is not
- * the scratch engine's version, its state is put through the scratch engine as well, so both sides
- * of the diff are in one engine's canonical form (cached by content, so it costs once per state).
+ * The live state in the same canonical form as the desired one. PostgreSQL's deparsed text is not
+ * always a fixed point (a CHECK written as `role IN ('a', 'b')` on a varchar column reads back as
+ * an ARRAY cast that parses differently again), and it differs across major versions. So the live
+ * state goes through the scratch engine too, exactly like the YAML: both sides of the diff are
+ * then texts that engine produced from deparsed SQL. Cached by content, so it costs once per state.
  */
 export async function comparableLive(
   conn: Connection,
@@ -45,15 +46,14 @@ export async function comparableLive(
   managedSchemas: readonly string[],
   ws: Workspace,
 ): Promise<DatabaseModel> {
-  if (conn.engine === 'pglite' && !ws.devUrl) return liveRaw;
-  if (conn.engine === 'postgres' && ws.devUrl) {
-    const { scratchEngineId } = await import('../normalize/scratch.ts');
-    const scratchEngine = await scratchEngineId({ devUrl: ws.devUrl });
-    if (scratchEngine === `postgres-${majorVersion(await serverVersionNum(conn))}`) return liveRaw;
-  }
   try {
     return await normalizeModel(liveRaw, { cacheDir: ws.cacheDir, devUrl: ws.devUrl, managedSchemas });
   } catch (e) {
+    const sameEngine = conn.engine === 'pglite' && !ws.devUrl;
+    if (sameEngine) {
+      ws.note?.(`note: comparing the live state as read (it could not be recreated in a scratch database: ${(e as Error).message.split('\n')[0]})`);
+      return liveRaw;
+    }
     throw new UserError(
       `cannot bring the live state into the scratch engine's canonical form: ${(e as Error).message}\n` +
         'give --dev-url with a scratch database on a server of the live version',
