@@ -12,7 +12,8 @@ import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
 import { literal } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
 import { openScratch, scratchEngineId, type ScratchDatabase } from './scratch.ts';
-import { readCachedModel, writeCachedModel } from './cache.ts';
+import { readCached, writeCached } from './cache.ts';
+import { envKey, groupKey, groupsByKey, joinParts, referencedTables, referenceStub, splitModel, type TableGroup } from './parts.ts';
 
 export interface NormalizeOptions {
   /** `.pgform/cache` of the project; null disables caching. */
@@ -25,30 +26,89 @@ export interface NormalizeOptions {
   readonly sources?: ReadonlyMap<string, SourcePosition>;
 }
 
+export interface NormalizeStats {
+  /** Tables created in a scratch database this time. */
+  readonly tablesNormalized: number;
+  /** Tables whose normalized form came from the cache. */
+  readonly tablesFromCache: number;
+}
+
 /**
  * Puts a state into PostgreSQL's canonical form by creating it in a scratch database and
- * introspecting that with the same code that reads live databases. Cached by content.
+ * introspecting that with the same code that reads live databases. Cached by content, whole and
+ * per table: after a change, only the changed tables (with stubs of the tables they reference)
+ * go through the scratch database.
  */
 export async function normalizeModel(raw: DatabaseModel, opts: NormalizeOptions): Promise<DatabaseModel> {
-  const engineId = await scratchEngineId(opts);
-  const key = sha256([engineId, [...opts.managedSchemas].sort().join(','), stateText(raw)].join('\n'));
-  const cached = readCachedModel(opts.cacheDir, key);
-  if (cached) return withAnnotations(cached, raw);
+  return (await normalizeWithStats(raw, opts)).model;
+}
 
+export async function normalizeWithStats(
+  raw: DatabaseModel,
+  opts: NormalizeOptions,
+): Promise<{ model: DatabaseModel; stats: NormalizeStats }> {
+  const engineId = await scratchEngineId(opts);
+  const wholeKey = sha256(['whole', engineId, [...opts.managedSchemas].sort().join(','), stateText(raw)].join('\n'));
+  const whole = readCached<DatabaseModel>(opts.cacheDir, wholeKey);
+  if (whole) return { model: withAnnotations(whole, raw), stats: { tablesNormalized: 0, tablesFromCache: raw.tables.length } };
+
+  const implicit = implicitSchemaNames(raw, opts.managedSchemas);
+  const parts = splitModel(raw);
+  const eKey = envKey(engineId, opts.managedSchemas, { ...parts.env, schemas: [...parts.env.schemas, ...implicit.map((name) => ({ name, comment: null }))] });
+  const byKey = groupsByKey(parts.groups);
+  const gKeys = parts.groups.map((g) => groupKey(eKey, g, byKey));
+  let env = readCached<DatabaseModel>(opts.cacheDir, eKey);
+  const groups: (TableGroup | null)[] = gKeys.map((k) => readCached<TableGroup>(opts.cacheDir, k));
+  const missing = parts.groups.filter((_, i) => groups[i] === null);
+
+  if (env === null || missing.length > 0) {
+    const loaded = new Set(missing.map((g) => `${g.table.schema}.${g.table.name}`));
+    const stubs = new Map<string, TableGroup>();
+    for (const g of missing) {
+      for (const r of referencedTables(g.table)) {
+        const k = `${r.schema}.${r.name}`;
+        const target = byKey.get(k);
+        if (target && !loaded.has(k)) stubs.set(k, referenceStub(target));
+      }
+    }
+    const normalized = await normalizeInScratch(joinParts(parts.env, [...missing, ...stubs.values()]), implicit, opts);
+    const out = splitModel(normalized);
+    env = out.env;
+    writeCached(opts.cacheDir, eKey, env);
+    const outByKey = groupsByKey(out.groups);
+    parts.groups.forEach((g, i) => {
+      if (groups[i] !== null) return;
+      const n = outByKey.get(`${g.table.schema}.${g.table.name}`);
+      if (!n) throw new Error(`table ${g.table.schema}.${g.table.name} was not found in the scratch database after creating it`);
+      groups[i] = n;
+      writeCached(opts.cacheDir, gKeys[i]!, n);
+    });
+  }
+  const model = joinParts(env, groups as TableGroup[]);
+  writeCached(opts.cacheDir, wholeKey, model);
+  return {
+    model: withAnnotations(model, raw),
+    stats: { tablesNormalized: missing.length, tablesFromCache: raw.tables.length - missing.length },
+  };
+}
+
+async function normalizeInScratch(
+  partial: DatabaseModel,
+  implicitSchemas: readonly string[],
+  opts: NormalizeOptions,
+): Promise<DatabaseModel> {
   const scratch = await openScratch({
     cacheDir: opts.cacheDir,
     devUrl: opts.devUrl,
-    extensions: raw.extensions.map((e) => e.name),
+    extensions: partial.extensions.map((e) => e.name),
   });
   try {
     await scratch.conn.exec(`SELECT set_config('search_path', ${literal(CANONICAL_SEARCH_PATH)}, false)`);
     const baseline = await introspect(scratch.conn, { schemas: opts.managedSchemas });
-    const complete = withImplicitSchemas(raw, baseline, opts.managedSchemas);
+    const complete = withImplicitSchemas(partial, baseline, implicitSchemas);
     const steps = orderSteps(diffModels(baseline, complete, { online: false }));
     await runSteps(scratch, steps, opts.sources);
-    const normalized = await introspect(scratch.conn, { schemas: opts.managedSchemas });
-    writeCachedModel(opts.cacheDir, key, normalized);
-    return withAnnotations(normalized, raw);
+    return await introspect(scratch.conn, { schemas: opts.managedSchemas });
   } finally {
     await scratch.dispose();
   }
@@ -56,17 +116,19 @@ export async function normalizeModel(raw: DatabaseModel, opts: NormalizeOptions)
 
 /**
  * Schemas that objects live in but the YAML does not declare are part of the desired state too;
- * `public` keeps whatever a fresh database gives it (its standard comment).
+ * `public` exists in every fresh database and stays unless the YAML manages it away explicitly.
  */
-function withImplicitSchemas(raw: DatabaseModel, baseline: DatabaseModel, managed: readonly string[]): DatabaseModel {
+function implicitSchemaNames(raw: DatabaseModel, managed: readonly string[]): string[] {
   const declared = new Set(raw.schemas.map((s) => s.name));
-  // `public` exists in every fresh database: it stays unless the YAML manages it away explicitly.
   const used = new Set<string>(managed.includes('public') ? ['public'] : []);
   for (const list of [raw.enums, raw.sequences, raw.tables]) for (const o of list) used.add(o.schema);
-  const implicit = [...used]
-    .filter((name) => !declared.has(name))
-    .map((name) => baseline.schemas.find((s) => s.name === name) ?? { name, comment: null });
-  return canonicalize({ ...raw, schemas: [...raw.schemas, ...implicit] });
+  return [...used].filter((name) => !declared.has(name)).sort();
+}
+
+/** Implicit schemas keep whatever a fresh database gives them (`public`: its standard comment). */
+function withImplicitSchemas(m: DatabaseModel, baseline: DatabaseModel, implicit: readonly string[]): DatabaseModel {
+  const extra = implicit.map((name) => baseline.schemas.find((s) => s.name === name) ?? { name, comment: null });
+  return canonicalize({ ...m, schemas: [...m.schemas, ...extra] });
 }
 
 /** Runs the creation steps in one transaction; on failure, finds the step and names its source. */

@@ -1,0 +1,87 @@
+import type { DatabaseModel } from '../model/database.ts';
+import { canonicalize } from '../model/database.ts';
+import type { Sequence } from '../model/sequence.ts';
+import type { Table } from '../model/table.ts';
+import { sha256, stateText } from '../model/fingerprint.ts';
+import { canonicalJson } from '../model/canonical-json.ts';
+
+/**
+ * A state split for incremental normalization: the environment every table may depend on
+ * (schemas, extensions, types, free-standing sequences), and one group per table (the table and
+ * the sequences it owns). Each part is normalized and cached on its own, so a change to one table
+ * sends only that table (and stubs of the tables it references) through the scratch database.
+ */
+export interface TableGroup {
+  readonly table: Table;
+  readonly sequences: readonly Sequence[];
+}
+
+export interface ModelParts {
+  readonly env: DatabaseModel;
+  readonly groups: readonly TableGroup[];
+}
+
+const tableKeyOf = (schema: string, name: string) => `${schema}.${name}`;
+
+export function splitModel(m: DatabaseModel): ModelParts {
+  const tables = new Set(m.tables.map((t) => tableKeyOf(t.schema, t.name)));
+  const owned = (s: Sequence) => s.ownedBy !== null && tables.has(tableKeyOf(s.ownedBy.schema, s.ownedBy.table));
+  return {
+    env: { ...m, tables: [], sequences: m.sequences.filter((s) => !owned(s)) },
+    groups: m.tables.map((t) => ({
+      table: t,
+      sequences: m.sequences.filter((s) => owned(s) && s.ownedBy!.schema === t.schema && s.ownedBy!.table === t.name),
+    })),
+  };
+}
+
+export function joinParts(env: DatabaseModel, groups: readonly TableGroup[]): DatabaseModel {
+  return canonicalize({
+    ...env,
+    sequences: [...env.sequences, ...groups.flatMap((g) => g.sequences)],
+    tables: groups.map((g) => g.table),
+  });
+}
+
+/** Tables a group's foreign keys point at (other than itself). */
+export function referencedTables(t: Table): { schema: string; name: string }[] {
+  const out = new Map<string, { schema: string; name: string }>();
+  for (const c of t.constraints) {
+    if (c.kind !== 'foreign_key') continue;
+    const k = tableKeyOf(c.references.schema, c.references.table);
+    if (k !== tableKeyOf(t.schema, t.name)) out.set(k, { schema: c.references.schema, name: c.references.table });
+  }
+  return [...out.values()];
+}
+
+/**
+ * What of a referenced table a foreign key's normalized form depends on: its name, its keys
+ * (an FK without columns points at the primary key) and the types of the key columns.
+ */
+function referenceShape(t: Table): unknown {
+  const keyed = t.constraints.filter((c) => c.kind === 'primary_key' || c.kind === 'unique');
+  const cols = new Set(keyed.flatMap((c) => (c.kind === 'primary_key' || c.kind === 'unique' ? c.columns : [])));
+  return { schema: t.schema, name: t.name, keyed, columns: t.columns.filter((c) => cols.has(c.name)) };
+}
+
+/** A referenced table reduced to what a foreign key to it needs: no foreign keys of its own. */
+export function referenceStub(g: TableGroup): TableGroup {
+  return { ...g, table: { ...g.table, constraints: g.table.constraints.filter((c) => c.kind !== 'foreign_key') } };
+}
+
+export function envKey(engineId: string, managed: readonly string[], env: DatabaseModel): string {
+  return sha256(['env', engineId, [...managed].sort().join(','), stateText(env)].join('\n'));
+}
+
+export function groupKey(env: string, g: TableGroup, byKey: ReadonlyMap<string, TableGroup>): string {
+  const refs = referencedTables(g.table).map((r) => {
+    const target = byKey.get(tableKeyOf(r.schema, r.name));
+    return target ? referenceShape(target.table) : r;
+  });
+  const self = stateText({ schemas: [], extensions: [], enums: [], sequences: g.sequences, tables: [g.table] });
+  return sha256(['table', env, self, canonicalJson(refs)].join('\n'));
+}
+
+export function groupsByKey(groups: readonly TableGroup[]): Map<string, TableGroup> {
+  return new Map(groups.map((g) => [tableKeyOf(g.table.schema, g.table.name), g]));
+}

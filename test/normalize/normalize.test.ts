@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSchemaFiles } from '../../src/yaml/load.ts';
+import { normalizeWithStats } from '../../src/normalize/normalize.ts';
+import { stateText } from '../../src/model/fingerprint.ts';
+import type { DatabaseModel } from '../../src/model/database.ts';
+
+function model(extra: { cNote?: boolean; aKeyType?: string } = {}): DatabaseModel {
+  const yaml = `
+types:
+  mood: [sad, happy]
+tables:
+  a:
+    columns:
+      id: { type: ${extra.aKeyType ?? 'int'}, primary_key: true }
+      name: varchar(20)
+  b:
+    columns:
+      id: serial
+      a_id: { type: ${extra.aKeyType ?? 'int'}, references: a }
+      feeling: { type: mood, default: "'happy'" }
+  c:
+    columns:
+      id: { type: bigint, identity: always, primary_key: true }
+      at: { type: timestamptz, default: CURRENT_TIMESTAMP }${extra.cNote ? '\n      note: text' : ''}
+`;
+  return loadSchemaFiles([{ path: 's.yaml', text: yaml }]).model;
+}
+
+describe('normalization', () => {
+  it('puts types and expressions into PostgreSQL canonical form', async () => {
+    const { model: m } = await normalizeWithStats(model(), { cacheDir: null, managedSchemas: ['public'] });
+    const b = m.tables.find((t) => t.name === 'b')!;
+    expect(b.columns.map((c) => [c.name, c.type, c.default])).toEqual([
+      ['id', 'integer', "nextval('b_id_seq'::regclass)"],
+      ['a_id', 'integer', null],
+      ['feeling', 'mood', "'happy'::mood"],
+    ]);
+    expect(m.sequences.map((s) => [s.name, s.ownedBy?.table])).toEqual([['b_id_seq', 'b']]);
+    const fk = b.constraints.find((c) => c.kind === 'foreign_key');
+    expect(fk?.name).toBe('b_a_id_fkey');
+    expect(m.tables.find((t) => t.name === 'c')!.columns[1]!.default).toBe('CURRENT_TIMESTAMP');
+  });
+
+  it('normalizes only the tables that changed, and gives the same result as a full run', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'pgform-norm-'));
+    const opts = { cacheDir, managedSchemas: ['public'] };
+    expect((await normalizeWithStats(model(), opts)).stats).toEqual({ tablesNormalized: 3, tablesFromCache: 0 });
+    expect((await normalizeWithStats(model(), opts)).stats).toEqual({ tablesNormalized: 0, tablesFromCache: 3 });
+
+    const changed = await normalizeWithStats(model({ cNote: true }), opts);
+    expect(changed.stats).toEqual({ tablesNormalized: 1, tablesFromCache: 2 });
+    const full = await normalizeWithStats(model({ cNote: true }), { cacheDir: null, managedSchemas: ['public'] });
+    expect(stateText(changed.model)).toBe(stateText(full.model));
+
+    // A referenced key's type is part of what the referencing table's normal form depends on.
+    const keyChanged = await normalizeWithStats(model({ aKeyType: 'bigint' }), opts);
+    expect(keyChanged.stats).toEqual({ tablesNormalized: 2, tablesFromCache: 1 });
+    const fullKey = await normalizeWithStats(model({ aKeyType: 'bigint' }), { cacheDir: null, managedSchemas: ['public'] });
+    expect(stateText(keyChanged.model)).toBe(stateText(fullKey.model));
+  });
+});
