@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two cores: the PGlite and the server corpus run side by side (the default would use one worker).
+    maxWorkers: 2,
   },
 });
