@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { openPostgres } from '../../src/db/postgres.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,5 +61,20 @@ describe('normalization', () => {
     expect(keyChanged.stats).toEqual({ tablesNormalized: 2, tablesFromCache: 1 });
     const fullKey = await normalizeWithStats(model({ aKeyType: 'bigint' }), { cacheDir: null, managedSchemas: ['public'] });
     expect(stateText(keyChanged.model)).toBe(stateText(fullKey.model));
+  });
+
+  it('normalizes on a --dev-url server in a scratch database it drops afterwards', async () => {
+    const devUrl = inject('postgresUrl');
+    const onServer = await normalizeWithStats(model(), { cacheDir: null, devUrl, managedSchemas: ['public'] });
+    const embedded = await normalizeWithStats(model(), { cacheDir: null, managedSchemas: ['public'] });
+    expect(onServer.model.tables.map((t) => t.columns.map((c) => c.type))).toEqual(
+      embedded.model.tables.map((t) => t.columns.map((c) => c.type)),
+    );
+    const admin = await openPostgres(devUrl);
+    try {
+      expect(await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'pgform_scratch_%'`)).toEqual([]);
+    } finally {
+      await admin.close();
+    }
   });
 });
