@@ -31,5 +31,3 @@ export const ALL_HAZARD_KINDS: readonly HazardKind[] = [
   'unchecked_dependency',
 ];
 
-/** Hazards that must be allowed explicitly (`--allow-hazards`) before apply runs a step. */
-export const HAZARDS_REQUIRING_CONSENT: ReadonlySet<HazardKind> = new Set(['data_loss', 'table_rewrite', 'long_lock']);
