@@ -167,7 +167,7 @@ async function findFailingStep(
       await scratch.conn.exec(`${step.sql};`);
     } catch (e) {
       if (transactional) await scratch.conn.exec('ROLLBACK').catch(() => undefined);
-      const pos = sourceOf(step, sources);
+      const pos = columnSourceOf(step, (e as { position?: string | number }).position, sources) ?? sourceOf(step, sources);
       const where = pos ? `${formatPosition(pos)}: ` : '';
       throw new UserError(
         `${where}PostgreSQL rejected ${step.kind} ${step.object}: ${(e as Error).message}\n  while running: ${step.sql}`,
@@ -176,6 +176,26 @@ async function findFailingStep(
   }
   if (transactional) await scratch.conn.exec('ROLLBACK').catch(() => undefined);
   throw new UserError('the desired state could not be created in the scratch database (no single step failed)');
+}
+
+/**
+ * For a CREATE TABLE, PostgreSQL's error position falls on one column's line (the renderer writes
+ * one column per line): point at that column's YAML rather than the table's.
+ */
+function columnSourceOf(
+  step: Step,
+  position: string | number | undefined,
+  sources: ReadonlyMap<string, SourcePosition> | undefined,
+): SourcePosition | undefined {
+  const offset = Number(position);
+  if (!sources || step.kind !== 'table' || !Number.isInteger(offset) || offset < 1) return undefined;
+  const lines = step.sql.slice(0, offset - 1).split('\n');
+  // An error at the closing parenthesis (an expression cut short) belongs to the line before it.
+  const rest = step.sql.slice(offset - 1);
+  const candidates = rest.startsWith(')') && lines[lines.length - 1]!.trim() === '' ? [lines[lines.length - 2]] : [lines[lines.length - 1]];
+  const match = /^\s*"((?:[^"]|"")+)"/.exec(candidates[0] ?? '');
+  if (!match) return undefined;
+  return sources.get(`column:${step.object}.${match[1]!.replace(/""/g, '"')}`);
 }
 
 function sourceOf(step: Step, sources: ReadonlyMap<string, SourcePosition> | undefined): SourcePosition | undefined {

@@ -153,7 +153,7 @@ describe('errors for people', () => {
     const dir = project(`tables:\n  items:\n    columns:\n      id: bigint\n      due: { type: timestamptz, default: "now() +" }\n`);
     const r = pgform(dir, ['plan', '--db', 'pglite:memory']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/items\.yaml:2:3 \(tables\.items\): PostgreSQL rejected table public\.items: syntax error/);
+    expect(r.stderr).toMatch(/items\.yaml:5:7 \(tables\.items\.columns\.due\): PostgreSQL rejected table public\.items: syntax error/);
   });
 
   it('never prints a password from a connection URL', () => {
