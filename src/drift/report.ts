@@ -20,6 +20,12 @@ interface Named {
   readonly value: unknown;
 }
 
+/** Dependencies follow from the definition; reporting them again adds only noise. */
+function withoutDependencies<T extends { readonly dependsOn: readonly string[] }>(o: T): Omit<T, 'dependsOn'> {
+  const { dependsOn: _d, ...rest } = o;
+  return rest;
+}
+
 /** Flattens a model into comparable objects: tables split into their columns, constraints and indexes. */
 function objectsOf(m: DatabaseModel): Map<string, Named> {
   const out = new Map<string, Named>();
@@ -30,10 +36,37 @@ function objectsOf(m: DatabaseModel): Map<string, Named> {
   for (const s of m.sequences) add('sequence', `${s.schema}.${s.name}`, s);
   for (const t of m.tables) {
     const name = `${t.schema}.${t.name}`;
-    add('table', name, { schema: t.schema, name: t.name, comment: t.comment, columnOrder: t.columns.map((c) => c.name) });
+    add('table', name, {
+      schema: t.schema,
+      name: t.name,
+      comment: t.comment,
+      columnOrder: t.columns.map((c) => c.name),
+      rowSecurity: t.rowSecurity,
+      forceRowSecurity: t.forceRowSecurity,
+      ...(t.owner !== null ? { owner: t.owner } : {}),
+    });
     for (const c of t.columns) add('column', `${name}.${c.name}`, c);
     for (const c of t.constraints) add('constraint', `${name}.${c.name}`, c);
     for (const i of t.indexes) add('index', `${name}.${i.name}`, i);
+  }
+  for (const r of m.roles) add('role', r.name, r);
+  for (const v of m.views) add('view', `${v.schema}.${v.name}`, withoutDependencies(v));
+  for (const v of m.materializedViews) add('materialized view', `${v.schema}.${v.name}`, withoutDependencies(v));
+  for (const r of m.routines) add(r.kind, `${r.schema}.${r.name}(${r.identityArguments})`, withoutDependencies(r));
+  for (const t of m.triggers) add('trigger', `${t.schema}.${t.table}.${t.name}`, withoutDependencies(t));
+  for (const p of m.policies) add('policy', `${p.schema}.${p.table}.${p.name}`, withoutDependencies(p));
+  // Grants are reported per object and grantee: the privileges held, as one value.
+  const grants = new Map<string, { kind: string; object: string; privileges: string[] }>();
+  for (const g of m.grants) {
+    const target = g.name === null ? g.schema : `${g.schema}.${g.name}${g.arguments !== null ? `(${g.arguments})` : ''}${g.column ? `.${g.column}` : ''}`;
+    const object = `${target} to ${g.grantee}`;
+    const entry = grants.get(`${g.objectKind}:${object}`) ?? { kind: `grant on ${g.objectKind}`, object, privileges: [] };
+    entry.privileges.push(g.withGrantOption ? `${g.privilege} WITH GRANT OPTION` : g.privilege);
+    grants.set(`${g.objectKind}:${object}`, entry);
+  }
+  for (const g of grants.values()) add(g.kind, g.object, { privileges: g.privileges.sort() });
+  for (const d of m.defaultPrivileges) {
+    add('default privilege', `${d.privilege} on ${d.objectKind} of ${d.role}${d.schema ? ` in ${d.schema}` : ''} to ${d.grantee}`, d);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Connection } from '../db/connection.ts';
-import { canonicalize, type DatabaseModel } from '../model/database.ts';
+import { canonicalize, modelOf, type DatabaseModel } from '../model/database.ts';
 import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
 import { introspectEnums } from './enums.ts';
 import { introspectExtensions } from './extensions.ts';
@@ -41,5 +41,5 @@ async function readModel(conn: Connection, opts: IntrospectOptions): Promise<Dat
   const enums = await introspectEnums(conn, scope);
   const sequences = await introspectSequences(conn, scope);
   const tables = await introspectTables(conn, scope);
-  return canonicalize({ schemas, extensions, enums, sequences, tables });
+  return canonicalize(modelOf({ schemas, extensions, enums, sequences, tables }));
 }

@@ -2,7 +2,7 @@ import type { Connection } from '../db/connection.ts';
 import type { Index, IndexKey } from '../model/index.ts';
 import { collationName } from './collation.ts';
 import { groupBy } from './group.ts';
-import { commentOf, isManagedTable, scopeParams, type Scope } from './scope.ts';
+import { commentOf, inScope, isManagedTable, notExtensionMember, scopeParams, type Scope } from './scope.ts';
 
 export interface IndexKeyRow {
   readonly expression: string;
@@ -44,7 +44,16 @@ const INDOPTION_NULLS_FIRST = 2;
  * so an expression over a "C" column reports "C"; that is equivalent SQL, and both states are
  * introspected the same way).
  */
-export function indexesSql(serverVersion: number): string {
+/** Which relations' indexes a query reads: managed tables, or materialized views. */
+export type IndexedRelation = 'table' | 'materialized_view';
+
+function isManagedRelation(relation: IndexedRelation, rel: string, nsp: string): string {
+  return relation === 'table'
+    ? isManagedTable(rel, nsp)
+    : \`(\${rel}.relkind = 'm' AND \${inScope(nsp)} AND \${notExtensionMember('pg_class', \`\${rel}.oid\`)})\`;
+}
+
+export function indexesSql(serverVersion: number, relation: IndexedRelation = 'table'): string {
   const nullsNotDistinct = serverVersion >= 150000 ? 'i.indnullsnotdistinct' : 'false';
   return `
 SELECT i.indrelid::text AS table_oid, ic.relname AS name, i.indisunique AS unique, am.amname AS method,
@@ -87,7 +96,7 @@ JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE ${isManagedTable('c', 'n')}
+WHERE ${isManagedRelation(relation, 'c', 'n')}
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
     WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
 ORDER BY i.indrelid, ic.relname`;
@@ -148,8 +157,12 @@ export function indexFromRow(row: IndexRow): Index {
   };
 }
 
-/** Standalone indexes of every managed table, by table oid. */
-export async function introspectIndexes(conn: Connection, scope: Scope): Promise<Map<string, Index[]>> {
-  const rows = await conn.query<IndexRow>(indexesSql(scope.serverVersion), scopeParams(scope));
+/** Standalone indexes of every managed table (or materialized view), by relation oid. */
+export async function introspectIndexes(
+  conn: Connection,
+  scope: Scope,
+  relation: IndexedRelation = 'table',
+): Promise<Map<string, Index[]>> {
+  const rows = await conn.query<IndexRow>(indexesSql(scope.serverVersion, relation), scopeParams(scope));
   return groupBy(rows, (r) => r.table_oid, indexFromRow);
 }

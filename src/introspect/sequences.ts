@@ -16,6 +16,8 @@ export interface SequenceRow {
   readonly owner_table: string | null;
   readonly owner_column: string | null;
   readonly comment: string | null;
+  /** The role owning the sequence (not to be confused with OWNED BY). */
+  readonly owner_role: string;
 }
 
 /**
@@ -29,7 +31,8 @@ SELECT n.nspname AS schema, c.relname AS name,
   s.seqmin::text AS min_value, s.seqmax::text AS max_value,
   s.seqcache::text AS cache, s.seqcycle AS cycle,
   owner.schema AS owner_schema, owner.tbl AS owner_table, owner.col AS owner_column,
-  ${commentOf('pg_class', 'c.oid')} AS comment
+  ${commentOf('pg_class', 'c.oid')} AS comment,
+  pg_catalog.pg_get_userbyid(c.relowner) AS owner_role
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
@@ -65,6 +68,7 @@ export function sequenceFromRow(row: SequenceRow): Sequence {
     cycle: row.cycle,
     ownedBy,
     comment: row.comment,
+    owner: row.owner_role,
   };
 }
 

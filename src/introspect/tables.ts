@@ -3,6 +3,8 @@ import type { Column } from '../model/column.ts';
 import type { Constraint } from '../model/constraint.ts';
 import type { Index } from '../model/index.ts';
 import type { Table } from '../model/table.ts';
+import { keys } from '../model/keys.ts';
+import { optionalDependsOn, type Dependencies } from './dependencies.ts';
 import { introspectColumns } from './columns.ts';
 import { introspectConstraints } from './constraints.ts';
 import { introspectIndexes } from './indexes.ts';
@@ -13,12 +15,17 @@ export interface TableRow {
   readonly schema: string;
   readonly name: string;
   readonly comment: string | null;
+  readonly row_security: boolean;
+  readonly force_row_security: boolean;
+  readonly owner: string;
 }
 
 /** Ordinary and partitioned tables; partitions are not modelled yet. */
 export const TABLES_SQL = `
 SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name,
-  ${commentOf('pg_class', 'c.oid')} AS comment
+  ${commentOf('pg_class', 'c.oid')} AS comment,
+  c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
+  pg_catalog.pg_get_userbyid(c.relowner) AS owner
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE ${isManagedTable('c', 'n')}
@@ -31,22 +38,43 @@ export interface TableParts {
   readonly indexes: ReadonlyMap<string, readonly Index[]>;
 }
 
-export function tableFromRow(row: TableRow, parts: TableParts): Table {
+/**
+ * A table from its row and parts. With `deps`, columns, constraints and indexes that use routines,
+ * types or sequences get their `dependsOn` (left out otherwise).
+ */
+export function tableFromRow(row: TableRow, parts: TableParts, deps: Dependencies = new Map()): Table {
+  const { schema, name } = row;
   return {
-    schema: row.schema,
-    name: row.name,
-    columns: parts.columns.get(row.oid) ?? [],
-    constraints: parts.constraints.get(row.oid) ?? [],
-    indexes: parts.indexes.get(row.oid) ?? [],
+    schema,
+    name,
+    columns: (parts.columns.get(row.oid) ?? []).map((c) => ({
+      ...c,
+      ...optionalDependsOn(deps, keys.column(schema, name, c.name)),
+    })),
+    constraints: (parts.constraints.get(row.oid) ?? []).map((c) => ({
+      ...c,
+      ...optionalDependsOn(deps, keys.constraint(schema, name, c.name)),
+    })),
+    indexes: (parts.indexes.get(row.oid) ?? []).map((i) => ({
+      ...i,
+      ...optionalDependsOn(deps, keys.index(schema, name, i.name)),
+    })),
     comment: row.comment,
+    rowSecurity: row.row_security,
+    forceRowSecurity: row.force_row_security,
+    owner: row.owner,
   };
 }
 
-export async function introspectTables(conn: Connection, scope: Scope): Promise<Table[]> {
+export async function introspectTables(
+  conn: Connection,
+  scope: Scope,
+  deps: Dependencies = new Map(),
+): Promise<Table[]> {
   // One connection runs one query at a time, so these run one after another.
   const rows = await conn.query<TableRow>(TABLES_SQL, scopeParams(scope));
   const columns = await introspectColumns(conn, scope);
   const constraints = await introspectConstraints(conn, scope);
   const indexes = await introspectIndexes(conn, scope);
-  return rows.map((row) => tableFromRow(row, { columns, constraints, indexes }));
+  return rows.map((row) => tableFromRow(row, { columns, constraints, indexes }, deps));
 }

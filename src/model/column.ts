@@ -24,6 +24,11 @@ export interface Column {
   /** Collation when it differs from the type's default, e.g. `"C"`. */
   readonly collation: string | null;
   readonly comment: string | null;
+  /**
+   * Functions, sequences and types the default or generation expression uses, as `keys.*` keys
+   * (from `pg_depend`); left out when none.
+   */
+  readonly dependsOn?: readonly string[];
   /** Desired-state only: the column's previous name; turns drop+add into RENAME. */
   readonly renamedFrom?: string | null;
   /** Desired-state only: expression for ALTER COLUMN ... TYPE ... USING when the type changes. */

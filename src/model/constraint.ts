@@ -9,6 +9,8 @@ interface ConstraintBase {
   /** False for a constraint added NOT VALID and never validated (live state only). */
   readonly valid: boolean;
   readonly comment: string | null;
+  /** Functions and types a CHECK or EXCLUDE expression uses, as `keys.*` keys; left out when none. */
+  readonly dependsOn?: readonly string[];
 }
 
 export interface PrimaryKeyConstraint extends ConstraintBase {

@@ -3,6 +3,12 @@ import type { Extension } from './extension.ts';
 import type { EnumType } from './enum.ts';
 import type { Sequence } from './sequence.ts';
 import type { Table } from './table.ts';
+import type { Role } from './role.ts';
+import type { View, MaterializedView } from './view.ts';
+import type { Routine } from './function.ts';
+import type { Trigger } from './trigger.ts';
+import type { Policy } from './policy.ts';
+import type { Grant, DefaultPrivilege } from './grant.ts';
 import { byName, compareNames } from './names.ts';
 
 /**
@@ -16,15 +22,50 @@ export interface DatabaseModel {
   readonly enums: readonly EnumType[];
   readonly sequences: readonly Sequence[];
   readonly tables: readonly Table[];
+  /** Live: every role of the cluster except `pg_*`; desired: the roles the YAML declares. */
+  readonly roles: readonly Role[];
+  readonly views: readonly View[];
+  readonly materializedViews: readonly MaterializedView[];
+  readonly routines: readonly Routine[];
+  readonly triggers: readonly Trigger[];
+  readonly policies: readonly Policy[];
+  readonly grants: readonly Grant[];
+  readonly defaultPrivileges: readonly DefaultPrivilege[];
+  /** Desired-state only: roles the YAML asks to drop (roles are otherwise never dropped). */
+  readonly dropRoles?: readonly string[];
 }
 
 export function emptyModel(): DatabaseModel {
-  return { schemas: [], extensions: [], enums: [], sequences: [], tables: [] };
+  return {
+    schemas: [],
+    extensions: [],
+    enums: [],
+    sequences: [],
+    tables: [],
+    roles: [],
+    views: [],
+    materializedViews: [],
+    routines: [],
+    triggers: [],
+    policies: [],
+    grants: [],
+    defaultPrivileges: [],
+  };
 }
+
+/** A model with the given lists and every other list empty. */
+export function modelOf(parts: Partial<DatabaseModel>): DatabaseModel {
+  return { ...emptyModel(), ...parts };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byKeyText = <T>(key: (x: T) => string) => (a: T, b: T) => cmp(key(a), key(b));
+const sortedStrings = (xs: readonly string[]) => [...xs].sort(cmp);
 
 /** Sorts every list into canonical order; column order is meaningful and kept. */
 export function canonicalize(m: DatabaseModel): DatabaseModel {
   return {
+    ...m,
     schemas: [...m.schemas].sort(byName),
     extensions: [...m.extensions].sort(byName),
     enums: [...m.enums].sort(compareNames),
@@ -34,5 +75,26 @@ export function canonicalize(m: DatabaseModel): DatabaseModel {
       constraints: [...t.constraints].sort(byName),
       indexes: [...t.indexes].sort(byName),
     })),
+    roles: [...(m.roles ?? [])].sort(byName).map((r) => ({ ...r, memberOf: sortedStrings(r.memberOf) })),
+    views: [...(m.views ?? [])].sort(compareNames).map((v) => ({ ...v, dependsOn: sortedStrings(v.dependsOn) })),
+    materializedViews: [...(m.materializedViews ?? [])]
+      .sort(compareNames)
+      .map((v) => ({ ...v, indexes: [...v.indexes].sort(byName), dependsOn: sortedStrings(v.dependsOn) })),
+    routines: [...(m.routines ?? [])]
+      .sort(byKeyText((r) => `${r.schema}\u0000${r.name}\u0000${r.identityArguments}`))
+      .map((r) => ({ ...r, dependsOn: sortedStrings(r.dependsOn) })),
+    triggers: [...(m.triggers ?? [])]
+      .sort(byKeyText((t) => `${t.schema}\u0000${t.table}\u0000${t.name}`))
+      .map((t) => ({ ...t, dependsOn: sortedStrings(t.dependsOn) })),
+    policies: [...(m.policies ?? [])]
+      .sort(byKeyText((p) => `${p.schema}\u0000${p.table}\u0000${p.name}`))
+      .map((p) => ({ ...p, roles: sortedStrings(p.roles), dependsOn: sortedStrings(p.dependsOn) })),
+    grants: [...(m.grants ?? [])].sort(
+      byKeyText((g) => [g.objectKind, g.schema, g.name ?? '', g.arguments ?? '', g.column ?? '', g.grantee, g.privilege].join('\u0000')),
+    ),
+    defaultPrivileges: [...(m.defaultPrivileges ?? [])].sort(
+      byKeyText((d) => [d.role, d.schema ?? '', d.objectKind, d.grantee, d.privilege].join('\u0000')),
+    ),
+    ...(m.dropRoles && m.dropRoles.length > 0 ? { dropRoles: sortedStrings(m.dropRoles) } : {}),
   };
 }

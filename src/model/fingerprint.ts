@@ -3,8 +3,14 @@ import type { DatabaseModel } from './database.ts';
 import { canonicalize } from './database.ts';
 import { canonicalJson } from './canonical-json.ts';
 
-/** Keys that annotate the desired state (how to get there) but are not part of the state itself. */
-const ANNOTATION_KEYS = new Set(['renamedFrom', 'using']);
+/**
+ * Keys that annotate the desired state (how to get there) but are not part of the state itself.
+ * Owners are managed only where the YAML names them, so they are compared by the diff (which
+ * knows which are managed), not by fingerprints; the same goes for role attributes below.
+ */
+const ANNOTATION_KEYS = new Set(['renamedFrom', 'using', 'recursive', 'withNoData', 'owner']);
+/** Cluster-wide: live lists every role of the cluster, desired only the declared ones. */
+const UNFINGERPRINTED_LISTS = new Set(['roles', 'dropRoles']);
 
 function stripAnnotations(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripAnnotations);
@@ -18,7 +24,8 @@ function stripAnnotations(value: unknown): unknown {
 
 /** The state as canonical text: what fingerprints hash and what "equal states" means. */
 export function stateText(m: DatabaseModel): string {
-  return canonicalJson(stripAnnotations(canonicalize(m)));
+  const top = Object.entries(canonicalize(m)).filter(([k]) => !UNFINGERPRINTED_LISTS.has(k));
+  return canonicalJson(stripAnnotations(Object.fromEntries(top)));
 }
 
 export function sha256(text: string): string {

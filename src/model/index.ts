@@ -29,4 +29,6 @@ export interface Index {
   /** False for an index left invalid by a failed CREATE INDEX CONCURRENTLY (live state only). */
   readonly valid: boolean;
   readonly comment: string | null;
+  /** Functions an expression or predicate uses, as `keys.*` keys; left out when none. */
+  readonly dependsOn?: readonly string[];
 }

@@ -12,4 +12,6 @@ export interface Sequence extends QualifiedName {
   /** OWNED BY table.column (same database); serial columns own their sequence this way. */
   readonly ownedBy: { readonly schema: string; readonly table: string; readonly column: string } | null;
   readonly comment: string | null;
+  /** Managed only when the YAML names one; left out or null: left as it is. */
+  readonly owner?: string | null;
 }

@@ -9,7 +9,8 @@ import { orderSteps } from '../plan/order.ts';
 import type { Step } from '../plan/step.ts';
 import { introspect } from '../introspect/index.ts';
 import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
-import { literal } from '../sql/quote.ts';
+import { ident, literal } from '../sql/quote.ts';
+import { undeclaredRoles } from '../model/role-references.ts';
 import { UserError } from '../errors.ts';
 import { openScratch, scratchEngineId, type ScratchDatabase } from './scratch.ts';
 import { readCached, writeCached } from './cache.ts';
@@ -53,6 +54,13 @@ export async function normalizeWithStats(
   if (whole) return { model: withAnnotations(whole, raw), stats: { tablesNormalized: 0, tablesFromCache: raw.tables.length } };
 
   const implicit = implicitSchemaNames(raw, opts.managedSchemas);
+  if (hasProgrammableObjects(raw)) {
+    // Functions, views, triggers, policies and grants tie tables together (a default calling a
+    // function, a view over several tables): such a state is normalized whole, in one scratch.
+    const model = await normalizeInScratch(raw, implicit, opts);
+    writeCached(opts.cacheDir, wholeKey, model);
+    return { model: withAnnotations(model, raw), stats: { tablesNormalized: raw.tables.length, tablesFromCache: 0 } };
+  }
   const parts = splitModel(raw);
   const eKey = envKey(engineId, opts.managedSchemas, { ...parts.env, schemas: [...parts.env.schemas, ...implicit.map((name) => ({ name, comment: null }))] });
   const byKey = groupsByKey(parts.groups);
@@ -103,12 +111,17 @@ async function normalizeInScratch(
     extensions: partial.extensions.map((e) => e.name),
   });
   try {
-    await scratch.conn.exec(`SELECT set_config('search_path', ${literal(CANONICAL_SEARCH_PATH)}, false)`);
+    await scratch.conn.exec(
+      `SELECT set_config('search_path', ${literal(CANONICAL_SEARCH_PATH)}, false), set_config('check_function_bodies', 'off', false)`,
+    );
+    await createUsedRoles(scratch, partial);
     const baseline = await introspect(scratch.conn, { schemas: opts.managedSchemas });
     const complete = withImplicitSchemas(partial, baseline, implicitSchemas);
     const steps = orderSteps(diffModels(baseline, complete, { online: false }));
     await runSteps(scratch, steps, opts.sources);
-    return await introspect(scratch.conn, { schemas: opts.managedSchemas });
+    const normalized = await introspect(scratch.conn, { schemas: opts.managedSchemas });
+    // Roles are not normalized (the scratch has its own); the raw ones are re-attached.
+    return { ...normalized, roles: [] };
   } finally {
     await scratch.dispose();
   }
@@ -121,14 +134,40 @@ async function normalizeInScratch(
 function implicitSchemaNames(raw: DatabaseModel, managed: readonly string[]): string[] {
   const declared = new Set(raw.schemas.map((s) => s.name));
   const used = new Set<string>(managed.includes('public') ? ['public'] : []);
-  for (const list of [raw.enums, raw.sequences, raw.tables]) for (const o of list) used.add(o.schema);
+  for (const list of [raw.enums, raw.sequences, raw.tables, raw.views, raw.materializedViews, raw.routines]) {
+    for (const o of list) used.add(o.schema);
+  }
   return [...used].filter((name) => !declared.has(name)).sort();
 }
 
-/** Implicit schemas keep whatever a fresh database gives them (`public`: its standard comment). */
+/**
+ * Implicit schemas keep whatever a fresh database gives them (`public`: its standard comment and
+ * its USAGE for PUBLIC).
+ */
 function withImplicitSchemas(m: DatabaseModel, baseline: DatabaseModel, implicit: readonly string[]): DatabaseModel {
   const extra = implicit.map((name) => baseline.schemas.find((s) => s.name === name) ?? { name, comment: null });
-  return canonicalize({ ...m, schemas: [...m.schemas, ...extra] });
+  const names = new Set(implicit);
+  const grants = baseline.grants.filter((g) => g.objectKind === 'schema' && names.has(g.schema));
+  return canonicalize({ ...m, schemas: [...m.schemas, ...extra], grants: [...m.grants, ...grants] });
+}
+
+function hasProgrammableObjects(m: DatabaseModel): boolean {
+  return [m.views, m.materializedViews, m.routines, m.triggers, m.policies, m.grants, m.defaultPrivileges].some((l) => l.length > 0)
+    || m.roles.length > 0
+    || [...m.tables, ...m.schemas, ...m.enums, ...m.sequences].some((o) => (o.owner ?? null) !== null);
+}
+
+/**
+ * Roles the state uses but does not declare exist on the database it is planned for (or the plan
+ * is refused before this point); the scratch database needs them too, to run the grants.
+ */
+async function createUsedRoles(scratch: ScratchDatabase, m: DatabaseModel): Promise<void> {
+  const wanted = [...new Set(undeclaredRoles(m).map((r) => r.role))];
+  if (wanted.length === 0) return;
+  const existing = new Set(
+    (await scratch.conn.query<{ rolname: string }>('SELECT rolname FROM pg_catalog.pg_roles')).map((r) => r.rolname),
+  );
+  for (const role of wanted) if (!existing.has(role)) await scratch.conn.exec(`CREATE ROLE ${ident(role)}`);
 }
 
 /** Runs the creation steps in one transaction; on failure, finds the step and names its source. */
@@ -211,17 +250,39 @@ function sourceOf(step: Step, sources: ReadonlyMap<string, SourcePosition> | und
   return undefined;
 }
 
-/** Re-attaches what the YAML says about how to get there (renames, USING) to the normalized state. */
+/**
+ * Re-attaches what the YAML says about how to get there (renames, USING, WITH NO DATA) and what is
+ * not normalized (owners, roles) to the normalized state.
+ */
 function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): DatabaseModel {
   const rawTables = new Map(raw.tables.map((t) => [`${t.schema}.${t.name}`, t]));
+  const ownerOf = <T extends { readonly owner?: string | null }>(list: readonly T[], key: (o: T) => string) => {
+    const owners = new Map(list.map((o) => [key(o), o.owner ?? null]));
+    return (o: T): T => ({ ...o, owner: owners.get(key(o)) ?? null });
+  };
+  const qualified = (o: { schema: string; name: string }) => `${o.schema}.${o.name}`;
+  const rawMatviews = new Map(raw.materializedViews.map((v) => [qualified(v), v]));
   return {
     ...normalized,
+    roles: raw.roles,
+    ...(raw.dropRoles && raw.dropRoles.length > 0 ? { dropRoles: raw.dropRoles } : {}),
+    schemas: normalized.schemas.map(ownerOf(raw.schemas, (s) => s.name)),
+    enums: normalized.enums.map(ownerOf(raw.enums, qualified)),
+    sequences: normalized.sequences.map(ownerOf(raw.sequences, qualified)),
+    views: normalized.views.map(ownerOf(raw.views, qualified)),
+    materializedViews: normalized.materializedViews.map((v) => {
+      const withOwner = ownerOf(raw.materializedViews, qualified)(v);
+      return rawMatviews.get(qualified(v))?.withNoData ? { ...withOwner, withNoData: true } : withOwner;
+    }),
+    // Argument types are respelled by normalization; overloads are told apart by their count.
+    routines: normalized.routines.map(ownerOf(raw.routines, (r) => `${qualified(r)}/${r.arguments.length}`)),
     tables: normalized.tables.map((t): Table => {
       const r = rawTables.get(`${t.schema}.${t.name}`);
-      if (!r) return t;
+      if (!r) return { ...t, owner: null };
       const rawCols = new Map(r.columns.map((c) => [c.name, c]));
       return {
         ...t,
+        owner: r.owner,
         ...(r.renamedFrom ? { renamedFrom: r.renamedFrom } : {}),
         columns: t.columns.map((c) => {
           const rc = rawCols.get(c.name);

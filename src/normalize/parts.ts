@@ -1,5 +1,5 @@
 import type { DatabaseModel } from '../model/database.ts';
-import { canonicalize } from '../model/database.ts';
+import { canonicalize, modelOf } from '../model/database.ts';
 import type { Sequence } from '../model/sequence.ts';
 import type { Table } from '../model/table.ts';
 import { sha256, stateText } from '../model/fingerprint.ts';
@@ -78,7 +78,7 @@ export function groupKey(env: string, g: TableGroup, byKey: ReadonlyMap<string, 
     const target = byKey.get(tableKeyOf(r.schema, r.name));
     return target ? referenceShape(target.table) : r;
   });
-  const self = stateText({ schemas: [], extensions: [], enums: [], sequences: g.sequences, tables: [g.table] });
+  const self = stateText(modelOf({ sequences: g.sequences, tables: [g.table] }));
   return sha256(['table', env, self, canonicalJson(refs)].join('\n'));
 }
 

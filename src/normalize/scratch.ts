@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import type { Connection } from '../db/connection.ts';
 import { majorVersion, serverVersionNum } from '../db/connection.ts';
-import { openPglite, pgliteSupportsExtension } from '../db/pglite.ts';
+import { createPglite, openPglite, pgliteBuildFor, pgliteBuildVersion, pgliteEngineId, unsupportedExtensions, type PgliteBuild } from '../db/pglite.ts';
 import { openPostgres } from '../db/postgres.ts';
 import { ident } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
@@ -26,14 +25,12 @@ export interface ScratchOptions {
   readonly extensions: readonly string[];
 }
 
-const PGLITE_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
-).version;
-
-export async function scratchEngineId(opts: Pick<ScratchOptions, 'devUrl'>): Promise<string> {
-  if (!opts.devUrl) return `pglite-${PGLITE_VERSION}`;
+/**
+ * The engine normalization runs on: the embedded build is chosen by the declared extensions (the
+ * TimescaleDB build for timescaledb or vector), so `extensions` is part of the id when no server is given.
+ */
+export async function scratchEngineId(opts: Pick<ScratchOptions, 'devUrl'> & { readonly extensions?: readonly string[] }): Promise<string> {
+  if (!opts.devUrl) return pgliteEngineId(pgliteBuildFor(opts.extensions ?? []));
   const conn = await openPostgres(opts.devUrl);
   try {
     return `postgres-${majorVersion(await serverVersionNum(conn))}`;
@@ -47,18 +44,19 @@ export async function openScratch(opts: ScratchOptions): Promise<ScratchDatabase
 }
 
 async function openPgliteScratch(opts: ScratchOptions): Promise<ScratchDatabase> {
-  const missing = opts.extensions.filter((e) => !pgliteSupportsExtension(e));
+  const missing = unsupportedExtensions(opts.extensions);
+  const build = pgliteBuildFor(opts.extensions);
   if (missing.length > 0) {
     throw new UserError(
-      `the embedded scratch engine cannot load extension(s) ${missing.join(', ')}; ` +
+      `the embedded scratch engine${build === 'timescaledb' ? ' (TimescaleDB build)' : ''} cannot load extension(s) ${missing.join(', ')}; ` +
         'give --dev-url with a scratch database on a server that has them',
     );
   }
-  const template = await pgliteTemplate(opts.cacheDir);
+  const template = await pgliteTemplate(opts.cacheDir, build);
   const conn = await openPglite({ dataDir: null, extensions: opts.extensions, loadDataDir: template ?? undefined });
   return {
     conn,
-    engineId: `pglite-${PGLITE_VERSION}`,
+    engineId: pgliteEngineId(build),
     major: majorVersion(await serverVersionNum(conn)),
     dispose: () => conn.close(),
   };
@@ -68,11 +66,12 @@ async function openPgliteScratch(opts: ScratchOptions): Promise<ScratchDatabase>
  * A dump of a freshly initialized PGlite data directory: starting from it skips initdb, which is
  * most of PGlite's start-up time.
  */
-async function pgliteTemplate(cacheDir: string | null): Promise<Blob | null> {
+async function pgliteTemplate(cacheDir: string | null, build: PgliteBuild): Promise<Blob | null> {
   if (!cacheDir) return null;
-  const file = join(cacheDir, `pglite-template-${PGLITE_VERSION}.tar`);
+  const buildPart = build === 'standard' ? '' : `${build}-`;
+  const file = join(cacheDir, `pglite-template-${buildPart}${pgliteBuildVersion(build)}.tar`);
   if (existsSync(file)) return new Blob([readFileSync(file)]);
-  const db = await PGlite.create();
+  const db = await createPglite(build, { extensions: {} });
   try {
     const dump = await db.dumpDataDir('none');
     mkdirSync(cacheDir, { recursive: true });

@@ -13,7 +13,11 @@ export type HazardKind =
   /** Cannot run inside a transaction; if it fails, re-running the plan completes it. */
   | 'non_transactional'
   /** A change whose effect on dependent objects or running code cannot be checked by pgform. */
-  | 'unchecked_dependency';
+  | 'unchecked_dependency'
+  /** Who may see or change which rows or objects changes: policies, RLS, grants, owners, roles. */
+  | 'authz_change'
+  /** A materialized view is dropped and rebuilt: empty (or recomputed under lock) until refreshed. */
+  | 'matview_rebuild';
 
 export interface Hazard {
   readonly kind: HazardKind;
@@ -29,5 +33,7 @@ export const ALL_HAZARD_KINDS: readonly HazardKind[] = [
   'validation_scan',
   'non_transactional',
   'unchecked_dependency',
+  'authz_change',
+  'matview_rebuild',
 ];
 

@@ -2,12 +2,13 @@ import { UserError } from '../errors.ts';
 import type { Plan, PlanSettings } from './plan.ts';
 import { DEFAULT_SETTINGS } from './plan.ts';
 import type { ObjectKind, Operation, Step } from './step.ts';
+import { ALL_OBJECT_KINDS, ALL_OPERATIONS } from './step.ts';
 import type { Hazard, HazardKind } from './hazard.ts';
 import { ALL_HAZARD_KINDS } from './hazard.ts';
 import { HAZARD_INDENT, hashBody, planHash } from './render-sql.ts';
 
-const KINDS: readonly ObjectKind[] = ['schema', 'extension', 'enum', 'sequence', 'table', 'column', 'constraint', 'index'];
-const OPERATIONS: readonly Operation[] = ['create', 'drop', 'alter', 'rename', 'comment', 'validate'];
+const KINDS = ALL_OBJECT_KINDS;
+const OPERATIONS = ALL_OPERATIONS;
 
 export interface ParsedPlanFile {
   readonly plan: Plan;

@@ -29,7 +29,12 @@ function renderStep(s: Step, index: number, total: number): string {
 /** Everything after the header: the settings and the steps. This is what plan-hash covers. */
 export function renderBody(plan: Plan): string {
   const parts = [
-    [`SET lock_timeout = ${literal(plan.settings.lockTimeout)};`, `SET statement_timeout = ${literal(plan.settings.statementTimeout)};`].join('\n'),
+    [
+      `SET lock_timeout = ${literal(plan.settings.lockTimeout)};`,
+      `SET statement_timeout = ${literal(plan.settings.statementTimeout)};`,
+      // As pg_dump does: function bodies may use objects created later in the plan.
+      'SET check_function_bodies = off;',
+    ].join('\n'),
     ...plan.steps.map((s, i) => renderStep(s, i + 1, plan.steps.length)),
   ];
   return `${parts.join('\n\n')}\n`;

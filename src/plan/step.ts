@@ -8,7 +8,15 @@ export type ObjectKind =
   | 'table'
   | 'column'
   | 'constraint'
-  | 'index';
+  | 'index'
+  | 'role'
+  | 'view'
+  | 'materialized_view'
+  | 'function'
+  | 'trigger'
+  | 'policy'
+  | 'grant'
+  | 'default_privilege';
 
 export type Operation =
   | 'create'
@@ -16,7 +24,49 @@ export type Operation =
   | 'alter'
   | 'rename'
   | 'comment'
-  | 'validate';
+  | 'validate'
+  | 'replace'
+  | 'grant'
+  | 'revoke'
+  | 'owner'
+  | 'enable'
+  | 'disable'
+  | 'refresh';
+
+export const ALL_OBJECT_KINDS: readonly ObjectKind[] = [
+  'schema',
+  'extension',
+  'enum',
+  'sequence',
+  'table',
+  'column',
+  'constraint',
+  'index',
+  'role',
+  'view',
+  'materialized_view',
+  'function',
+  'trigger',
+  'policy',
+  'grant',
+  'default_privilege',
+];
+
+export const ALL_OPERATIONS: readonly Operation[] = [
+  'create',
+  'drop',
+  'alter',
+  'rename',
+  'comment',
+  'validate',
+  'replace',
+  'grant',
+  'revoke',
+  'owner',
+  'enable',
+  'disable',
+  'refresh',
+];
 
 /**
  * One SQL statement of a plan. Steps are plain data: the diff produces them unordered, with
@@ -44,24 +94,42 @@ export interface Step {
   readonly requires?: readonly string[];
   readonly removes?: readonly string[];
   readonly requiresRemoved?: readonly string[];
+  /**
+   * Keys of objects this step drops or changes in a way PostgreSQL refuses while other objects
+   * depend on them (a column type change, DROP FUNCTION, a view dropped to be recreated). The diff
+   * drops those dependents (found through `dependsOn`) before the step and recreates them after.
+   */
+  readonly disrupts?: readonly string[];
   /** Coarse order used when no edge decides; lower runs first. See `PHASES`. */
   readonly phase: number;
 }
 
 /** Coarse ordering of steps, the usual order a DBA writes a migration in. */
 export const PHASES = {
+  createRole: 5,
+  alterRole: 6,
   createSchema: 10,
   createExtension: 20,
   createType: 30,
   alterType: 35,
+  revoke: 36,
+  /** Before the last policies go, so no window opens where every row is denied. */
+  disableRowSecurity: 37,
+  dropPolicy: 38,
+  dropTrigger: 38,
+  dropView: 39,
+  dropMaterializedView: 39,
   dropForeignKey: 40,
   dropIndex: 45,
   dropConstraint: 50,
   dropColumn: 55,
   dropTable: 60,
   dropSequence: 65,
+  dropFunction: 68,
   dropType: 70,
   rename: 90,
+  createFunction: 95,
+  replaceFunction: 96,
   createSequence: 100,
   alterSequence: 105,
   createTable: 110,
@@ -69,11 +137,22 @@ export const PHASES = {
   addColumn: 125,
   addConstraint: 130,
   createIndex: 140,
+  createView: 145,
+  createMaterializedView: 146,
   addForeignKey: 150,
+  createTrigger: 155,
+  alterPolicy: 156,
+  createPolicy: 156,
+  /** After the policies exist, so no window opens where every row is denied. */
+  enableRowSecurity: 157,
   validate: 160,
   sequenceOwnership: 170,
+  grant: 172,
+  defaultPrivileges: 174,
   comment: 180,
+  owner: 182,
   /** Last: whatever used an extension's types or a schema's objects is gone or changed by now. */
   dropExtension: 185,
   dropSchema: 190,
+  dropRole: 195,
 } as const;

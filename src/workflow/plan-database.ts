@@ -2,6 +2,11 @@ import type { Connection } from '../db/connection.ts';
 import type { Plan, PlanSettings } from '../plan/plan.ts';
 import { makePlan, reverseAnnotations } from '../plan/make-plan.ts';
 import type { DesiredInput } from './desired.ts';
+import type { DatabaseModel } from '../model/database.ts';
+import type { SourcePosition } from '../model/source.ts';
+import { formatPosition } from '../model/source.ts';
+import { undeclaredRoles } from '../model/role-references.ts';
+import { UserError } from '../errors.ts';
 import { compareStates, desiredState, type ComparedStates, type Workspace } from './states.ts';
 
 export interface DatabasePlan {
@@ -19,6 +24,7 @@ export async function planDatabase(
 ): Promise<DatabasePlan> {
   const desired = await desiredState(input.loaded.model, input.managedSchemas, ws, input.loaded.sources);
   const states = await compareStates(conn, desired, input.managedSchemas, ws);
+  checkRolesExist(desired, states.liveRaw.roles.map((r) => r.name), input.loaded.sources);
   const plan = makePlan({
     from: states.live,
     to: desired,
@@ -28,6 +34,29 @@ export async function planDatabase(
     managedSchemas: input.managedSchemas,
   });
   return { plan, states, managedSchemas: input.managedSchemas };
+}
+
+/**
+ * Roles are cluster-wide and pgform creates only the ones the YAML declares: a grant, policy or
+ * owner naming a role that neither exists nor is declared would fail at apply time, so say it now.
+ */
+export function checkRolesExist(
+  desired: DatabaseModel,
+  liveRoles: readonly string[],
+  sources?: ReadonlyMap<string, SourcePosition>,
+): void {
+  const known = new Set([...liveRoles, ...desired.roles.map((r) => r.name)]);
+  const missing = undeclaredRoles(desired).filter((r) => !known.has(r.role));
+  if (missing.length === 0) return;
+  const where = (role: string) => {
+    for (const [key, pos] of sources ?? []) if (key.startsWith('grant:') && key.endsWith(`:${role}`)) return `${formatPosition(pos)}: `;
+    return '';
+  };
+  throw new UserError(
+    missing
+      .map((r) => `${where(r.role)}role ${r.role} (used by ${r.usedBy}) does not exist and is not declared under roles:`)
+      .join('\n') + '\ndeclare it in a roles: section (pgform creates it) or create it on the server first',
+  );
 }
 
 /** The plan that takes the target state back to the current one (renames turned back). */

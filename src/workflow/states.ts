@@ -1,5 +1,11 @@
 import type { Connection } from '../db/connection.ts';
 import type { DatabaseModel } from '../model/database.ts';
+import type { EnumType } from '../model/enum.ts';
+import type { Schema } from '../model/schema.ts';
+import type { Table } from '../model/table.ts';
+import type { View, MaterializedView } from '../model/view.ts';
+import type { Routine } from '../model/function.ts';
+import type { Sequence } from '../model/sequence.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import { introspect } from '../introspect/index.ts';
 import { normalizeModel } from '../normalize/normalize.ts';
@@ -68,8 +74,41 @@ export async function compareStates(
   ws: Workspace,
 ): Promise<ComparedStates> {
   const liveRaw = await introspect(conn, { schemas: managedSchemas });
-  const live = await comparableLive(conn, liveRaw, managedSchemas, ws);
+  const live = scopeToDesired(await comparableLive(conn, liveRaw, managedSchemas, ws), desired);
   return { liveRaw, live, desired, sourceFingerprint: fingerprint(live), targetFingerprint: fingerprint(desired) };
+}
+
+/**
+ * The live state limited to what the desired state manages: owners only where the YAML names
+ * one, roles only those it declares (the cluster's other roles are none of its business).
+ */
+export function scopeToDesired(live: DatabaseModel, desired: DatabaseModel): DatabaseModel {
+  const q = (o: { schema: string; name: string }) => `${o.schema}.${o.name}`;
+  const managedOwners = new Set<string>();
+  const note = (kind: string, key: string, owner: string | null | undefined) => {
+    if (owner !== null && owner !== undefined) managedOwners.add(`${kind}:${key}`);
+  };
+  for (const o of desired.schemas) note('schema', o.name, o.owner);
+  for (const o of desired.enums) note('enum', q(o), o.owner);
+  for (const o of desired.sequences) note('sequence', q(o), o.owner);
+  for (const o of desired.tables) note('table', q(o), o.owner);
+  for (const o of desired.views) note('view', q(o), o.owner);
+  for (const o of desired.materializedViews) note('materialized_view', q(o), o.owner);
+  for (const o of desired.routines) note('function', `${q(o)}(${o.identityArguments})`, o.owner);
+  const keep = <T extends { readonly owner?: string | null }>(kind: string, key: (o: T) => string) => (o: T): T =>
+    managedOwners.has(`${kind}:${key(o)}`) ? o : { ...o, owner: null };
+  const declared = new Set(desired.roles.map((r) => r.name));
+  return {
+    ...live,
+    roles: live.roles.filter((r) => declared.has(r.name)),
+    schemas: live.schemas.map(keep<Schema>('schema', (o) => o.name)),
+    enums: live.enums.map(keep<EnumType>('enum', q)),
+    sequences: live.sequences.map(keep<Sequence>('sequence', q)),
+    tables: live.tables.map(keep<Table>('table', q)),
+    views: live.views.map(keep<View>('view', q)),
+    materializedViews: live.materializedViews.map(keep<MaterializedView>('materialized_view', q)),
+    routines: live.routines.map(keep<Routine>('function', (o) => `${q(o)}(${o.identityArguments})`)),
+  };
 }
 
 /** The live fingerprint as plans record it (in the comparison form). */

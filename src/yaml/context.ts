@@ -32,14 +32,29 @@ export function shortPosition(loc: Loc): string {
 }
 
 /** The model under construction: same lists as `DatabaseModel`, appendable. */
-export type DraftModel = { -readonly [K in keyof DatabaseModel]: DatabaseModel[K][number][] };
+export type DraftModel = { -readonly [K in keyof DatabaseModel]-?: NonNullable<DatabaseModel[K]>[number][] };
 
 /**
  * What loading accumulates: the model, where each object was declared, and every problem found.
  * Loaders report problems and carry on, so one run shows them all.
  */
 export class LoadContext {
-  readonly model: DraftModel = { schemas: [], extensions: [], enums: [], sequences: [], tables: [] };
+  readonly model: DraftModel = {
+    schemas: [],
+    extensions: [],
+    enums: [],
+    sequences: [],
+    tables: [],
+    roles: [],
+    views: [],
+    materializedViews: [],
+    routines: [],
+    triggers: [],
+    policies: [],
+    grants: [],
+    defaultPrivileges: [],
+    dropRoles: [],
+  };
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, SourcePosition>();
   private readonly declarations = new Map<string, Loc>();

@@ -1,4 +1,5 @@
 /** Small builders for hand-written models in diff and plan tests. */
+import { modelOf } from '../../src/model/database.ts';
 import type { Column } from '../../src/model/column.ts';
 import type {
   CheckConstraint,
@@ -80,7 +81,7 @@ export function index(name: string, keys: (string | IndexKey)[], extra: Partial<
 
 export function table(name: string, columns: Column[], extra: Partial<Table> = {}): Table {
   const [schema, t] = name.includes('.') ? name.split('.') : ['public', name];
-  return { schema: schema!, name: t!, columns, constraints: [], indexes: [], comment: null, ...extra };
+  return { schema: schema!, name: t!, columns, constraints: [], indexes: [], comment: null, rowSecurity: false, forceRowSecurity: false, owner: null, ...extra };
 }
 
 export function enumType(name: string, labels: string[], extra: Partial<EnumType> = {}): EnumType {
@@ -107,7 +108,7 @@ export function sequence(name: string, extra: Partial<Sequence> = {}): Sequence 
 }
 
 export function model(parts: Partial<DatabaseModel>): DatabaseModel {
-  return { schemas: [{ name: 'public', comment: null }], extensions: [], enums: [], sequences: [], tables: [], ...parts };
+  return modelOf({ schemas: [{ name: 'public', comment: null }], ...parts });
 }
 
 /** The SQL of the steps, for assertions. */

@@ -85,6 +85,78 @@ export interface TableSnapshot {
   readonly indexes: Readonly<Record<string, IndexSnapshot>>;
 }
 
+export interface ViewSnapshot {
+  /** `pg_get_viewdef(oid, true)` with names qualified. */
+  readonly definition: string;
+  /** `reloptions`, sorted (security_barrier, security_invoker, check_option). */
+  readonly options: readonly string[];
+  /** `name type` in column order. */
+  readonly columns: readonly string[];
+  /** Column comments by column name (only the commented ones). */
+  readonly columnComments: Readonly<Record<string, string>>;
+  readonly comment: string | null;
+}
+
+export interface MaterializedViewSnapshot extends ViewSnapshot {
+  readonly indexes: Readonly<Record<string, IndexSnapshot>>;
+}
+
+export interface RoutineSnapshot {
+  /** f (function) or p (procedure). */
+  readonly kind: string;
+  /** `pg_get_function_arguments`: names, modes and defaults. */
+  readonly arguments: string;
+  /** `pg_get_function_result`; null for a procedure. */
+  readonly result: string | null;
+  readonly language: string;
+  /** `prosrc` (empty for a SQL-standard body). */
+  readonly source: string;
+  /** Deparsed SQL-standard body, or null. */
+  readonly sqlBody: string | null;
+  readonly volatility: string;
+  readonly strict: boolean;
+  readonly securityDefiner: boolean;
+  readonly leakproof: boolean;
+  readonly parallel: string;
+  readonly cost: string;
+  readonly rows: string;
+  /** `proconfig`, sorted. */
+  readonly config: readonly string[];
+  readonly comment: string | null;
+}
+
+export interface TriggerSnapshot {
+  /** `pg_get_triggerdef(oid, true)`. */
+  readonly definition: string;
+  /** `tgenabled`: O, D, R or A. */
+  readonly enabled: string;
+  readonly comment: string | null;
+}
+
+export interface PolicySnapshot {
+  readonly permissive: boolean;
+  /** `polcmd`: r, a, w, d or *. */
+  readonly command: string;
+  /** Role names, sorted; PUBLIC for everyone. */
+  readonly roles: readonly string[];
+  readonly using: string | null;
+  readonly withCheck: string | null;
+  readonly comment: string | null;
+}
+
+export interface RoleSnapshot {
+  readonly login: boolean;
+  readonly superuser: boolean;
+  readonly createdb: boolean;
+  readonly createrole: boolean;
+  readonly inherit: boolean;
+  readonly replication: boolean;
+  readonly bypassRls: boolean;
+  readonly connectionLimit: number;
+  /** Roles it is a member of (with `admin` when WITH ADMIN OPTION), sorted. */
+  readonly memberOf: readonly string[];
+}
+
 /** Objects keyed by name (`schema.name` for schema-qualified ones); keys are sorted. */
 export interface CatalogSnapshot {
   readonly schemas: Readonly<Record<string, SchemaSnapshot>>;
@@ -93,6 +165,28 @@ export interface CatalogSnapshot {
   /** Free-standing and serial sequences; identity sequences are described on their column. */
   readonly sequences: Readonly<Record<string, SequenceSnapshot>>;
   readonly tables: Readonly<Record<string, TableSnapshot>>;
+  readonly views: Readonly<Record<string, ViewSnapshot>>;
+  readonly materializedViews: Readonly<Record<string, MaterializedViewSnapshot>>;
+  /** Functions and procedures keyed `schema.name(identity arguments)`. */
+  readonly routines: Readonly<Record<string, RoutineSnapshot>>;
+  /** User triggers keyed `schema.relation.name` (internal ones, e.g. of foreign keys, left out). */
+  readonly triggers: Readonly<Record<string, TriggerSnapshot>>;
+  /** `relrowsecurity`/`relforcerowsecurity` of tables that have either set, keyed `schema.table`. */
+  readonly rowSecurity: Readonly<Record<string, { readonly enabled: boolean; readonly forced: boolean }>>;
+  /** Keyed `schema.table.policy`. */
+  readonly policies: Readonly<Record<string, PolicySnapshot>>;
+  /**
+   * Effective privileges per object (`kind name`), as sorted `grantee PRIVILEGE[ WITH GRANT OPTION]`
+   * rows of aclexplode over the ACL or the kind's default, without the owner's own rows. Objects
+   * with no such rows are left out.
+   */
+  readonly grants: Readonly<Record<string, readonly string[]>>;
+  /** `pg_default_acl` keyed `role in schema|all: objtype`, sorted exploded rows. */
+  readonly defaultPrivileges: Readonly<Record<string, readonly string[]>>;
+  /** Owner per object (`kind name`), for schemas, types, sequences, tables, views, routines. */
+  readonly owners: Readonly<Record<string, string>>;
+  /** Roles named by the objects above (grants, policies, owners, default privileges) whose name starts with the `rolePrefix` option. */
+  readonly roles: Readonly<Record<string, RoleSnapshot>>;
 }
 
 /** Schemas never described: the system's own and pgform's bookkeeping schema. */
@@ -124,18 +218,21 @@ function sortedRecord<V>(entries: Iterable<readonly [string, V]>): Record<string
  */
 export async function catalogSnapshot(
   conn: Connection,
-  opts: { schemas?: readonly string[] } = {},
+  opts: { schemas?: readonly string[]; rolePrefix?: string } = {},
 ): Promise<CatalogSnapshot> {
   const previous = await conn.query<{ p: string }>(`SELECT current_setting('search_path') AS p`);
   await conn.query(`SELECT set_config('search_path', 'pg_catalog', false)`);
   try {
-    return await readSnapshot(conn, opts.schemas);
+    const base = await readSnapshot(conn, opts.schemas);
+    return { ...base, ...(await readBehaviour(conn, opts.schemas, opts.rolePrefix ?? null)) };
   } finally {
     await conn.query(`SELECT set_config('search_path', $1, false)`, [previous[0]!.p]);
   }
 }
 
-async function readSnapshot(conn: Connection, only: readonly string[] | undefined): Promise<CatalogSnapshot> {
+type BaseSnapshot = Pick<CatalogSnapshot, 'schemas' | 'extensions' | 'enums' | 'sequences' | 'tables'>;
+
+async function readSnapshot(conn: Connection, only: readonly string[] | undefined): Promise<BaseSnapshot> {
   const schemaFilter = (col: string): string =>
     only ? `${col} IN (${only.map(literal).join(', ') || 'NULL'})` : `${col} IN (SELECT nspname FROM pg_namespace WHERE ${SYSTEM_SCHEMA_FILTER})`;
 
@@ -319,6 +416,285 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
   };
 }
 
+type BehaviourSnapshot = Omit<CatalogSnapshot, keyof BaseSnapshot>;
+
+/** `col IN (the wanted schemas)`. */
+function inSchemas(only: readonly string[] | undefined, col: string): string {
+  return only ? `${col} IN (${only.map(literal).join(', ') || 'NULL'})` : `${col} IN (SELECT nspname FROM pg_namespace WHERE ${SYSTEM_SCHEMA_FILTER})`;
+}
+
+/** A role oid as a name; 0 is PUBLIC. */
+const roleName = (oidExpr: string): string =>
+  `CASE WHEN ${oidExpr} = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(${oidExpr})::text END`;
+
+/** One aclexplode row as `grantee PRIVILEGE[ WITH GRANT OPTION]`. */
+const aclRow = (a: string): string =>
+  `${roleName(`${a}.grantee`)} || ' ' || ${a}.privilege_type || CASE WHEN ${a}.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END`;
+
+/** Label of a relation kind, as used in the grants and owners keys. */
+const RELKIND_LABEL = `CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END`;
+
+/**
+ * Views, routines, triggers, row level security, privileges, owners and roles: what carries a
+ * database's behaviour and security, read from the catalog tables directly.
+ */
+async function readBehaviour(conn: Connection, only: readonly string[] | undefined, rolePrefix: string | null): Promise<BehaviourSnapshot> {
+  const schemaFilter = (col: string): string => inSchemas(only, col);
+
+  const relations = await jsonRows<{
+    schema: string; name: string; kind: string; definition: string; options: string[]; columns: string[];
+    column_comments: Record<string, string>; comment: string | null;
+  }>(
+    conn,
+    `SELECT n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
+            pg_get_viewdef(c.oid, true) AS definition,
+            ARRAY(SELECT o FROM unnest(coalesce(c.reloptions, '{}'::text[])) o ORDER BY o) AS options,
+            ARRAY(SELECT a.attname::text || ' ' || format_type(a.atttypid, a.atttypmod)
+                    FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                   ORDER BY a.attnum) AS columns,
+            coalesce((SELECT json_object_agg(a.attname, d.description ORDER BY a.attname)
+                        FROM pg_attribute a
+                        JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
+                       WHERE a.attrelid = c.oid AND a.attnum > 0), '{}'::json) AS column_comments,
+            obj_description(c.oid, 'pg_class') AS comment
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('v', 'm') AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}`,
+  );
+
+  const mviewIndexes = await jsonRows<{ schema: string; table: string; name: string; definition: string; valid: boolean; comment: string | null }>(
+    conn,
+    `SELECT n.nspname AS schema, t.relname AS table, i.relname AS name, pg_get_indexdef(i.oid) AS definition,
+            x.indisvalid AS valid, obj_description(i.oid, 'pg_class') AS comment
+       FROM pg_index x
+       JOIN pg_class i ON i.oid = x.indexrelid
+       JOIN pg_class t ON t.oid = x.indrelid
+       JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE t.relkind = 'm' AND ${schemaFilter('n.nspname')}`,
+  );
+
+  const routines = await jsonRows<{
+    schema: string; name: string; identity: string; kind: string; arguments: string; result: string | null;
+    language: string; source: string; sql_body: string | null; volatility: string; strict: boolean;
+    security_definer: boolean; leakproof: boolean; parallel: string; cost: string; rows: string;
+    config: string[]; comment: string | null;
+  }>(
+    conn,
+    `SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_arguments(p.oid) AS identity,
+            p.prokind::text AS kind, pg_get_function_arguments(p.oid) AS arguments,
+            CASE WHEN p.prokind = 'p' THEN NULL ELSE pg_get_function_result(p.oid) END AS result,
+            l.lanname AS language, p.prosrc AS source, pg_get_function_sqlbody(p.oid) AS sql_body,
+            p.provolatile::text AS volatility, p.proisstrict AS strict, p.prosecdef AS security_definer,
+            p.proleakproof AS leakproof, p.proparallel::text AS parallel, p.procost::text AS cost,
+            p.prorows::text AS rows,
+            ARRAY(SELECT x FROM unnest(coalesce(p.proconfig, '{}'::text[])) x ORDER BY x) AS config,
+            obj_description(p.oid, 'pg_proc') AS comment
+       FROM pg_proc p
+       JOIN pg_namespace n ON n.oid = p.pronamespace
+       JOIN pg_language l ON l.oid = p.prolang
+      WHERE p.prokind IN ('f', 'p') AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}`,
+  );
+
+  const triggers = await jsonRows<{ schema: string; table: string; name: string; definition: string; enabled: string; comment: string | null }>(
+    conn,
+    `SELECT n.nspname AS schema, c.relname AS table, t.tgname AS name, pg_get_triggerdef(t.oid, true) AS definition,
+            t.tgenabled::text AS enabled, obj_description(t.oid, 'pg_trigger') AS comment
+       FROM pg_trigger t
+       JOIN pg_class c ON c.oid = t.tgrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE NOT t.tgisinternal AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_trigger', 't.oid')}`,
+  );
+
+  const rls = await jsonRows<{ schema: string; name: string; enabled: boolean; forced: boolean }>(
+    conn,
+    `SELECT n.nspname AS schema, c.relname AS name, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity)
+        AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}`,
+  );
+
+  const policies = await jsonRows<{
+    schema: string; table: string; name: string; permissive: boolean; command: string; roles: string[];
+    using: string | null; with_check: string | null; comment: string | null;
+  }>(
+    conn,
+    `SELECT n.nspname AS schema, c.relname AS table, p.polname AS name, p.polpermissive AS permissive,
+            p.polcmd::text AS command,
+            ARRAY(SELECT ${roleName('r')} AS r FROM unnest(p.polroles) r ORDER BY 1) AS roles,
+            pg_get_expr(p.polqual, p.polrelid, true) AS using,
+            pg_get_expr(p.polwithcheck, p.polrelid, true) AS with_check,
+            obj_description(p.oid, 'pg_policy') AS comment
+       FROM pg_policy p
+       JOIN pg_class c ON c.oid = p.polrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE ${schemaFilter('n.nspname')}`,
+  );
+
+  // Effective privileges: a NULL ACL means the kind's default (acldefault), the owner's own rows are implied.
+  const grants = await jsonRows<{ object: string; grantee: string; row: string }>(
+    conn,
+    `SELECT ${RELKIND_LABEL} || ' ' || n.nspname || '.' || c.relname AS object,
+            ${roleName('a.grantee')} AS grantee, ${aclRow('a')} AS row
+       FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       CROSS JOIN LATERAL aclexplode(coalesce(c.relacl,
+              acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner))) a
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND a.grantee <> c.relowner
+        AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}
+     UNION ALL
+     SELECT 'column ' || n.nspname || '.' || c.relname || '.' || at.attname, ${roleName('a.grantee')}, ${aclRow('a')}
+       FROM pg_attribute at
+       JOIN pg_class c ON c.oid = at.attrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       CROSS JOIN LATERAL aclexplode(at.attacl) a
+      WHERE at.attacl IS NOT NULL AND at.attnum > 0 AND NOT at.attisdropped AND a.grantee <> c.relowner
+        AND c.relkind IN ('r', 'p', 'v', 'm') AND ${schemaFilter('n.nspname')}
+        AND ${notExtensionMember('pg_class', 'c.oid')}
+     UNION ALL
+     SELECT 'routine ' || n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+            ${roleName('a.grantee')}, ${aclRow('a')}
+       FROM pg_proc p
+       JOIN pg_namespace n ON n.oid = p.pronamespace
+       CROSS JOIN LATERAL aclexplode(coalesce(p.proacl, acldefault('f'::"char", p.proowner))) a
+      WHERE p.prokind IN ('f', 'p') AND a.grantee <> p.proowner
+        AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}
+     UNION ALL
+     SELECT 'schema ' || n.nspname, ${roleName('a.grantee')}, ${aclRow('a')}
+       FROM pg_namespace n
+       CROSS JOIN LATERAL aclexplode(coalesce(n.nspacl, acldefault('n'::"char", n.nspowner))) a
+      WHERE a.grantee <> n.nspowner AND ${SYSTEM_SCHEMA_FILTER} AND ${schemaFilter('n.nspname')}
+        AND ${notExtensionMember('pg_namespace', 'n.oid')}`,
+  );
+
+  const defaults = await jsonRows<{ key: string; role: string; rows: string[]; grantees: string[] }>(
+    conn,
+    `SELECT pg_get_userbyid(d.defaclrole)::text || ' in ' || coalesce('schema ' || n.nspname, 'all schemas')
+              || ': ' || d.defaclobjtype::text AS key,
+            pg_get_userbyid(d.defaclrole)::text AS role,
+            ARRAY(SELECT ${aclRow('a')} AS r FROM aclexplode(d.defaclacl) a ORDER BY 1) AS rows,
+            ARRAY(SELECT DISTINCT ${roleName('a.grantee')} FROM aclexplode(d.defaclacl) a) AS grantees
+       FROM pg_default_acl d
+       LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+      WHERE d.defaclnamespace = 0 OR ${schemaFilter('n.nspname')}`,
+  );
+
+  const owners = await jsonRows<{ object: string; owner: string }>(
+    conn,
+    `SELECT 'schema ' || n.nspname AS object, pg_get_userbyid(n.nspowner)::text AS owner
+       FROM pg_namespace n
+      WHERE ${SYSTEM_SCHEMA_FILTER} AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_namespace', 'n.oid')}
+     UNION ALL
+     SELECT ${RELKIND_LABEL} || ' ' || n.nspname || '.' || c.relname, pg_get_userbyid(c.relowner)::text
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND ${schemaFilter('n.nspname')}
+        AND ${notExtensionMember('pg_class', 'c.oid')}
+     UNION ALL
+     SELECT 'type ' || n.nspname || '.' || t.typname, pg_get_userbyid(t.typowner)::text
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE t.typtype = 'e' AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')}
+     UNION ALL
+     SELECT 'routine ' || n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+            pg_get_userbyid(p.proowner)::text
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE p.prokind IN ('f', 'p') AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}`,
+  );
+
+  const grantRows = new Map<string, string[]>();
+  for (const g of grants) grantRows.set(g.object, [...(grantRows.get(g.object) ?? []), g.row]);
+
+  const referenced = new Set<string>([
+    ...grants.map((g) => g.grantee),
+    ...policies.flatMap((p) => p.roles),
+    ...owners.map((o) => o.owner),
+    ...defaults.flatMap((d) => [d.role, ...d.grantees]),
+  ]);
+  const roles = rolePrefix === null ? {} : await readRoles(conn, rolePrefix, referenced);
+
+  const views = relations.filter((r) => r.kind === 'v');
+  const mviews = relations.filter((r) => r.kind === 'm');
+  const relationSnapshot = (r: (typeof relations)[number]): ViewSnapshot => ({
+    definition: r.definition,
+    options: r.options,
+    columns: r.columns,
+    columnComments: r.column_comments,
+    comment: r.comment,
+  });
+
+  return {
+    views: sortedRecord(views.map((v) => [`${v.schema}.${v.name}`, relationSnapshot(v)] as const)),
+    materializedViews: sortedRecord(
+      mviews.map((v) => [`${v.schema}.${v.name}`, {
+        ...relationSnapshot(v),
+        indexes: sortedRecord(
+          mviewIndexes
+            .filter((i) => i.schema === v.schema && i.table === v.name)
+            .map((i) => [i.name, { definition: i.definition, valid: i.valid, comment: i.comment }] as const),
+        ),
+      }] as const),
+    ),
+    routines: sortedRecord(
+      routines.map((r) => [`${r.schema}.${r.name}(${r.identity})`, {
+        kind: r.kind, arguments: r.arguments, result: r.result, language: r.language, source: r.source,
+        sqlBody: r.sql_body, volatility: r.volatility, strict: r.strict, securityDefiner: r.security_definer,
+        leakproof: r.leakproof, parallel: r.parallel, cost: r.cost, rows: r.rows, config: r.config, comment: r.comment,
+      }] as const),
+    ),
+    triggers: sortedRecord(
+      triggers.map((t) => [`${t.schema}.${t.table}.${t.name}`, { definition: t.definition, enabled: t.enabled, comment: t.comment }] as const),
+    ),
+    rowSecurity: sortedRecord(rls.map((r) => [`${r.schema}.${r.name}`, { enabled: r.enabled, forced: r.forced }] as const)),
+    policies: sortedRecord(
+      policies.map((p) => [`${p.schema}.${p.table}.${p.name}`, {
+        permissive: p.permissive, command: p.command, roles: p.roles, using: p.using, withCheck: p.with_check, comment: p.comment,
+      }] as const),
+    ),
+    grants: sortedRecord([...grantRows].map(([k, rows]) => [k, [...rows].sort()] as const)),
+    defaultPrivileges: sortedRecord(defaults.filter((d) => d.rows.length > 0).map((d) => [d.key, d.rows] as const)),
+    owners: sortedRecord(owners.map((o) => [o.object, o.owner] as const)),
+    roles,
+  };
+}
+
+/**
+ * The roles named by the snapshot's objects whose name starts with `prefix`, plus the roles of that
+ * prefix connected to them by membership (e.g. login users of a group role that policies name).
+ */
+async function readRoles(conn: Connection, prefix: string, referenced: ReadonlySet<string>): Promise<Record<string, RoleSnapshot>> {
+  const rows = await jsonRows<{
+    name: string; login: boolean; superuser: boolean; createdb: boolean; createrole: boolean; inherit: boolean;
+    replication: boolean; bypass_rls: boolean; connection_limit: number; member_of: string[]; member_names: string[];
+  }>(
+    conn,
+    `SELECT r.rolname::text AS name, r.rolcanlogin AS login, r.rolsuper AS superuser, r.rolcreatedb AS createdb,
+            r.rolcreaterole AS createrole, r.rolinherit AS inherit, r.rolreplication AS replication,
+            r.rolbypassrls AS bypass_rls, r.rolconnlimit AS connection_limit,
+            ARRAY(SELECT g.rolname::text || CASE WHEN m.admin_option THEN ' admin' ELSE '' END AS g
+                    FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                   WHERE m.member = r.oid ORDER BY 1) AS member_of,
+            ARRAY(SELECT DISTINCT g.rolname::text FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                   WHERE m.member = r.oid) AS member_names
+       FROM pg_roles r
+      WHERE starts_with(r.rolname::text, ${literal(prefix)})`,
+  );
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  const wanted = new Set([...referenced].filter((n) => byName.has(n)));
+  // Close over membership in both directions, within the prefix.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of rows) {
+      const linked = wanted.has(r.name) ? r.member_names.filter((g) => byName.has(g) && !wanted.has(g)) : [];
+      const joins = !wanted.has(r.name) && r.member_names.some((g) => wanted.has(g));
+      for (const g of linked) (wanted.add(g), (grew = true));
+      if (joins) (wanted.add(r.name), (grew = true));
+    }
+  }
+  return sortedRecord(
+    rows.filter((r) => wanted.has(r.name)).map((r) => [r.name, {
+      login: r.login, superuser: r.superuser, createdb: r.createdb, createrole: r.createrole, inherit: r.inherit,
+      replication: r.replication, bypassRls: r.bypass_rls, connectionLimit: r.connection_limit, memberOf: r.member_of,
+    }] as const),
+  );
+}
+
 /** Flattens a snapshot into `object path -> property -> value` for comparison. */
 function flatten(s: CatalogSnapshot): Map<string, Map<string, string>> {
   const objects = new Map<string, Map<string, string>>();
@@ -340,6 +716,20 @@ function flatten(s: CatalogSnapshot): Map<string, Map<string, string>> {
     for (const [k, v] of Object.entries(t.constraints)) put(`table ${n}: constraint ${k}`, v);
     for (const [k, v] of Object.entries(t.indexes)) put(`table ${n}: index ${k}`, v);
   }
+  for (const [n, v] of Object.entries(s.views ?? {})) put(`view ${n}`, v);
+  for (const [n, v] of Object.entries(s.materializedViews ?? {})) {
+    const { indexes, ...rest } = v;
+    put(`materialized view ${n}`, rest);
+    for (const [k, i] of Object.entries(indexes)) put(`materialized view ${n}: index ${k}`, i);
+  }
+  for (const [n, v] of Object.entries(s.routines ?? {})) put(`routine ${n}`, v);
+  for (const [n, v] of Object.entries(s.triggers ?? {})) put(`trigger ${n}`, v);
+  for (const [n, v] of Object.entries(s.rowSecurity ?? {})) put(`row security ${n}`, v);
+  for (const [n, v] of Object.entries(s.policies ?? {})) put(`policy ${n}`, v);
+  for (const [n, v] of Object.entries(s.grants ?? {})) put(`grants on ${n}`, { privileges: v });
+  for (const [n, v] of Object.entries(s.defaultPrivileges ?? {})) put(`default privileges of ${n}`, { privileges: v });
+  for (const [n, v] of Object.entries(s.owners ?? {})) put(`owner of ${n}`, { owner: v });
+  for (const [n, v] of Object.entries(s.roles ?? {})) put(`role ${n}`, v);
   return objects;
 }
 
@@ -375,6 +765,6 @@ export function diffSnapshots(a: CatalogSnapshot, b: CatalogSnapshot): string[] 
 }
 
 function describe(props: Map<string, string>): string {
-  const def = props.get('definition') ?? props.get('type') ?? props.get('labels');
+  const def = props.get('definition') ?? props.get('type') ?? props.get('labels') ?? props.get('privileges') ?? props.get('owner');
   return def ? ` (${def})` : '';
 }

@@ -1,3 +1,4 @@
+import { modelOf } from '../../src/model/database.ts';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,9 @@ const tableOf = (schema: string, name: string, columns: Column[], constraints: C
   constraints,
   indexes,
   comment,
+  rowSecurity: false,
+  forceRowSecurity: false,
+  owner: null,
 });
 
 const users = tableOf(
@@ -195,7 +199,7 @@ const self = tableOf(
 const odd = tableOf('my.schema', 'a.b', [column('x', 'integer')], [], [], null);
 const dotted = tableOf('public', 'v1.items', [column('x', 'integer')]);
 
-const MODEL: DatabaseModel = {
+const MODEL: DatabaseModel = modelOf({
   schemas: [
     { name: 'public', comment: 'standard public schema' },
     { name: 'app', comment: 'Application data' },
@@ -265,7 +269,7 @@ const MODEL: DatabaseModel = {
     },
   ],
   tables: [users, orders, self, odd, dotted],
-};
+});
 
 /** What loading the pulled files must give back: the model, less what only PostgreSQL computes. */
 function expectedAfterLoad(m: DatabaseModel): DatabaseModel {
@@ -291,11 +295,11 @@ describe('modelToYamlFiles', () => {
 
   it('round-trips small models of each kind on their own', () => {
     const models: DatabaseModel[] = [
-      { schemas: [], extensions: [], enums: [], sequences: [], tables: [] },
+      modelOf({ schemas: [], extensions: [], enums: [], sequences: [], tables: [] }),
       { ...MODEL, tables: [], sequences: [] },
-      { schemas: [], extensions: [], enums: [], sequences: MODEL.sequences.filter((s) => s.ownedBy === null && s.schema === 'public'), tables: [] },
-      { schemas: [{ name: 'app', comment: null }], extensions: [], enums: [], sequences: [], tables: [self] },
-      { schemas: [], extensions: [], enums: [{ schema: 'public', name: 'mood', labels: ['a'], comment: null }], sequences: [], tables: [] },
+      modelOf({ schemas: [], extensions: [], enums: [], sequences: MODEL.sequences.filter((s) => s.ownedBy === null && s.schema === 'public'), tables: [] }),
+      modelOf({ schemas: [{ name: 'app', comment: null }], extensions: [], enums: [], sequences: [], tables: [self] }),
+      modelOf({ schemas: [], extensions: [], enums: [{ schema: 'public', name: 'mood', labels: ['a'], comment: null }], sequences: [], tables: [] }),
     ];
     for (const m of models) expect(roundTrip(m)).toEqual(expectedAfterLoad(m));
   });
@@ -308,13 +312,14 @@ describe('modelToYamlFiles', () => {
   });
 
   it('is deterministic whatever the order of the lists', () => {
-    const shuffled: DatabaseModel = {
+    const shuffled: DatabaseModel = modelOf({
       schemas: [...MODEL.schemas].reverse(),
       extensions: [...MODEL.extensions].reverse(),
       enums: [...MODEL.enums].reverse(),
       sequences: [...MODEL.sequences].reverse(),
       tables: [...MODEL.tables].reverse().map((t) => ({ ...t, constraints: [...t.constraints].reverse(), indexes: [...t.indexes].reverse() })),
-    };
+    });
+
     expect(modelToYamlFiles(shuffled)).toEqual(modelToYamlFiles(MODEL));
   });
 

@@ -79,6 +79,9 @@ export const tablesKind: Kind = {
       constraints: constraints.map((c) => c.constraint),
       indexes,
       comment: v.comment ?? null,
+      rowSecurity: false,
+      forceRowSecurity: false,
+      owner: null,
       ...(v.renamed_from !== undefined ? { renamedFrom: v.renamed_from } : {}),
     };
     ctx.mark(table, loc);
