@@ -20,8 +20,16 @@ export async function ensureHistoryTable(conn: Connection): Promise<void> {
       steps_done integer NOT NULL DEFAULT 0,
       error text,
       plan_sql text NOT NULL
-    )`);
+    );
+    ALTER TABLE pgform.history ADD COLUMN IF NOT EXISTS action text`);
 }
+
+/**
+ * How a row came about when the plan's steps did not run here: `baseline` (the database was
+ * adopted as being at this plan) or `recovered` (an interrupted run was found to have completed).
+ * Null for rows of plans whose steps ran.
+ */
+export type HistoryAction = 'baseline' | 'recovered';
 
 export interface HistoryStart {
   readonly planHash: string;
@@ -40,6 +48,33 @@ export async function recordStart(conn: Connection, h: HistoryStart): Promise<nu
     [h.planHash, h.planName, h.sourceFingerprint, h.targetFingerprint, h.pgformVersion, h.stepsTotal, h.planSql],
   );
   return Number(rows[0]!.id);
+}
+
+/** Records a plan as applied without running its steps (see `HistoryAction`); null: a plan without steps. */
+export async function recordWithoutRunning(conn: Connection, h: HistoryStart, action: HistoryAction | null): Promise<number> {
+  await ensureHistoryTable(conn);
+  const rows = await conn.query<{ id: string }>(
+    `INSERT INTO pgform.history (plan_hash, plan_name, source_fingerprint, target_fingerprint, pgform_version, steps_total, plan_sql,
+                                 outcome, finished_at, action)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'succeeded', clock_timestamp(), $8) RETURNING id::text AS id`,
+    [h.planHash, h.planName, h.sourceFingerprint, h.targetFingerprint, h.pgformVersion, h.stepsTotal, h.planSql, action],
+  );
+  return Number(rows[0]!.id);
+}
+
+/**
+ * Runs still marked `running` while the caller holds the apply lock were interrupted (every apply
+ * records its start only once it holds the lock): mark them failed so the history says so.
+ */
+export async function markInterruptedRuns(conn: Connection): Promise<number> {
+  const [exists] = await conn.query<{ ok: boolean }>(`SELECT to_regclass('pgform.history') IS NOT NULL AS ok`);
+  if (!exists?.ok) return 0;
+  const rows = await conn.query<{ id: string }>(
+    `UPDATE pgform.history SET outcome = 'failed', finished_at = clock_timestamp(),
+            error = 'interrupted: the process running this plan stopped before recording its end'
+      WHERE outcome = 'running' RETURNING id::text AS id`,
+  );
+  return rows.length;
 }
 
 export async function recordProgress(conn: Connection, id: number, stepsDone: number): Promise<void> {
@@ -72,17 +107,23 @@ export interface HistoryEntry {
   readonly stepsTotal: number;
   readonly stepsDone: number;
   readonly error: string | null;
+  /** See `HistoryAction`; null for runs of a plan's steps (and rows older than the column). */
+  readonly action: HistoryAction | null;
 }
 
 /** Newest first; empty when pgform never applied anything here. */
 export async function readHistory(conn: Connection): Promise<HistoryEntry[]> {
   const [exists] = await conn.query<{ ok: boolean }>(`SELECT to_regclass('pgform.history') IS NOT NULL AS ok`);
   if (!exists?.ok) return [];
+  // Read-only commands do not migrate the table: a database older than the column reads null.
+  const [hasAction] = await conn.query<{ ok: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'pgform.history'::regclass AND attname = 'action' AND NOT attisdropped) AS ok`,
+  );
   const rows = await conn.query<Record<string, string | number | null>>(
     `SELECT id::text AS id, plan_hash, plan_name, source_fingerprint, target_fingerprint, pgform_version,
             to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS started_at,
             to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS finished_at,
-            outcome, steps_total, steps_done, error
+            outcome, steps_total, steps_done, error, ${hasAction?.ok ? 'action' : 'NULL::text AS action'}
        FROM pgform.history ORDER BY id DESC`,
   );
   return rows.map((r) => ({
@@ -98,5 +139,6 @@ export async function readHistory(conn: Connection): Promise<HistoryEntry[]> {
     stepsTotal: Number(r.steps_total),
     stepsDone: Number(r.steps_done),
     error: r.error === null ? null : String(r.error),
+    action: r.action === 'baseline' || r.action === 'recovered' ? r.action : null,
   }));
 }

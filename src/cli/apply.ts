@@ -10,6 +10,10 @@ import { parseAllowedHazards } from '../apply/hazard-consent.ts';
 import type { ProgressEvent } from '../apply/executor.ts';
 import type { Plan } from '../plan/plan.ts';
 import { UserError } from '../errors.ts';
+import { readChain, resolvePlansDir } from '../chain/chain.ts';
+import { chainExtensions } from '../chain/replay.ts';
+import { applyPending, baseline, rollBackTo, type ChainApplyOptions } from '../chain/apply.ts';
+import { parsePlanNumber } from '../chain/names.ts';
 import { commandContext, note, writeOut, type CommonOptions } from './context.ts';
 
 interface ApplyCliOptions extends CommonOptions {
@@ -18,6 +22,9 @@ interface ApplyCliOptions extends CommonOptions {
   readonly allowEdited?: boolean;
   readonly allowStale?: boolean;
   readonly lockWait?: string;
+  readonly plans?: string;
+  readonly baseline?: string;
+  readonly downTo?: string;
 }
 
 export function registerApply(program: Command, run: (fn: () => Promise<number>) => void): void {
@@ -31,6 +38,9 @@ export function registerApply(program: Command, run: (fn: () => Promise<number>)
     .option('--allow-hazards <list>', 'comma-separated hazard kinds to allow, or all')
     .option('--allow-edited', 'run a plan file whose text was changed after it was planned')
     .option('--allow-stale', 'run even if the database changed since the plan was made')
+    .option('--plans <dir>', 'apply the plans of this folder the database has not run, in order')
+    .option('--baseline <number>', 'record the database as being at this plan of --plans, without running anything')
+    .option('--down-to <number>', 'run the reverse plans of the applied plans after this one, newest first')
     .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
     .option('--lock-timeout <duration>', "lock_timeout for the steps (default '5s')")
     .option('--statement-timeout <duration>', "statement_timeout for the steps (default '1h')")
@@ -57,6 +67,10 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
   const allowHazards = parseAllowedHazards(opts.allowHazards);
   const lockWaitMs = Math.max(0, Number(opts.lockWait ?? '60')) * 1000;
   if (!Number.isFinite(lockWaitMs)) throw new UserError('--lock-wait takes a number of seconds');
+  if (opts.plans !== undefined || opts.baseline !== undefined || opts.downTo !== undefined) {
+    if (file) throw new UserError('give either a plan file or --plans DIR, not both');
+    return applyChainCommand(opts, { allowHazards, lockWaitMs, onProgress: printProgress, note });
+  }
   const ctx = commandContext(opts);
 
   let plan: Plan;
@@ -122,6 +136,38 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
       outcome.applied === 0
         ? 'nothing to do: the plan is empty'
         : `applied ${outcome.applied} step(s); the database now matches the plan's target`,
+    );
+    return 0;
+  } finally {
+    await conn.close();
+  }
+}
+
+/** `apply --plans DIR` (and `--baseline N`, `--down-to N`): the committed chain, no YAML involved. */
+async function applyChainCommand(opts: ApplyCliOptions, chainOpts: ChainApplyOptions): Promise<number> {
+  if (opts.baseline !== undefined && opts.downTo !== undefined) throw new UserError('give either --baseline or --down-to, not both');
+  for (const [flag, given] of [['--yes', opts.yes], ['--allow-edited', opts.allowEdited], ['--allow-stale', opts.allowStale]] as const) {
+    if (given) throw new UserError(`${flag} does not go with --plans: committed plans run only as reviewed, on the state they were made from`);
+  }
+  const ctx = commandContext(opts);
+  const chain = readChain(resolvePlansDir(opts.plans, ctx.cwd, ctx.config?.root ?? null));
+  const conn = await ctx.open(chainExtensions(chain));
+  try {
+    if (opts.baseline !== undefined) {
+      const n = parsePlanNumber(opts.baseline, '--baseline');
+      await baseline(conn, chain, ctx.workspace, n, chainOpts);
+      note(`recorded ${conn.description} as being at plan ${chain.plans[n - 1]!.id} (nothing was run)`);
+      return 0;
+    }
+    const result =
+      opts.downTo !== undefined
+        ? await rollBackTo(conn, chain, ctx.workspace, parsePlanNumber(opts.downTo, '--down-to'), chainOpts)
+        : await applyPending(conn, chain, ctx.workspace, chainOpts);
+    const at = (p: number) => (p === 0 ? 'the start of the chain' : `plan ${chain.plans[p - 1]!.id}`);
+    note(
+      result.ran.length === 0
+        ? `nothing to do: ${conn.description} is at ${at(result.to)}`
+        : `ran ${result.ran.length} plan(s): ${conn.description} is now at ${at(result.to)}`,
     );
     return 0;
   } finally {

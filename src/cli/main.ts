@@ -8,6 +8,8 @@ import { registerApply } from './apply.ts';
 import { registerDrift } from './drift.ts';
 import { registerPull } from './pull.ts';
 import { registerHistory } from './history.ts';
+import { registerStatus } from './status.ts';
+import { registerCheck } from './check.ts';
 
 /** Runs a command and turns its outcome into an exit code; user errors print without a stack. */
 function runner(fn: () => Promise<number>): void {
@@ -38,6 +40,8 @@ export function buildProgram(): Command {
   registerDrift(program, runner);
   registerPull(program, runner);
   registerHistory(program, runner);
+  registerStatus(program, runner);
+  registerCheck(program, runner);
   return program;
 }
 

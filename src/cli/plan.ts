@@ -6,7 +6,10 @@ import { renderSql } from '../plan/render-sql.ts';
 import { renderJson } from '../plan/render-json.ts';
 import { renderMarkdown } from '../plan/render-markdown.ts';
 import type { Plan } from '../plan/plan.ts';
+import { countHazards } from '../plan/render-sql.ts';
 import { UserError } from '../errors.ts';
+import { resolvePlansDir } from '../chain/chain.ts';
+import { savePlan } from '../chain/save.ts';
 import { commandContext, note, writeOut, type CommonOptions } from './context.ts';
 
 export type PlanFormat = 'sql' | 'json' | 'markdown';
@@ -33,6 +36,8 @@ interface PlanOptions extends CommonOptions {
   readonly format?: string;
   readonly rollbackOut?: string;
   readonly exitCode?: boolean;
+  readonly save?: string;
+  readonly plans?: string;
 }
 
 export function registerPlan(program: Command, run: (fn: () => Promise<number>) => void): void {
@@ -48,10 +53,14 @@ export function registerPlan(program: Command, run: (fn: () => Promise<number>) 
     .option('--lock-timeout <duration>', "lock_timeout set at the top of the plan (default '5s')")
     .option('--statement-timeout <duration>', "statement_timeout set at the top of the plan (default '1h')")
     .option('--exit-code', 'exit 2 when the plan is not empty')
+    .option('--save <name>', 'write the next numbered plan of the plans folder (replays the folder; no database needed)')
+    .option('--plans <dir>', 'plans folder for --save (default: plans/ of the project)')
     .action((opts: PlanOptions) => run(() => planCommand(opts)));
 }
 
 export async function planCommand(opts: PlanOptions): Promise<number> {
+  if (opts.save !== undefined) return saveCommand(opts);
+  if (opts.plans !== undefined) throw new UserError('--plans goes with --save NAME (or use pgform apply/status/check --plans)');
   const format = parseFormat(opts.format);
   const ctx = commandContext(opts);
   const input = loadDesired(ctx.schemaDir, ctx.config);
@@ -71,4 +80,30 @@ export async function planCommand(opts: PlanOptions): Promise<number> {
   } finally {
     await conn.close();
   }
+}
+
+function hazardSummary(plan: Plan): string {
+  const hazards = countHazards(plan.steps);
+  return hazards.length ? hazards.map(([k, n]) => `${k}: ${n}`).join(', ') : 'none';
+}
+
+/** `plan --save NAME`: the next plan of the chain, from the replayed plans to the YAML. */
+async function saveCommand(opts: PlanOptions): Promise<number> {
+  for (const [flag, given] of [['--out', opts.out], ['--rollback-out', opts.rollbackOut], ['--db', opts.db]] as const) {
+    if (given !== undefined) throw new UserError(`${flag} does not go with --save (the plan is written to the plans folder, from the replayed plans)`);
+  }
+  if (opts.format !== undefined && opts.format !== 'sql') throw new UserError('--format does not go with --save (it writes .sql, .down.sql and .md)');
+  const ctx = commandContext(opts);
+  const dir = resolvePlansDir(opts.plans, ctx.cwd, ctx.config?.root ?? null);
+  const input = loadDesired(ctx.schemaDir, ctx.config);
+  const saved = await savePlan({ dir, name: opts.save!, input, ws: ctx.workspace, settings: ctx.settings });
+  if (!saved) {
+    note(`nothing to save: replaying the plans in ${dir} already gives the schema`);
+    return 0;
+  }
+  note(`saved ${saved.id}: ${saved.plan.steps.length} step(s), hazards: ${hazardSummary(saved.plan)}`);
+  note(`  rollback: ${saved.down.steps.length} step(s), hazards: ${hazardSummary(saved.down)}`);
+  for (const f of saved.files) note(`  wrote ${f}`);
+  note(`  updated pgform.sum in ${dir}`);
+  return opts.exitCode ? 2 : 0;
 }

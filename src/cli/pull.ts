@@ -24,7 +24,8 @@ export async function pullCommand(opts: PullOptions): Promise<number> {
   try {
     const schemas = opts.schemas ? opts.schemas.split(',').map((s) => s.trim()).filter(Boolean) : ctx.config?.managedSchemas ?? undefined;
     const model = await introspect(conn, schemas ? { schemas } : {});
-    const files = modelToYamlFiles(model);
+    const [me] = await conn.query<{ user: string }>('SELECT current_user AS "user"');
+    const files = modelToYamlFiles(model, { omitOwner: me!.user });
     writeYamlFiles(files, opts.out);
     note(`wrote ${files.size} file(s) to ${opts.out}: ${model.tables.length} table(s), ${model.enums.length} type(s), ${model.sequences.length} sequence(s)`);
     return 0;

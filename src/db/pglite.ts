@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Connection } from './connection.ts';
 import { UserError } from '../errors.ts';
 
@@ -190,6 +190,11 @@ export async function openPglite(opts: PgliteOptions): Promise<Connection & { re
       extensions: await loadExtensions(build, wanted),
       loadDataDir: opts.loadDataDir,
     });
+    // TimescaleDB's licensed half (compression, policies, continuous aggregates) is loaded by its
+    // library's start-up hook, which a server runs through shared_preload_libraries. PGlite has no
+    // preloading: without an explicit LOAD, a database that already has the extension (a reopened
+    // data directory, a restored dump) refuses those functions "under the current license".
+    if (build === 'timescaledb' && wanted.has('timescaledb')) await db.exec(`LOAD 'timescaledb'`);
     if (opts.dataDir) {
       const record: DataDirRecord = { build, extensions: [...wanted].filter((e) => pgliteBuildSupports(build, e)).sort() };
       writeFileSync(join(opts.dataDir, EXTENSIONS_FILE), JSON.stringify(record));
@@ -204,10 +209,11 @@ export async function openPglite(opts: PgliteOptions): Promise<Connection & { re
 
 /**
  * An embedded database is one process's at a time: two processes writing one data directory would
- * corrupt it. A lock file holding the owner's pid; a lock whose owner is gone is taken over.
+ * corrupt it. A lock file holding the owner's pid; a lock whose owner is gone is taken over. The
+ * file sits next to the directory, not in it: the TimescaleDB build's initdb refuses a non-empty one.
  */
 function lockDataDir(dataDir: string): () => void {
-  const file = join(dataDir, 'pgform.lock');
+  const file = `${resolve(dataDir)}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, String(process.pid), { flag: 'wx' });

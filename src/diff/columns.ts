@@ -106,7 +106,8 @@ export function addColumnStep(ctx: DiffContext, table: Table, c: Column): Step {
 /** Edges a dropped column needs gone first: FKs and other dependents using it, sequences it owns. */
 export function dropColumnStep(table: QualifiedName, c: Column, requiresRemoved: readonly string[], reason?: string): Step {
   const obj = display(table.schema, table.name, c.name);
-  return step({
+  // Views, policies, triggers... using the column are dropped first (see dependents.ts).
+  return withDisrupts(keys.column(table.schema, table.name, c.name), step({
     kind: 'column',
     object: obj,
     operation: 'drop',
@@ -117,7 +118,12 @@ export function dropColumnStep(table: QualifiedName, c: Column, requiresRemoved:
     requires: [keys.table(table.schema, table.name)],
     removes: [keys.column(table.schema, table.name, c.name), edges.typeOf(table.schema, table.name, c.name), edges.default(table.schema, table.name, c.name)],
     requiresRemoved,
-  });
+  }));
+}
+
+/** The step, marked as one PostgreSQL refuses while objects depend on `key`. */
+export function withDisrupts(key: string, s: Step): Step {
+  return { ...s, disrupts: [...new Set([...(s.disrupts ?? []), key])] };
 }
 
 export function columnCommentStep(table: QualifiedName, c: Column, comment: string | null): Step {
@@ -274,7 +280,8 @@ function typeChangeStep(ctx: DiffContext, pair: TablePair, from: Column, to: Col
     typeChanged && !to.using && !cost.knownCast
       ? `PostgreSQL may have no automatic cast from ${from.type} to ${to.type}; if the step fails, give the column a \`using\` expression`
       : undefined;
-  return step({
+  // PostgreSQL refuses ALTER TYPE while views, policies or triggers use the column.
+  return withDisrupts(keys.column(t.schema, t.name, to.name), step({
     kind: 'column',
     object: obj,
     operation: 'alter',
@@ -284,7 +291,7 @@ function typeChangeStep(ctx: DiffContext, pair: TablePair, from: Column, to: Col
     phase: PHASES.alterColumn,
     requires: [keys.column(t.schema, t.name, to.name), ...columnRequirements(ctx, to)],
     removes: [edges.typeOf(t.schema, t.name, to.name), ...(hasDefault ? [edges.default(t.schema, t.name, to.name)] : [])],
-  });
+  }));
 }
 
 function identitySteps(pair: TablePair, from: Column, to: Column): Step[] {

@@ -4,6 +4,7 @@ import { PHASES, type Step } from '../plan/step.ts';
 import { ident, literal, qname } from '../sql/quote.ts';
 import { commentSql, display, edges, generatedName, hazard, NON_TRANSACTIONAL, step, type DiffContext } from './context.ts';
 import { splitArrayType, typeRefersTo } from './sql-text.ts';
+import { withDisrupts } from './columns.ts';
 
 function enumCommentStep(e: EnumType, comment: string | null): Step {
   return step({
@@ -85,8 +86,9 @@ function recreateEnumSteps(ctx: DiffContext, from: EnumType, to: EnumType): Step
   const why = removed.length
     ? `${removed.length === 1 ? 'label' : 'labels'} ${removed.map((l) => literal(l)).join(', ')} ${removed.length === 1 ? 'is' : 'are'} removed: the type is recreated`
     : 'labels are reordered: the type is recreated';
+  // Routines and views using the type would follow the rename and block DROP TYPE of the old one.
   const out: Step[] = [
-    step({
+    withDisrupts(ekey, step({
       kind: 'enum',
       object: obj,
       operation: 'rename',
@@ -95,7 +97,7 @@ function recreateEnumSteps(ctx: DiffContext, from: EnumType, to: EnumType): Step
       phase: PHASES.alterType,
       removes: [ekey],
       provides: [renamedKey],
-    }),
+    })),
     createEnumStep(to, why),
   ];
   const usesOld: string[] = [];
@@ -122,7 +124,7 @@ function recreateEnumSteps(ctx: DiffContext, from: EnumType, to: EnumType): Step
         hazards.push(hazard('data_loss', `rows of ${cobj} holding a removed label (${removed.join(', ')}) make the step fail: change them first`));
       }
       out.push(
-        step({
+        withDisrupts(keys.column(t.schema, t.name, c.to.name), step({
           kind: 'column',
           object: cobj,
           operation: 'alter',
@@ -133,7 +135,7 @@ function recreateEnumSteps(ctx: DiffContext, from: EnumType, to: EnumType): Step
           requires: [ekey, keys.column(t.schema, t.name, c.to.name), keys.table(t.schema, t.name)],
           removes: [edges.typeOf(t.schema, t.name, c.to.name)],
           requiresRemoved: [ekey],
-        }),
+        })),
       );
     }
   }
@@ -192,7 +194,7 @@ export function diffEnums(ctx: DiffContext): Step[] {
   for (const from of ctx.from.enums) {
     if (toKeys.has(`${from.schema}.${from.name}`)) continue;
     out.push(
-      step({
+      withDisrupts(keys.enum(from.schema, from.name), step({
         kind: 'enum',
         object: display(from.schema, from.name),
         operation: 'drop',
@@ -200,7 +202,7 @@ export function diffEnums(ctx: DiffContext): Step[] {
         phase: PHASES.dropType,
         removes: [keys.enum(from.schema, from.name)],
         requiresRemoved: usersOf(ctx, from),
-      }),
+      })),
     );
   }
   return out;

@@ -6,6 +6,17 @@ import { diffExtensions } from './extensions.ts';
 import { diffEnums } from './enums.ts';
 import { diffSequences } from './sequences.ts';
 import { diffTables } from './tables.ts';
+import { diffRoles } from './roles.ts';
+import { diffRoutines } from './routines.ts';
+import { diffViews } from './views.ts';
+import { diffMaterializedViews } from './materialized-views.ts';
+import { diffTriggers } from './triggers.ts';
+import { diffPolicies } from './policies.ts';
+import { diffGrants } from './grants.ts';
+import { diffDefaultPrivileges } from './default-privileges.ts';
+import { diffOwners } from './owners.ts';
+import { withDependents } from './dependents.ts';
+import { diffTimescale } from './timescale.ts';
 
 export interface DiffOptions {
   /** Use the non-blocking forms of changes to existing tables (default true). */
@@ -15,8 +26,27 @@ export interface DiffOptions {
 /**
  * The steps that take a database from state `from` to state `to`, unordered but with the edges
  * `orderSteps` needs. `to` may carry annotations (`renamedFrom`, `using`); `from`'s are ignored.
+ * Objects that a change forces out (a view over a column whose type changes...) are dropped
+ * before it and created again after it (see dependents.ts).
  */
 export function diffModels(from: DatabaseModel, to: DatabaseModel, opts: DiffOptions = {}): Step[] {
   const ctx = makeContext(from, to, opts.online ?? true);
-  return [...diffSchemas(ctx), ...diffExtensions(ctx), ...diffEnums(ctx), ...diffSequences(ctx), ...diffTables(ctx)];
+  const steps = [
+    ...diffSchemas(ctx),
+    ...diffExtensions(ctx),
+    ...diffEnums(ctx),
+    ...diffSequences(ctx),
+    ...diffTables(ctx),
+    ...diffRoles(ctx),
+    ...diffRoutines(ctx),
+    ...diffViews(ctx),
+    ...diffMaterializedViews(ctx),
+    ...diffTriggers(ctx),
+    ...diffPolicies(ctx),
+    ...diffGrants(ctx),
+    ...diffDefaultPrivileges(ctx),
+    ...diffTimescale(ctx),
+    ...diffOwners(ctx),
+  ];
+  return withDependents(ctx, steps);
 }

@@ -5,8 +5,8 @@ import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import { ident, identList, literal, qname } from '../sql/quote.ts';
 import { canonicalJson } from '../model/canonical-json.ts';
-import { commentSql, display, hazard, NON_TRANSACTIONAL, step, underNewNames, type DiffContext, type TablePair } from './context.ts';
-import { identifierOf, parenthesize, tokenize } from './sql-text.ts';
+import { commentSql, display, hazard, NON_TRANSACTIONAL, step, type DiffContext, type TablePair } from './context.ts';
+import { identifierOf, parenthesize, substituteIdentifiers, tokenize } from './sql-text.ts';
 import { recreatedColumns } from './columns.ts';
 import { foreignKeysReferencing, matchByName, type Match } from './constraints.ts';
 
@@ -35,8 +35,11 @@ export function createIndexSql(t: QualifiedName, i: Index, concurrently: boolean
   return parts.join(' ');
 }
 
-/** Columns of the table an index uses. */
-export function indexColumns(t: Table, i: Index): string[] {
+/** A relation that can carry indexes: a table or a materialized view. */
+export type IndexedRelation = QualifiedName & { readonly columns: readonly { readonly name: string }[] };
+
+/** Columns of the table (or materialized view) an index uses. */
+export function indexColumns(t: { readonly columns: readonly { readonly name: string }[] }, i: Index): string[] {
   const ids = new Set<string>(i.include);
   for (const k of i.keys) {
     if (k.isColumn) ids.add(k.expression);
@@ -59,12 +62,18 @@ function structure(i: Index): string {
 }
 
 export function indexesEqual(pair: TablePair, a: Index, b: Index): boolean {
-  if (a.definition !== '' && b.definition !== '') return underNewNames(pair, a.definition) === b.definition;
+  return indexesEqualUnder(pair.identifierRenames, a, b);
+}
+
+/** Whether `a`, written under the old identifiers, equals `b` once `renames` are applied. */
+export function indexesEqualUnder(renames: ReadonlyMap<string, string>, a: Index, b: Index): boolean {
+  const under = (sql: string) => substituteIdentifiers(sql, renames);
+  if (a.definition !== '' && b.definition !== '') return under(a.definition) === b.definition;
   const renamed: Index = {
     ...a,
-    keys: a.keys.map((k) => ({ ...k, expression: k.isColumn ? (pair.identifierRenames.get(k.expression) ?? k.expression) : underNewNames(pair, k.expression) })),
-    include: a.include.map((c) => pair.identifierRenames.get(c) ?? c),
-    where: a.where === null ? null : underNewNames(pair, a.where),
+    keys: a.keys.map((k) => ({ ...k, expression: k.isColumn ? (renames.get(k.expression) ?? k.expression) : under(k.expression) })),
+    include: a.include.map((c) => renames.get(c) ?? c),
+    where: a.where === null ? null : under(a.where),
   };
   return structure(renamed) === structure(b);
 }
@@ -96,8 +105,18 @@ export function indexCommentStep(t: QualifiedName, i: Index, comment: string | n
   });
 }
 
-/** Building an index; `existing`: the table exists before the plan (online rules apply). */
-export function createIndexStep(ctx: DiffContext, t: Table, i: Index, existing: boolean, reason?: string): Step {
+/**
+ * Building an index; `existing`: the table exists before the plan (online rules apply).
+ * `relationKey`: the key of the indexed relation (a table's by default, or a materialized view's).
+ */
+export function createIndexStep(
+  ctx: DiffContext,
+  t: IndexedRelation,
+  i: Index,
+  existing: boolean,
+  reason?: string,
+  relationKey: string = keys.table(t.schema, t.name),
+): Step {
   const ikey = keys.index(t.schema, t.name, i.name);
   const concurrently = existing && ctx.online;
   return step({
@@ -113,15 +132,23 @@ export function createIndexStep(ctx: DiffContext, t: Table, i: Index, existing: 
     transactional: !concurrently,
     reason,
     phase: PHASES.createIndex,
-    requires: [keys.table(t.schema, t.name), ...indexColumns(t, i).map((c) => keys.column(t.schema, t.name, c))],
+    requires: [relationKey, ...indexColumns(t, i).map((c) => keys.column(t.schema, t.name, c)), ...(i.dependsOn ?? [])],
     provides: [ikey],
     requiresRemoved: [ikey],
   });
 }
 
-function dropIndexStep(ctx: DiffContext, fromTable: Table, t: QualifiedName, i: Index, reason?: string): Step {
+/** DROP INDEX; `fromTable` (null for a materialized view) gives the FKs that lean on a unique index. */
+export function dropIndexStep(
+  ctx: DiffContext,
+  fromTable: Table | null,
+  t: QualifiedName,
+  i: Index,
+  reason?: string,
+  relationKey: string = keys.table(t.schema, t.name),
+): Step {
   const q = qname({ schema: t.schema, name: i.name });
-  const leaning = i.unique && i.keys.every((k) => k.isColumn)
+  const leaning = fromTable !== null && i.unique && i.keys.every((k) => k.isColumn)
     ? foreignKeysReferencing(ctx, fromTable, i.keys.map((k) => k.expression)).map((f) => f.key)
     : [];
   return step({
@@ -133,7 +160,7 @@ function dropIndexStep(ctx: DiffContext, fromTable: Table, t: QualifiedName, i: 
     transactional: !ctx.online,
     reason,
     phase: PHASES.dropIndex,
-    requires: [keys.table(t.schema, t.name)],
+    requires: [relationKey],
     removes: [keys.index(t.schema, t.name, i.name)],
     requiresRemoved: leaning,
   });
@@ -141,14 +168,20 @@ function dropIndexStep(ctx: DiffContext, fromTable: Table, t: QualifiedName, i: 
 
 /** Index changes of a table present on both sides. */
 export function diffIndexes(ctx: DiffContext, pair: TablePair): Step[] {
-  const t = pair.to;
-  const m = matchIndexes(ctx, pair);
+  return diffIndexList(ctx, pair.from, pair.to, keys.table(pair.to.schema, pair.to.name), matchIndexes(ctx, pair));
+}
+
+/**
+ * Steps for matched indexes of a relation present on both sides: `fromTable` is the table as it
+ * was (null for a materialized view), `t` the relation as it is named after the plan.
+ */
+export function diffIndexList(ctx: DiffContext, fromTable: Table | null, t: IndexedRelation, relationKey: string, m: Match<Index>): Step[] {
   const out: Step[] = [];
-  for (const i of m.dropped) out.push(dropIndexStep(ctx, pair.from, t, i));
+  for (const i of m.dropped) out.push(dropIndexStep(ctx, fromTable, t, i, undefined, relationKey));
   for (const [f, i] of m.changed) {
     const why = f.valid ? `${i.name} changes: it is dropped and built again` : `${i.name} is invalid (a failed concurrent build): it is dropped and built again`;
-    out.push(dropIndexStep(ctx, pair.from, t, f, why));
-    out.push(createIndexStep(ctx, t, i, true, why));
+    out.push(dropIndexStep(ctx, fromTable, t, f, why, relationKey));
+    out.push(createIndexStep(ctx, t, i, true, why, relationKey));
     if (i.comment !== null) out.push(indexCommentStep(t, i, i.comment));
   }
   for (const [f, i] of m.renamed) {
@@ -159,7 +192,7 @@ export function diffIndexes(ctx: DiffContext, pair: TablePair): Step[] {
         operation: 'rename',
         sql: `ALTER INDEX ${qname({ schema: t.schema, name: f.name })} RENAME TO ${ident(i.name)}`,
         phase: PHASES.rename,
-        requires: [keys.table(t.schema, t.name)],
+        requires: [relationKey],
         removes: [keys.index(t.schema, t.name, f.name)],
         provides: [keys.index(t.schema, t.name, i.name)],
         requiresRemoved: [keys.index(t.schema, t.name, i.name)],
@@ -168,7 +201,7 @@ export function diffIndexes(ctx: DiffContext, pair: TablePair): Step[] {
   }
   for (const [f, i] of [...m.same, ...m.renamed]) if (f.comment !== i.comment) out.push(indexCommentStep(t, i, i.comment));
   for (const i of m.added) {
-    out.push(createIndexStep(ctx, t, i, true));
+    out.push(createIndexStep(ctx, t, i, true, undefined, relationKey));
     if (i.comment !== null && i.name) out.push(indexCommentStep(t, i, i.comment));
   }
   return out;

@@ -159,7 +159,8 @@ export function unknownRoles(desired: DatabaseModel, liveRoles: readonly string[
   const seen = new Set<string>();
   const out: { role: string; usedBy: string }[] = [];
   const use = (role: string | null | undefined, usedBy: string) => {
-    if (role === null || role === undefined || isPseudoRole(role) || known.has(role)) return;
+    // pg_* roles are built into every cluster (pg_database_owner owns schema public).
+    if (role === null || role === undefined || isPseudoRole(role) || known.has(role) || role.startsWith('pg_')) return;
     const k = `${role}\u0000${usedBy}`;
     if (seen.has(k)) return;
     seen.add(k);

@@ -3,7 +3,7 @@ import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import { ident, qname } from '../sql/quote.ts';
 import { commentSql, display, hazard, step, type DiffContext, type TablePair } from './context.ts';
-import { columnCommentStep, columnDefinition, columnEdges, columnRequirements, diffColumns, ownedSequenceEdges } from './columns.ts';
+import { columnCommentStep, columnDefinition, columnEdges, columnRequirements, diffColumns, ownedSequenceEdges, withDisrupts } from './columns.ts';
 import {
   addConstraintSteps,
   constraintCommentStep,
@@ -80,8 +80,9 @@ function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { tabl
   const referencing = foreignKeysReferencing(ctx, t)
     .filter((f) => f.table !== t)
     .map((f) => f.key);
+  // Views and routines of the live state that use the table are dropped first (see dependents.ts).
   return [
-    step({
+    withDisrupts(keys.table(t.schema, t.name), step({
       kind: 'table',
       object: display(t.schema, t.name),
       operation: 'drop',
@@ -95,7 +96,7 @@ function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { tabl
         ...t.indexes.map((i) => keys.index(t.schema, t.name, i.name)),
       ],
       requiresRemoved: [...ownFks, ...referencing, ...ownedSequenceEdges(ctx, t, null)],
-    }),
+    })),
   ];
 }
 

@@ -6,6 +6,8 @@ import { PHASES, type Step } from '../plan/step.ts';
 import { ident, identList, qname } from '../sql/quote.ts';
 import { commentSql, display, step, type DiffContext } from './context.ts';
 import { identifierOf, tokenize } from './sql-text.ts';
+import { grantStepsForNewObject } from './grants.ts';
+import { ownerStep } from './owners.ts';
 
 /** `column:` keys of a view's or materialized view's output columns. */
 export function relationColumnKeys(v: QualifiedName & { readonly columns: readonly ViewColumn[] }): string[] {
@@ -166,6 +168,7 @@ export function diffViews(ctx: DiffContext): Step[] {
       const why = `the columns of ${display(to.schema, to.name)} change (${gone.join(', ')}) in a way CREATE OR REPLACE VIEW cannot express: it is dropped and created again`;
       out.push(dropViewStep(from, why));
       out.push(...createViewSteps(ctx, to, why));
+      out.push(...relationAccessSteps(ctx.to, 'view', to, why));
       continue;
     } else if (!sameOptions(from, to)) {
       out.push(...optionSteps(from, to));
@@ -176,4 +179,19 @@ export function diffViews(ctx: DiffContext): Step[] {
   return out;
 }
 
-export type Relation = View | MaterializedView;
+/** A step that must wait for the object `key`: helpers from other kinds may name it differently. */
+export function after(s: Step, ...required: string[]): Step {
+  return { ...s, requires: [...new Set([...(s.requires ?? []), ...required])] };
+}
+
+/**
+ * Grants and owner of a view or materialized view created anew (it starts with PostgreSQL's
+ * defaults and the executing role as owner).
+ */
+export function relationAccessSteps(to: DatabaseModel, kind: 'view' | 'materialized_view', r: View | MaterializedView, reason?: string): Step[] {
+  const rkey = kind === 'view' ? keys.view(r.schema, r.name) : keys.materializedView(r.schema, r.name);
+  const grants = to.grants.filter((g) => (g.objectKind === 'table' || g.objectKind === 'column') && g.schema === r.schema && g.name === r.name);
+  const out = grantStepsForNewObject({ objectKind: 'table', schema: r.schema, name: r.name, arguments: null }, grants, reason);
+  if (r.owner !== null) out.push(ownerStep(kind, { schema: r.schema, name: r.name }, r.owner, reason));
+  return out.map((s) => after(s, rkey));
+}

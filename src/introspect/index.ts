@@ -1,12 +1,22 @@
+import { introspectTimescale } from './timescale.ts';
 import type { Connection } from '../db/connection.ts';
 import { canonicalize, modelOf, type DatabaseModel } from '../model/database.ts';
 import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
+import { introspectDefaultPrivileges } from './default-privileges.ts';
+import { introspectDependencies } from './dependencies.ts';
 import { introspectEnums } from './enums.ts';
 import { introspectExtensions } from './extensions.ts';
+import { introspectGrants } from './grants.ts';
+import { introspectMaterializedViews } from './materialized-views.ts';
+import { introspectPolicies } from './policies.ts';
+import { introspectRoles } from './roles.ts';
+import { introspectRoutines } from './routines.ts';
 import type { Scope } from './scope.ts';
 import { introspectSchemas } from './schemas.ts';
 import { introspectSequences } from './sequences.ts';
 import { introspectTables } from './tables.ts';
+import { introspectTriggers } from './triggers.ts';
+import { introspectViews } from './views.ts';
 
 export interface IntrospectOptions {
   /** Managed schemas; undefined means every user schema. */
@@ -36,10 +46,39 @@ async function readModel(conn: Connection, opts: IntrospectOptions): Promise<Dat
     [CANONICAL_SEARCH_PATH],
   );
   const scope: Scope = { schemas: opts.schemas ?? null, serverVersion: Number(session!.version) };
+  // One connection runs one query at a time: each kind is one query, run one after another.
+  const deps = await introspectDependencies(conn, scope);
   const schemas = await introspectSchemas(conn, scope);
   const extensions = await introspectExtensions(conn);
   const enums = await introspectEnums(conn, scope);
   const sequences = await introspectSequences(conn, scope);
-  const tables = await introspectTables(conn, scope);
-  return canonicalize(modelOf({ schemas, extensions, enums, sequences, tables }));
+  const tables = await introspectTables(conn, scope, deps);
+  const roles = await introspectRoles(conn);
+  const views = await introspectViews(conn, scope, deps);
+  const materializedViews = await introspectMaterializedViews(conn, scope, deps);
+  const routines = await introspectRoutines(conn, scope, deps);
+  const triggers = await introspectTriggers(conn, scope, deps);
+  const policies = await introspectPolicies(conn, scope, deps);
+  const grants = await introspectGrants(conn, scope);
+  const defaultPrivileges = await introspectDefaultPrivileges(conn, scope);
+  const timescale = await introspectTimescale(conn, scope);
+  return canonicalize(
+    modelOf({
+      schemas,
+      extensions,
+      enums,
+      sequences,
+      tables,
+      roles,
+      views,
+      materializedViews,
+      routines,
+      triggers,
+      policies,
+      grants,
+      defaultPrivileges,
+      hypertables: timescale.hypertables,
+      continuousAggregates: timescale.continuousAggregates,
+    }),
+  );
 }

@@ -50,7 +50,7 @@ export type IndexedRelation = 'table' | 'materialized_view';
 function isManagedRelation(relation: IndexedRelation, rel: string, nsp: string): string {
   return relation === 'table'
     ? isManagedTable(rel, nsp)
-    : \`(\${rel}.relkind = 'm' AND \${inScope(nsp)} AND \${notExtensionMember('pg_class', \`\${rel}.oid\`)})\`;
+    : `(${rel}.relkind = 'm' AND ${inScope(nsp)} AND ${notExtensionMember('pg_class', `${rel}.oid`)})`;
 }
 
 export function indexesSql(serverVersion: number, relation: IndexedRelation = 'table'): string {

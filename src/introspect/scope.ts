@@ -1,3 +1,4 @@
+import { notTimescaleSchema } from './timescale.ts';
 /**
  * Which namespaces introspection looks at. Every kind's query takes the managed schema list as
  * parameter `$1` (a text[], or null for "all user schemas") and filters namespaces with `inScope`.
@@ -22,6 +23,7 @@ export function inScope(nsp: string): string {
   return `(${nsp}.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'pgform')
     AND ${nsp}.nspname NOT LIKE 'pg\\_temp\\_%'
     AND ${nsp}.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+    AND ${notTimescaleSchema(`${nsp}.nspname`)}
     AND ($1::text[] IS NULL OR ${nsp}.nspname = ANY ($1::text[])))`;
 }
 

@@ -1,3 +1,4 @@
+import { notContinuousAggregateView } from './timescale.ts';
 import type { Connection } from '../db/connection.ts';
 import { keys } from '../model/keys.ts';
 import type { CheckOption, View, ViewColumn } from '../model/view.ts';
@@ -33,7 +34,7 @@ SELECT n.nspname AS schema, c.relname AS name,
   pg_catalog.pg_get_userbyid(c.relowner) AS owner
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'v' AND ${inScope('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
+WHERE c.relkind = 'v' AND ${inScope('n')} AND ${notExtensionMember('pg_class', 'c.oid')} AND ${notContinuousAggregateView('c')}
 ORDER BY n.nspname, c.relname`;
 
 /** `pg_get_viewdef` text without its trailing semicolon and surrounding white space. */

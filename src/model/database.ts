@@ -9,6 +9,7 @@ import type { Routine } from './function.ts';
 import type { Trigger } from './trigger.ts';
 import type { Policy } from './policy.ts';
 import type { Grant, DefaultPrivilege } from './grant.ts';
+import type { Hypertable, ContinuousAggregate } from './timescale.ts';
 import { byName, compareNames } from './names.ts';
 
 /**
@@ -33,6 +34,10 @@ export interface DatabaseModel {
   readonly defaultPrivileges: readonly DefaultPrivilege[];
   /** Desired-state only: roles the YAML asks to drop (roles are otherwise never dropped). */
   readonly dropRoles?: readonly string[];
+  /** TimescaleDB hypertables (the tables themselves are in `tables`). */
+  readonly hypertables: readonly Hypertable[];
+  /** TimescaleDB continuous aggregates. */
+  readonly continuousAggregates: readonly ContinuousAggregate[];
 }
 
 export function emptyModel(): DatabaseModel {
@@ -50,6 +55,8 @@ export function emptyModel(): DatabaseModel {
     policies: [],
     grants: [],
     defaultPrivileges: [],
+    hypertables: [],
+    continuousAggregates: [],
   };
 }
 
@@ -96,5 +103,9 @@ export function canonicalize(m: DatabaseModel): DatabaseModel {
       byKeyText((d) => [d.role, d.schema ?? '', d.objectKind, d.grantee, d.privilege].join('\u0000')),
     ),
     ...(m.dropRoles && m.dropRoles.length > 0 ? { dropRoles: sortedStrings(m.dropRoles) } : {}),
+    hypertables: [...(m.hypertables ?? [])].sort(byKeyText((h) => `${h.schema}\u0000${h.table}`)),
+    continuousAggregates: [...(m.continuousAggregates ?? [])]
+      .sort(compareNames)
+      .map((c) => ({ ...c, dependsOn: sortedStrings(c.dependsOn) })),
   };
 }

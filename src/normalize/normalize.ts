@@ -10,7 +10,7 @@ import type { Step } from '../plan/step.ts';
 import { introspect } from '../introspect/index.ts';
 import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
 import { ident, literal } from '../sql/quote.ts';
-import { undeclaredRoles } from '../model/role-references.ts';
+import { unknownRoles } from '../diff/roles.ts';
 import { UserError } from '../errors.ts';
 import { openScratch, scratchEngineId, type ScratchDatabase } from './scratch.ts';
 import { readCached, writeCached } from './cache.ts';
@@ -48,7 +48,7 @@ export async function normalizeWithStats(
   raw: DatabaseModel,
   opts: NormalizeOptions,
 ): Promise<{ model: DatabaseModel; stats: NormalizeStats }> {
-  const engineId = await scratchEngineId(opts);
+  const engineId = await scratchEngineId({ ...opts, extensions: raw.extensions.map((e) => e.name) });
   const wholeKey = sha256(['whole', engineId, [...opts.managedSchemas].sort().join(','), stateText(raw)].join('\n'));
   const whole = readCached<DatabaseModel>(opts.cacheDir, wholeKey);
   if (whole) return { model: withAnnotations(whole, raw), stats: { tablesNormalized: 0, tablesFromCache: raw.tables.length } };
@@ -152,7 +152,7 @@ function withImplicitSchemas(m: DatabaseModel, baseline: DatabaseModel, implicit
 }
 
 function hasProgrammableObjects(m: DatabaseModel): boolean {
-  return [m.views, m.materializedViews, m.routines, m.triggers, m.policies, m.grants, m.defaultPrivileges].some((l) => l.length > 0)
+  return [m.views, m.materializedViews, m.routines, m.triggers, m.policies, m.grants, m.defaultPrivileges, m.hypertables, m.continuousAggregates].some((l) => l.length > 0)
     || m.roles.length > 0
     || [...m.tables, ...m.schemas, ...m.enums, ...m.sequences].some((o) => (o.owner ?? null) !== null);
 }
@@ -162,7 +162,7 @@ function hasProgrammableObjects(m: DatabaseModel): boolean {
  * is refused before this point); the scratch database needs them too, to run the grants.
  */
 async function createUsedRoles(scratch: ScratchDatabase, m: DatabaseModel): Promise<void> {
-  const wanted = [...new Set(undeclaredRoles(m).map((r) => r.role))];
+  const wanted = [...new Set(unknownRoles(m, []).map((r) => r.role))];
   if (wanted.length === 0) return;
   const existing = new Set(
     (await scratch.conn.query<{ rolname: string }>('SELECT rolname FROM pg_catalog.pg_roles')).map((r) => r.rolname),
@@ -274,6 +274,9 @@ function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): Databas
       const withOwner = ownerOf(raw.materializedViews, qualified)(v);
       return rawMatviews.get(qualified(v))?.withNoData ? { ...withOwner, withNoData: true } : withOwner;
     }),
+    continuousAggregates: normalized.continuousAggregates.map((a) =>
+      raw.continuousAggregates.find((r) => qualified(r) === qualified(a))?.withNoData ? { ...a, withNoData: true } : a,
+    ),
     // Argument types are respelled by normalization; overloads are told apart by their count.
     routines: normalized.routines.map(ownerOf(raw.routines, (r) => `${qualified(r)}/${r.arguments.length}`)),
     tables: normalized.tables.map((t): Table => {

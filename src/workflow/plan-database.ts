@@ -5,7 +5,7 @@ import type { DesiredInput } from './desired.ts';
 import type { DatabaseModel } from '../model/database.ts';
 import type { SourcePosition } from '../model/source.ts';
 import { formatPosition } from '../model/source.ts';
-import { undeclaredRoles } from '../model/role-references.ts';
+import { unknownRoles } from '../diff/roles.ts';
 import { UserError } from '../errors.ts';
 import { compareStates, desiredState, type ComparedStates, type Workspace } from './states.ts';
 
@@ -45,8 +45,7 @@ export function checkRolesExist(
   liveRoles: readonly string[],
   sources?: ReadonlyMap<string, SourcePosition>,
 ): void {
-  const known = new Set([...liveRoles, ...desired.roles.map((r) => r.name)]);
-  const missing = undeclaredRoles(desired).filter((r) => !known.has(r.role));
+  const missing = unknownRoles(desired, liveRoles);
   if (missing.length === 0) return;
   const where = (role: string) => {
     for (const [key, pos] of sources ?? []) if (key.startsWith('grant:') && key.endsWith(`:${role}`)) return `${formatPosition(pos)}: `;

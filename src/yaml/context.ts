@@ -54,6 +54,8 @@ export class LoadContext {
     grants: [],
     defaultPrivileges: [],
     dropRoles: [],
+    hypertables: [],
+    continuousAggregates: [],
   };
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, SourcePosition>();

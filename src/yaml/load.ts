@@ -5,6 +5,7 @@ import type { DatabaseModel } from '../model/database.ts';
 import type { SourcePosition } from '../model/source.ts';
 import { UserError } from '../errors.ts';
 import { LoadContext } from './context.ts';
+import type { DraftModel } from './context.ts';
 import { parseFile } from './documents.ts';
 import type { ParsedDocument } from './documents.ts';
 import { checkNamespaces } from './kinds/namespace.ts';
@@ -58,8 +59,12 @@ export function loadSchemaFiles(files: readonly SchemaFile[]): LoadedSchema {
     for (const d of documents) {
       const entries = (d.value as Record<string, unknown> | null)?.[kind.key];
       if (entries === undefined || entries === null) continue;
-      for (const [name, value] of Object.entries(entries as Record<string, unknown>)) {
-        kind.load({ name, value, loc: { doc: d, path: [kind.key, name], part: 'key' } }, ctx);
+      // Most kinds are mappings by name; a list kind (`drop_roles`) has its items by index.
+      const pairs: [string | number, unknown][] = Array.isArray(entries)
+        ? entries.map((value, i) => [i, value])
+        : Object.entries(entries as Record<string, unknown>);
+      for (const [seg, value] of pairs) {
+        kind.load({ name: String(seg), value, loc: { doc: d, path: [kind.key, seg], part: 'key' } }, ctx);
       }
     }
   }
@@ -67,7 +72,13 @@ export function loadSchemaFiles(files: readonly SchemaFile[]): LoadedSchema {
   checkNamespaces(ctx);
   if (ctx.problems.length > 0) throw fail(ctx.problems);
 
-  return { model: canonicalize(ctx.model), sources: ctx.sources, files: paths };
+  return { model: canonicalize(withoutEmptyOptionalLists(ctx.model)), sources: ctx.sources, files: paths };
+}
+
+/** `dropRoles`, a desired-only list, is left out when empty. */
+function withoutEmptyOptionalLists(draft: DraftModel): DatabaseModel {
+  const { dropRoles, ...rest } = draft;
+  return { ...rest, ...(dropRoles.length > 0 ? { dropRoles } : {}) };
 }
 
 const SCHEMA_FILE = /\.ya?ml$/i;

@@ -42,7 +42,7 @@ export function display(n: QualifiedName): string {
 const RESERVED = new Set(['default', 'user', 'all', 'and', 'or', 'not', 'null', 'true', 'false', 'order', 'table', 'collate', 'check', 'primary', 'unique', 'select', 'from', 'where', 'end', 'case', 'when', 'then', 'else', 'as', 'on', 'to', 'for', 'with', 'both', 'binary']);
 
 /** A name as PostgreSQL's quote_ident writes it: bare when lower case and not reserved. */
-function quoteIfNeeded(name: string): string {
+export function quoteIfNeeded(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : ident(name);
 }
 

@@ -1,3 +1,5 @@
+import { continuousAggregatesYaml } from './emit/timescale.ts';
+import { unknownRoles } from '../diff/roles.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
@@ -8,35 +10,112 @@ import { extensionsYaml, schemasYaml } from './emit/schemas.ts';
 import { sequencesYaml } from './emit/sequences.ts';
 import { tablesYaml } from './emit/tables.ts';
 import { typesYaml } from './emit/types.ts';
+import { defaultPrivilegesYaml } from './emit/grants.ts';
+import { rolesYaml } from './emit/roles.ts';
+import { routinesYaml } from './emit/routines.ts';
+import { materializedViewsYaml, viewsYaml } from './emit/views.ts';
+
+export interface PullOptions {
+  /** Owners equal to this role (the one pulling) are left unmanaged rather than written. */
+  readonly omitOwner?: string;
+}
+
+/**
+ * What of a live state belongs in YAML: the roles the objects use (a live state lists every role
+ * of the cluster; superusers and built-in roles are the cluster's, not the schema's), and owners
+ * other than the puller and the built-in owner of `public`.
+ */
+export function pullScope(model: DatabaseModel, opts: PullOptions = {}): DatabaseModel {
+  const used = new Set(unknownRoles({ ...model, roles: [] }, []).map((r) => r.role));
+  const owner = <T extends { readonly owner?: string | null }>(o: T): T =>
+    o.owner === undefined || o.owner === null || (o.owner !== opts.omitOwner && !o.owner.startsWith('pg_')) ? o : { ...o, owner: null };
+  return {
+    ...model,
+    roles: model.roles.filter((r) => used.has(r.name) && !r.superuser),
+    schemas: model.schemas.map(owner),
+    enums: model.enums.map(owner),
+    sequences: model.sequences.map(owner),
+    tables: model.tables.map(owner),
+    views: model.views.map(owner),
+    materializedViews: model.materializedViews.map(owner),
+    routines: model.routines.map(owner),
+  };
+}
 
 const SCHEMAS_FILE = 'schemas.yaml';
+const ROLES_FILE = 'roles.yaml';
 
 /**
  * Writes a (canonical, introspected) model as schema files: `schemas.yaml` with the schemas and
- * extensions, and one `<schema>.yaml` per schema with its types, sequences and tables. Loading
- * the files back gives the same model. Pure and deterministic: file name -> YAML text.
+ * extensions, `roles.yaml` with roles and default privileges, and one `<schema>.yaml` per schema
+ * with its types, sequences, tables (with their policies, triggers and grants), views,
+ * materialized views, functions and procedures. Loading the files back gives the same model.
+ * Pure and deterministic: file name -> YAML text.
  */
-export function modelToYamlFiles(model: DatabaseModel): Map<string, string> {
-  const m = canonicalize(model);
+export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): Map<string, string> {
+  const m = canonicalize(pullScope(model, opts));
+  checkPlaceable(m);
   const files = new Map<string, string>();
   const top: YamlMap = {};
-  if (m.schemas.length > 0) top.schemas = schemasYaml(m.schemas);
+  if (m.schemas.length > 0) top.schemas = schemasYaml(m.schemas, m.grants);
   if (m.extensions.length > 0) top.extensions = extensionsYaml(m.extensions);
   if (Object.keys(top).length > 0) files.set(SCHEMAS_FILE, render(top));
 
-  const schemaNames = [...new Set([...m.enums, ...m.sequences, ...m.tables].map((o) => o.schema))].sort();
+  const security: YamlMap = {};
+  if (m.roles.length > 0) security.roles = rolesYaml(m.roles);
+  if ((m.dropRoles ?? []).length > 0) security.drop_roles = [...m.dropRoles!];
+  if (m.defaultPrivileges.length > 0) security.default_privileges = defaultPrivilegesYaml(m.defaultPrivileges);
+  if (Object.keys(security).length > 0) files.set(ROLES_FILE, render(security));
+
+  const placed = [...m.enums, ...m.sequences, ...m.tables, ...m.views, ...m.materializedViews, ...m.routines, ...m.continuousAggregates];
+  const schemaNames = [...new Set(placed.map((o) => o.schema))].sort();
   for (const schema of schemaNames) {
     const inSchema = <T extends { readonly schema: string }>(list: readonly T[]) => list.filter((o) => o.schema === schema);
     const doc: YamlMap = {};
     const enums = inSchema(m.enums);
     const sequences = inSchema(m.sequences);
     const tables = inSchema(m.tables);
+    const views = inSchema(m.views);
+    const materializedViews = inSchema(m.materializedViews);
+    const functions = inSchema(m.routines).filter((r) => r.kind === 'function');
+    const procedures = inSchema(m.routines).filter((r) => r.kind === 'procedure');
     if (enums.length > 0) doc.types = typesYaml(enums);
-    if (sequences.length > 0) doc.sequences = sequencesYaml(sequences);
-    if (tables.length > 0) doc.tables = tablesYaml(tables);
+    if (sequences.length > 0) doc.sequences = sequencesYaml(sequences, m.grants);
+    if (tables.length > 0) doc.tables = tablesYaml(tables, { grants: m.grants, policies: m.policies, triggers: m.triggers, hypertables: m.hypertables });
+    if (views.length > 0) doc.views = viewsYaml(views, m.grants, m.triggers);
+    if (materializedViews.length > 0) doc.materialized_views = materializedViewsYaml(materializedViews, m.grants);
+    if (functions.length > 0) doc.functions = routinesYaml(functions, m.grants);
+    if (procedures.length > 0) doc.procedures = routinesYaml(procedures, m.grants);
+    const aggregates = continuousAggregatesYaml(inSchema(m.continuousAggregates));
+    if (Object.keys(aggregates).length > 0) doc.continuous_aggregates = aggregates;
     files.set(fileNameFor(schema, files), render(doc));
   }
   return files;
+}
+
+/**
+ * The YAML writes triggers, policies and grants inside the object they belong to; one whose
+ * object is not in the model would be lost, so it is refused.
+ */
+function checkPlaceable(m: DatabaseModel): void {
+  const relations = new Set([...m.tables, ...m.views, ...m.materializedViews].map((r) => `${r.schema}\u0000${r.name}`));
+  const tables = new Set(m.tables.map((r) => `${r.schema}\u0000${r.name}`));
+  const triggerHosts = new Set([...m.tables, ...m.views].map((r) => `${r.schema}\u0000${r.name}`));
+  const routines = new Set(m.routines.map((r) => `${r.schema}\u0000${r.name}\u0000${r.identityArguments}`));
+  const sequences = new Set(m.sequences.map((r) => `${r.schema}\u0000${r.name}`));
+  const schemas = new Set(m.schemas.map((s) => s.name));
+  const lost: string[] = [];
+  for (const t of m.triggers) if (!triggerHosts.has(`${t.schema}\u0000${t.table}`)) lost.push(`trigger ${t.name} on ${t.schema}.${t.table}`);
+  for (const p of m.policies) if (!tables.has(`${p.schema}\u0000${p.table}`)) lost.push(`policy ${p.name} on ${p.schema}.${p.table}`);
+  for (const g of m.grants) {
+    const on =
+      g.objectKind === 'schema' ? schemas.has(g.schema)
+      : g.objectKind === 'function' ? routines.has(`${g.schema}\u0000${g.name}\u0000${g.arguments}`)
+      : g.objectKind === 'sequence' ? sequences.has(`${g.schema}\u0000${g.name}`)
+      : relations.has(`${g.schema}\u0000${g.name}`);
+    if (!on) lost.push(`grant of ${g.privilege} on ${g.objectKind} ${g.schema}.${g.name ?? ''} to ${g.grantee}`);
+  }
+  if (lost.length > 0) throw new Error(`internal: cannot write as YAML (their object is not in the model): ${lost.join('; ')}`);
 }
 
 /** `<schema>.yaml`, made safe as a file name and distinct from the names already taken. */
@@ -48,7 +127,9 @@ function fileNameFor(schema: string, taken: ReadonlyMap<string, string>): string
 }
 
 /** Maps of named parts of a table: always in block style, one part a line or more. */
-const BLOCK_KEYS = new Set(['columns', 'unique', 'foreign_keys', 'checks', 'exclusions', 'indexes']);
+const BLOCK_KEYS = new Set(['columns', 'unique', 'foreign_keys', 'checks', 'exclusions', 'indexes', 'policies', 'triggers', 'grants']);
+/** Kinds whose objects are always written in block style. */
+const BLOCK_OBJECTS = new Set(['tables', 'views', 'materialized_views', 'functions', 'procedures']);
 const FLOW_WIDTH = 100;
 
 /** Short collections in flow style (`[a, b]`, `{ type: text, not_null: true }`), the rest in block style. */
@@ -76,7 +157,7 @@ function styleNode(node: unknown, path: readonly string[]): void {
 /** Objects (depth 2) and their parts may be written on one line; kinds' maps and tables may not. */
 function mayFlow(path: readonly string[]): boolean {
   if (path.length < 2) return false;
-  if (path[0] === 'tables' && path.length === 2) return false;
+  if (BLOCK_OBJECTS.has(path[0]!) && (path.length === 2 || (path.length === 3 && path[2] === '[]'))) return false;
   return !BLOCK_KEYS.has(path[path.length - 1]!);
 }
 

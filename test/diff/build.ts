@@ -14,6 +14,8 @@ import type { Index, IndexKey } from '../../src/model/index.ts';
 import type { Sequence } from '../../src/model/sequence.ts';
 import type { Table } from '../../src/model/table.ts';
 import type { Step } from '../../src/plan/step.ts';
+import type { View, ViewColumn, MaterializedView } from '../../src/model/view.ts';
+import type { FunctionArgument } from '../../src/model/function.ts';
 
 export function col(name: string, type: string, extra: Partial<Column> = {}): Column {
   return { name, type, notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, ...extra };
@@ -135,4 +137,131 @@ export function positionOf(steps: readonly Step[], fragment: string): number {
   const i = steps.findIndex((s) => s.sql.includes(fragment));
   if (i < 0) throw new Error(`no step with ${fragment}`);
   return i;
+}
+
+// --- Triggers, policies, grants, roles, default privileges ---
+
+import type { Trigger } from '../../src/model/trigger.ts';
+import type { Policy } from '../../src/model/policy.ts';
+import type { Grant, DefaultPrivilege } from '../../src/model/grant.ts';
+import type { Role } from '../../src/model/role.ts';
+import type { Routine } from '../../src/model/function.ts';
+
+/** A trigger on `schema.table` (public when unqualified) calling `fn` (public when unqualified). */
+export function trigger(on: string, name: string, fn: string, extra: Partial<Trigger> = {}): Trigger {
+  const [schema, t] = on.includes('.') ? on.split('.') : ['public', on];
+  const [fs, fname] = fn.includes('.') ? fn.split('.') : ['public', fn];
+  return {
+    schema: schema!,
+    table: t!,
+    name,
+    timing: 'after',
+    events: ['insert'],
+    updateColumns: [],
+    forEachRow: true,
+    when: null,
+    function: { schema: fs!, name: fname! },
+    arguments: [],
+    constraint: null,
+    oldTable: null,
+    newTable: null,
+    enabled: 'origin',
+    definition: '',
+    comment: null,
+    dependsOn: [],
+    ...extra,
+  };
+}
+
+export function policy(on: string, name: string, extra: Partial<Policy> = {}): Policy {
+  const [schema, t] = on.includes('.') ? on.split('.') : ['public', on];
+  return { schema: schema!, table: t!, name, permissive: true, command: 'all', roles: ['PUBLIC'], using: null, withCheck: null, comment: null, dependsOn: [], ...extra };
+}
+
+/** A grant on `schema.name` (public when unqualified); `objectKind` 'table' unless given. */
+export function grant(on: string, grantee: string, privilege: string, extra: Partial<Grant> = {}): Grant {
+  const [schema, n] = on.includes('.') ? on.split('.') : ['public', on];
+  return { objectKind: 'table', schema: schema!, name: n!, arguments: null, column: null, grantee, privilege, withGrantOption: false, ...extra };
+}
+
+export function role(name: string, extra: Partial<Role> = {}): Role {
+  return {
+    name,
+    login: false,
+    superuser: false,
+    createdb: false,
+    createrole: false,
+    inherit: true,
+    replication: false,
+    bypassRls: false,
+    connectionLimit: -1,
+    memberOf: [],
+    comment: null,
+    ...extra,
+  };
+}
+
+export function routine(name: string, identityArguments = '', extra: Partial<Routine> = {}): Routine {
+  const [schema, n] = name.includes('.') ? name.split('.') : ['public', name];
+  return {
+    schema: schema!,
+    name: n!,
+    kind: 'function',
+    identityArguments,
+    arguments: [],
+    returns: 'integer',
+    language: 'sql',
+    body: 'SELECT 1',
+    sqlBody: false,
+    volatility: 'volatile',
+    strict: false,
+    securityDefiner: false,
+    leakproof: false,
+    parallel: 'unsafe',
+    cost: '100',
+    rows: '0',
+    config: [],
+    comment: null,
+    owner: null,
+    dependsOn: [],
+    ...extra,
+  };
+}
+
+export function defaultPrivilege(roleName: string, grantee: string, privilege: string, extra: Partial<DefaultPrivilege> = {}): DefaultPrivilege {
+  return { role: roleName, schema: null, objectKind: 'tables', grantee, privilege, withGrantOption: false, ...extra };
+}
+
+/** A view `schema.name` (public when unqualified) with `name type` columns, e.g. `['id integer']`. */
+export function view(name: string, definition: string, columns: string[], extra: Partial<View> = {}): View {
+  const [schema, n] = name.includes('.') ? name.split('.') : ['public', name];
+  return {
+    schema: schema!,
+    name: n!,
+    columns: columns.map(viewColumn),
+    definition,
+    securityBarrier: false,
+    securityInvoker: false,
+    checkOption: null,
+    comment: null,
+    owner: null,
+    dependsOn: [],
+    ...extra,
+  };
+}
+
+export function matview(name: string, definition: string, columns: string[], extra: Partial<MaterializedView> = {}): MaterializedView {
+  const [schema, n] = name.includes('.') ? name.split('.') : ['public', name];
+  return { schema: schema!, name: n!, columns: columns.map(viewColumn), definition, indexes: [], comment: null, owner: null, dependsOn: [], ...extra };
+}
+
+function viewColumn(spec: string): ViewColumn {
+  const i = spec.indexOf(' ');
+  return { name: spec.slice(0, i), type: spec.slice(i + 1) };
+}
+
+/** A routine argument: `arg('a integer')`, `arg('b text', { default: "'x'::text" })`. */
+export function arg(spec: string, extra: Partial<FunctionArgument> = {}): FunctionArgument {
+  const i = spec.indexOf(' ');
+  return { name: spec.slice(0, i), type: spec.slice(i + 1), mode: 'in', default: null, ...extra };
 }

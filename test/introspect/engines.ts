@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
 import { freshPglite, freshPostgres } from '../support/databases.ts';
@@ -49,4 +50,17 @@ export function tableOf(model: DatabaseModel, schema: string, name: string): Tab
   const t = model.tables.find((x) => x.schema === schema && x.name === name);
   if (!t) throw new Error(`table ${schema}.${name} not in model`);
   return t;
+}
+
+/** The role the connection runs as: the owner of everything a test creates. */
+export async function currentUser(conn: Connection): Promise<string> {
+  const [row] = await conn.query<{ name: string }>('SELECT current_user AS name');
+  return row!.name;
+}
+
+/**
+ * A role name no other test uses: roles are cluster-wide, and test files share the server.
+ */
+export function uniqueRole(prefix: string): string {
+  return `${prefix}_${randomBytes(4).toString('hex')}`;
 }

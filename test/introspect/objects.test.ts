@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { introspect } from '../../src/introspect/index.ts';
-import { describeOnEngines, introspectSchemas, tableOf } from './engines.ts';
+import { currentUser, describeOnEngines, introspectSchemas, tableOf } from './engines.ts';
 
 describeOnEngines('introspect schemas, extensions, enums and sequences', ['citext', 'pg_trgm'], ({ conn }) => {
   it('reads schemas with comments, public included when in scope', async () => {
@@ -9,13 +9,14 @@ describeOnEngines('introspect schemas, extensions, enums and sequences', ['citex
       CREATE SCHEMA sch_b;
       COMMENT ON SCHEMA sch_a IS 'first';
     `);
+    const me = await currentUser(conn());
     expect((await introspectSchemas(conn(), 'sch_a', 'sch_b')).schemas).toEqual([
-      { name: 'sch_a', comment: 'first' },
-      { name: 'sch_b', comment: null },
+      { name: 'sch_a', comment: 'first', owner: me },
+      { name: 'sch_b', comment: null, owner: me },
     ]);
     const all = await introspect(conn());
-    expect(all.schemas).toContainEqual({ name: 'public', comment: 'standard public schema' });
-    expect(all.schemas).toContainEqual({ name: 'sch_a', comment: 'first' });
+    expect(all.schemas).toContainEqual(expect.objectContaining({ name: 'public', comment: 'standard public schema' }));
+    expect(all.schemas).toContainEqual({ name: 'sch_a', comment: 'first', owner: me });
     const names = all.schemas.map((s) => s.name);
     for (const system of ['pg_catalog', 'information_schema', 'pg_toast']) expect(names).not.toContain(system);
     expect(names.some((n) => n.startsWith('pg_temp') || n.startsWith('pg_toast_temp'))).toBe(false);
@@ -53,8 +54,14 @@ describeOnEngines('introspect schemas, extensions, enums and sequences', ['citex
       COMMENT ON TYPE en.mood IS 'how it feels';
     `);
     expect((await introspectSchemas(conn(), 'en')).enums).toEqual([
-      { schema: 'en', name: 'empty', labels: [], comment: null },
-      { schema: 'en', name: 'mood', labels: ['sad', 'meh', 'happy', 'ecstatic'], comment: 'how it feels' },
+      { schema: 'en', name: 'empty', labels: [], comment: null, owner: await currentUser(conn()) },
+      {
+        schema: 'en',
+        name: 'mood',
+        labels: ['sad', 'meh', 'happy', 'ecstatic'],
+        comment: 'how it feels',
+        owner: await currentUser(conn()),
+      },
     ]);
   });
 
@@ -68,6 +75,7 @@ describeOnEngines('introspect schemas, extensions, enums and sequences', ['citex
       ALTER SEQUENCE sq.down OWNED BY sq.t.m;
     `);
     const m = await introspectSchemas(conn(), 'sq');
+    const me = await currentUser(conn());
     expect(m.sequences).toEqual([
       {
         schema: 'sq',
@@ -81,6 +89,7 @@ describeOnEngines('introspect schemas, extensions, enums and sequences', ['citex
         cycle: true,
         ownedBy: null,
         comment: 'ticks',
+        owner: me,
       },
       {
         schema: 'sq',
@@ -94,6 +103,7 @@ describeOnEngines('introspect schemas, extensions, enums and sequences', ['citex
         cycle: false,
         ownedBy: { schema: 'sq', table: 't', column: 'm' },
         comment: null,
+        owner: me,
       },
       {
         schema: 'sq',
@@ -107,6 +117,7 @@ describeOnEngines('introspect schemas, extensions, enums and sequences', ['citex
         cycle: false,
         ownedBy: { schema: 'sq', table: 't', column: 'id' },
         comment: null,
+        owner: me,
       },
     ]);
   });
@@ -196,6 +207,8 @@ describeOnEngines('introspect schemas, extensions, enums and sequences', ['citex
     // A NUL character is rejected by the server as a parameter value, failing the first scoped query.
     await expect(introspect(conn(), { schemas: ['bad\u0000name'] })).rejects.toThrow();
     await conn().exec('CREATE SCHEMA after_error');
-    expect((await introspectSchemas(conn(), 'after_error')).schemas).toEqual([{ name: 'after_error', comment: null }]);
+    expect((await introspectSchemas(conn(), 'after_error')).schemas).toEqual([
+      { name: 'after_error', comment: null, owner: await currentUser(conn()) },
+    ]);
   });
 });

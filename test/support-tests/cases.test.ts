@@ -85,12 +85,33 @@ engines: [ postgres ]
     expect(c.renames).toEqual({ tables: { 'public.b': 'a' }, columns: { 'public.b.y': 'x' } });
     expect(c.reverseUsing).toEqual({ 'public.a.x': 'x::text' });
     expect(c.plan).toEqual({ contains: ['RENAME'], notContains: ['DROP'], hazards: ['data_loss'], hazardsExact: true });
-    expect(c.data).toEqual([{ sql: 'SELECT 1 AS n', rows: [{ n: 1 }] }]);
+    expect(c.data).toEqual([{ sql: 'SELECT 1 AS n', rows: [{ n: 1 }], error: null, role: null, settings: {} }]);
     expect(c.reverse).toBe(false);
     expect(c.engines).toEqual(['postgres']);
   });
 
+  it('reads data checks with an expected error, a role and settings, and the roles a case creates', () => {
+    const d = write('63-roles', `
+description: roles
+data:
+  - { sql: UPDATE t SET x = 1, error: "append-only" }
+  - { sql: SELECT 1 AS n, role: c63_app, settings: { app.current_user_id: "7" }, rows: [ { n: 1 } ] }
+`);
+    writeFileSync(join(d, 'before.sql'), `DO $$ BEGIN CREATE ROLE c63_app; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`);
+    writeFileSync(join(d, 'after.sql'), `-- CREATE ROLE other\nCREATE USER "c63_Login";`);
+    const c = loadCase(d);
+    expect(c.data).toEqual([
+      { sql: 'UPDATE t SET x = 1', rows: null, error: 'append-only', role: null, settings: {} },
+      { sql: 'SELECT 1 AS n', rows: [{ n: 1 }], error: null, role: 'c63_app', settings: { 'app.current_user_id': '7' } },
+    ]);
+    expect(c.rolePrefix).toBe('c63_');
+    expect(c.roles).toEqual(['c63_Login', 'c63_app']);
+    writeFileSync(join(d, 'after.sql'), `CREATE ROLE reader;`);
+    expect(() => loadCase(d)).toThrow(/role reader must be named with the case's prefix c63_/);
+  });
+
   it.each([
+    ['data row with rows and error', 'description: x\ndata: [ { sql: SELECT 1, rows: [], error: x } ]\n', /rows and error exclude each other/],
     ['unknown top-level key', 'description: x\nrevers: false\n', /03-bad: case\.yaml: revers: unknown key/],
     ['missing description', 'reverse: true\n', /description: a non-empty string is required/],
     ['unknown hazard', 'description: x\nplan: { hazards: [ dataloss ] }\n', /unknown hazard kind dataloss/],
@@ -238,8 +259,23 @@ describe.each([pgliteEngine(), postgresEngine()])('corpus SQL on $kind', (engine
   it.each(mine.map((c) => [c.name, c] as const))('%s: before and after build, and differ', async (_name, c) => {
     const before = await snapshotOf(engine, c.beforeSql);
     const after = await snapshotOf(engine, c.afterSql, async (conn) => {
-      // The data checks must at least run against the target shape (B has no rows).
-      for (const d of c.data) await conn.query(d.sql);
+      // The data checks must at least run against the target shape (B has no rows, so their
+      // results differ): run in order, as their role, each in a savepoint; only an error about
+      // the shape (undefined table, column or function, syntax: SQLSTATE class 42 other than
+      // insufficient_privilege) fails.
+      await conn.exec('BEGIN');
+      try {
+        for (const d of c.data) {
+          await conn.exec('SAVEPOINT data_check');
+          if (d.role !== null) await conn.exec(`SET LOCAL ROLE "${d.role}"`);
+          for (const [k, v] of Object.entries(d.settings)) await conn.query('SELECT set_config($1, $2, true)', [k, v]);
+          const failure = await conn.query(d.sql).then(() => null, (e: Error & { code?: string }) => e);
+          await conn.exec('ROLLBACK TO SAVEPOINT data_check');
+          if (failure && failure.code?.startsWith('42') && failure.code !== '42501') throw failure;
+        }
+      } finally {
+        await conn.exec('ROLLBACK');
+      }
     });
     expect(diffSnapshots(before, after), 'A and B must differ').not.toEqual([]);
 

@@ -29,10 +29,16 @@ export interface CasePlanExpectations {
 }
 
 export interface CaseDataCheck {
-  /** Query run on A after the plan was applied. */
+  /** Query run on A after the plan was applied (checks run in order; their effects persist). */
   readonly sql: string;
-  /** Expected rows, in order. */
-  readonly rows: readonly Readonly<Record<string, unknown>>[];
+  /** Expected rows, in order; null when `error` is expected instead. */
+  readonly rows: readonly Readonly<Record<string, unknown>>[] | null;
+  /** When set, the query must fail with a message matching this regular expression. */
+  readonly error: string | null;
+  /** Run the query after `SET LOCAL ROLE` to this role (in a transaction of its own). */
+  readonly role: string | null;
+  /** Settings made with `set_config(name, value, true)` for the query (in a transaction of its own). */
+  readonly settings: Readonly<Record<string, string>>;
 }
 
 export interface Case {
@@ -53,6 +59,13 @@ export interface Case {
   readonly reverseUsing: Readonly<Record<string, string>>;
   readonly plan: CasePlanExpectations;
   readonly data: readonly CaseDataCheck[];
+  /**
+   * Prefix every role the case creates must carry (`c<NN>_`): roles are cluster-wide on the shared
+   * server, so cases keep to their own names. The catalog comparison covers roles of this prefix.
+   */
+  readonly rolePrefix: string;
+  /** Roles created by either SQL file (`CREATE ROLE name`). */
+  readonly roles: readonly string[];
   /** Whether B -> A is also run and must converge. */
   readonly reverse: boolean;
   readonly engines: readonly EngineKind[];
@@ -118,6 +131,10 @@ export function loadCase(caseDir: string): Case {
   for (const e of engines) if (!(ENGINE_KINDS as readonly string[]).includes(e)) fail('engines', `unknown engine ${e}`);
   if (engines.length === 0) fail('engines', 'at least one engine is required');
 
+  const rolePrefix = `c${/^(\d+)/.exec(name)?.[1] ?? name}_`;
+  const roles = [...new Set([...rolesOf(beforeSql), ...rolesOf(afterSql)])].sort();
+  for (const r of roles) if (!r.startsWith(rolePrefix)) fail('before.sql/after.sql', `role ${r} must be named with the case's prefix ${rolePrefix}`);
+
   return {
     name,
     dir: caseDir,
@@ -136,6 +153,8 @@ export function loadCase(caseDir: string): Case {
       hazardsExact: hazardsExact as boolean,
     },
     data: dataChecks(top.data, fail),
+    rolePrefix,
+    roles,
     reverse: reverse as boolean,
     engines: engines as EngineKind[],
   };
@@ -145,6 +164,17 @@ export function loadCase(caseDir: string): Case {
 export function extensionsOf(sql: string): string[] {
   const out = new Set<string>();
   const re = /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[A-Za-z_][\w$-]*)/gi;
+  for (const m of withoutComments(sql).matchAll(re)) {
+    const n = m[1]!;
+    out.add(n.startsWith('"') ? n.slice(1, -1).replace(/""/g, '"') : n.toLowerCase());
+  }
+  return [...out].sort();
+}
+
+/** Names of the roles a script creates (`CREATE ROLE|USER|GROUP name`). */
+export function rolesOf(sql: string): string[] {
+  const out = new Set<string>();
+  const re = /\bCREATE\s+(?:ROLE|USER|GROUP)\s+("(?:[^"]|"")+"|[A-Za-z_][\w$]*)/gi;
   for (const m of withoutComments(sql).matchAll(re)) {
     const n = m[1]!;
     out.add(n.startsWith('"') ? n.slice(1, -1).replace(/""/g, '"') : n.toLowerCase());
@@ -195,12 +225,19 @@ function renames(v: unknown, path: string, fail: Fail): CaseRenames {
 function dataChecks(v: unknown, fail: Fail): CaseDataCheck[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) return fail('data', 'must be a list');
+  const keys = new Set(['sql', 'rows', 'error', 'role', 'settings']);
   return v.map((item, i) => {
     const r = asRecord(item, `data[${i}]`, fail);
-    for (const k of Object.keys(r)) if (k !== 'sql' && k !== 'rows') fail(`data[${i}].${k}`, 'unknown key (expected sql, rows)');
+    for (const k of Object.keys(r)) if (!keys.has(k)) fail(`data[${i}].${k}`, `unknown key (expected ${[...keys].join(', ')})`);
     if (typeof r.sql !== 'string' || r.sql.trim() === '') fail(`data[${i}].sql`, 'a non-empty string is required');
-    if (!Array.isArray(r.rows)) fail(`data[${i}].rows`, 'a list of rows is required');
-    const rows = (r.rows as unknown[]).map((row, j) => asRecord(row, `data[${i}].rows[${j}]`, fail));
-    return { sql: r.sql as string, rows };
+    const error = r.error ?? null;
+    if (error !== null && (typeof error !== 'string' || error === '')) fail(`data[${i}].error`, 'must be a non-empty pattern');
+    if (error !== null && r.rows !== undefined) fail(`data[${i}]`, 'rows and error exclude each other');
+    if (error === null && !Array.isArray(r.rows)) fail(`data[${i}].rows`, 'a list of rows is required');
+    const rows = error !== null ? null : (r.rows as unknown[]).map((row, j) => asRecord(row, `data[${i}].rows[${j}]`, fail));
+    const role = r.role ?? null;
+    if (role !== null && (typeof role !== 'string' || role === '')) fail(`data[${i}].role`, 'must be a role name');
+    const settings = stringMap(r.settings, `data[${i}].settings`, fail);
+    return { sql: r.sql as string, rows, error: error as string | null, role: role as string | null, settings };
   });
 }

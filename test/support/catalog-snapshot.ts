@@ -434,6 +434,10 @@ const aclRow = (a: string): string =>
 /** Label of a relation kind, as used in the grants and owners keys. */
 const RELKIND_LABEL = `CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END`;
 
+/** Identity sequences carry their column's history in their name: described on the column only. */
+const NOT_IDENTITY_SEQUENCE = `NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d
+  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i'))`;
+
 /**
  * Views, routines, triggers, row level security, privileges, owners and roles: what carries a
  * database's behaviour and security, read from the catalog tables directly.
@@ -538,7 +542,7 @@ async function readBehaviour(conn: Connection, only: readonly string[] | undefin
        JOIN pg_namespace n ON n.oid = c.relnamespace
        CROSS JOIN LATERAL aclexplode(coalesce(c.relacl,
               acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner))) a
-      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND a.grantee <> c.relowner
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND a.grantee <> c.relowner AND ${NOT_IDENTITY_SEQUENCE}
         AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}
      UNION ALL
      SELECT 'column ' || n.nspname || '.' || c.relname || '.' || at.attname, ${roleName('a.grantee')}, ${aclRow('a')}
@@ -585,7 +589,7 @@ async function readBehaviour(conn: Connection, only: readonly string[] | undefin
      UNION ALL
      SELECT ${RELKIND_LABEL} || ' ' || n.nspname || '.' || c.relname, pg_get_userbyid(c.relowner)::text
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND ${schemaFilter('n.nspname')}
+      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND ${NOT_IDENTITY_SEQUENCE} AND ${schemaFilter('n.nspname')}
         AND ${notExtensionMember('pg_class', 'c.oid')}
      UNION ALL
      SELECT 'type ' || n.nspname || '.' || t.typname, pg_get_userbyid(t.typowner)::text

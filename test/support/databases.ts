@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { openPostgres } from '../../src/db/postgres.ts';
-import { openPglite } from '../../src/db/pglite.ts';
+import { openPglite, pgliteBuildFor } from '../../src/db/pglite.ts';
 import type { Connection } from '../../src/db/connection.ts';
 import { ident } from '../../src/sql/quote.ts';
 
@@ -35,5 +35,7 @@ export async function freshPglite(extensions: readonly string[] = []): Promise<C
     await db.close();
     return dump;
   })();
+  // The template is a dump of the standard build; the TimescaleDB build starts from its own initdb.
+  if (pgliteBuildFor(extensions) !== 'standard') return openPglite({ dataDir: null, extensions });
   return openPglite({ dataDir: null, extensions, loadDataDir: await template });
 }

@@ -14,7 +14,8 @@ import type { Workspace } from '../../src/workflow/states.ts';
 import { renderSql } from '../../src/plan/render-sql.ts';
 import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
 import { catalogSnapshot, diffSnapshots } from './catalog-snapshot.ts';
-import type { Case, CaseRenames, EngineKind } from './cases.ts';
+import type { Case, CaseDataCheck, CaseRenames, EngineKind } from './cases.ts';
+import { ident } from '../../src/sql/quote.ts';
 import { freshPglite, freshPostgres } from './databases.ts';
 
 /** One cache per test process: identical states are normalized once. */
@@ -75,9 +76,46 @@ async function expectEmptyPlan(conn: Connection, desired: DesiredInput, label: s
   expect(plan.steps.map((s) => s.sql), `${label}: the second plan must be empty`).toEqual([]);
 }
 
-async function expectSameCatalog(a: Connection, b: Connection, schemas: readonly string[], label: string): Promise<void> {
-  const diffs = diffSnapshots(await catalogSnapshot(a, { schemas }), await catalogSnapshot(b, { schemas }));
+async function expectSameCatalog(
+  a: Connection,
+  b: Connection,
+  schemas: readonly string[],
+  rolePrefix: string,
+  label: string,
+): Promise<void> {
+  const diffs = diffSnapshots(await catalogSnapshot(a, { schemas, rolePrefix }), await catalogSnapshot(b, { schemas, rolePrefix }));
   expect(diffs, `${label}: catalogs differ`).toEqual([]);
+}
+
+/**
+ * Runs one data check. A check with a role or settings runs in a transaction of its own
+ * (SET LOCAL ROLE, set_config(..., true)), committed unless it fails; an expected error must
+ * match the check's pattern.
+ */
+async function runDataCheck(conn: Connection, check: CaseDataCheck): Promise<void> {
+  const label = `data${check.role ? ` as ${check.role}` : ''}: ${check.sql}`;
+  const scoped = check.role !== null || Object.keys(check.settings).length > 0;
+  if (scoped) {
+    await conn.exec('BEGIN');
+    if (check.role !== null) await conn.exec(`SET LOCAL ROLE ${ident(check.role)}`);
+    for (const [name, value] of Object.entries(check.settings)) {
+      await conn.query('SELECT set_config($1, $2, true)', [name, value]);
+    }
+  }
+  let rows: Record<string, unknown>[] | undefined;
+  let error: Error | undefined;
+  try {
+    rows = await conn.query(check.sql);
+  } catch (e) {
+    error = e as Error;
+  }
+  if (scoped) await conn.exec(error ? 'ROLLBACK' : 'COMMIT');
+  if (check.error !== null) {
+    expect(error?.message, `${label} must fail`).toMatch(new RegExp(check.error));
+  } else {
+    if (error) throw new Error(`${label}: ${error.message}`);
+    expect(rows, label).toEqual(check.rows);
+  }
 }
 
 /**
@@ -104,13 +142,13 @@ export async function runCase(c: Case, engine: EngineKind): Promise<void> {
     for (const s of c.plan.notContains) expect(sql, `plan must not contain ${s}`).not.toContain(s);
     for (const h of c.plan.hazards) expect([...hazards], `plan must name hazard ${h}`).toContain(h);
     if (c.plan.hazardsExact) expect([...hazards].sort(), 'plan hazards, exactly').toEqual([...c.plan.hazards].sort());
-    await expectSameCatalog(a, b, schemas, 'A after apply vs B');
-    for (const check of c.data) expect(await a.query(check.sql), `data: ${check.sql}`).toEqual(check.rows);
+    await expectSameCatalog(a, b, schemas, c.rolePrefix, 'A after apply vs B');
+    for (const check of c.data) await runDataCheck(a, check);
     await expectEmptyPlan(a, desiredB, 'A -> B');
 
     const empty = track(await freshDatabase(engine, c));
     await planAndApply(empty, desiredB);
-    await expectSameCatalog(empty, b, schemas, 'empty database after apply vs B');
+    await expectSameCatalog(empty, b, schemas, c.rolePrefix, 'empty database after apply vs B');
     await expectEmptyPlan(empty, desiredB, 'empty -> B');
 
     if (c.reverse) {
@@ -120,7 +158,7 @@ export async function runCase(c: Case, engine: EngineKind): Promise<void> {
         managedSchemas: schemas,
       };
       await planAndApply(b, desiredA);
-      await expectSameCatalog(b, original, schemas, 'B after the reverse plan vs A');
+      await expectSameCatalog(b, original, schemas, c.rolePrefix, 'B after the reverse plan vs A');
       await expectEmptyPlan(b, desiredA, 'B -> A');
     }
   } finally {

@@ -31,11 +31,11 @@ const EXPECTED: Record<string, readonly string[]> = {
     'bad-values.yaml:10:68: tables.orders.indexes.idx_orders_customer.order: unknown key `order`; expected one of: columns, unique, using, include, where, with, nulls_not_distinct, comment',
   ],
   'collisions.yaml': [
-    'collisions.yaml:6:3: tables.orders: table `public.orders` clashes with sequence `public.orders` at collisions.yaml:4:3: tables, sequences, indexes and primary key/unique/exclusion constraints share one namespace per schema',
-    'collisions.yaml:6:3: tables.orders: table `public.orders` clashes with type `public.orders` at collisions.yaml:2:3: types and tables share one namespace per schema (each table has a row type)',
+    'collisions.yaml:6:3: tables.orders: table `public.orders` clashes with sequence `public.orders` at collisions.yaml:4:3: tables, views, materialized views, sequences, indexes and primary key/unique/exclusion constraints share one namespace per schema',
+    'collisions.yaml:6:3: tables.orders: table `public.orders` clashes with type `public.orders` at collisions.yaml:2:3: types and relations share one namespace per schema (each table or view has a row type)',
     'collisions.yaml:14:7: tables.orders.foreign_keys.orders_code_check: constraint name `orders_code_check` is already used in table `public.orders` at collisions.yaml:12:7',
-    'collisions.yaml:16:7: tables.orders.indexes.orders_code: index `orders_code` of table `public.orders` clashes with constraint `orders_code` of table `public.orders` at collisions.yaml:10:20: tables, sequences, indexes and primary key/unique/exclusion constraints share one namespace per schema',
-    'collisions.yaml:23:7: tables.items.indexes.uq_code: index `uq_code` of table `public.items` clashes with constraint `uq_code` of table `public.items` at collisions.yaml:21:7: tables, sequences, indexes and primary key/unique/exclusion constraints share one namespace per schema',
+    'collisions.yaml:16:7: tables.orders.indexes.orders_code: index `orders_code` of table `public.orders` clashes with constraint `orders_code` of table `public.orders` at collisions.yaml:10:20: tables, views, materialized views, sequences, indexes and primary key/unique/exclusion constraints share one namespace per schema',
+    'collisions.yaml:23:7: tables.items.indexes.uq_code: index `uq_code` of table `public.items` clashes with constraint `uq_code` of table `public.items` at collisions.yaml:21:7: tables, views, materialized views, sequences, indexes and primary key/unique/exclusion constraints share one namespace per schema',
   ],
   'dangling.yaml': [
     'dangling.yaml:2:25: sequences.order_no.owned_by: table `public.orders` has no column `number`',
@@ -83,6 +83,23 @@ const EXPECTED: Record<string, readonly string[]> = {
   'renames.yaml': [
     'renames.yaml:3:19: tables.customers.renamed_from: table `public.clients` is still declared at renames.yaml:8:3; a renamed table\'s old name cannot be declared too',
     'renames.yaml:6:46: tables.customers.columns.full_name.renamed_from: column `name` is still declared in this table; a renamed column\'s old name cannot be declared too',
+  ],
+  'security-meaning.yaml': [
+    'security-meaning.yaml:5:48: tables.docs.grants[0].privileges[1]: privilege `EXECUTE` cannot be granted on table `public.docs`; expected one of: SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER, MAINTAIN',
+    'security-meaning.yaml:6:65: tables.docs.grants[1].columns[1]: table `public.docs` has no column `body`',
+    'security-meaning.yaml:8:32: tables.docs.policies.p_insert.using: an INSERT policy has only `with_check` (rows being inserted are not read)',
+    'security-meaning.yaml:10:70: tables.docs.triggers.history.update_of[1]: table `public.docs` has no column `status`',
+    'security-meaning.yaml:11:50: tables.docs.triggers.early.update_of: `update_of` needs `update` among the events',
+    'security-meaning.yaml:19:7: functions.app.area[1]: function `app.area` with these argument types is already declared at security-meaning.yaml:18:7 (overloads must differ in their input argument types)',
+    'security-meaning.yaml:21:55: sequences.seq.grants[0].privileges[1]: privilege `insert` cannot be granted on sequence `public.seq`; expected one of: USAGE, SELECT, UPDATE',
+    'security-meaning.yaml:23:27: roles.app_user.member_of[0]: a role cannot be a member of itself',
+    'security-meaning.yaml:24:14: drop_roles[0]: role `app_user` is declared at security-meaning.yaml:23:3; it cannot also be dropped',
+  ],
+  'security-shape.yaml': [
+    'security-shape.yaml:2:28: roles.app_user.can_login: unknown key `can_login`; expected one of: login, superuser, createdb, createrole, inherit, replication, bypass_rls, connection_limit, member_of, comment',
+    'security-shape.yaml:7:18: tables.docs.policies.p1.for: must be one of: all, select, insert, update, delete (did you mean `insert`?)',
+    'security-shape.yaml:9:59: tables.docs.triggers.t1.each: unknown key `each`; expected one of: timing, events, update_of, for_each, when, function, arguments, constraint, deferrable, initially_deferred, referencing, enabled, comment',
+    'security-shape.yaml:11:25: views.v.security_barier: unknown key `security_barier` (did you mean `security_barrier`?)',
   ],
   'sequence-options.yaml': [
     'sequence-options.yaml:2:43: sequences.ticket_no.increment: must not be zero',

@@ -11,6 +11,9 @@ import type { Index, IndexKey } from '../../src/model/index.ts';
 import type { Table } from '../../src/model/table.ts';
 import { loadSchemaDir, loadSchemaFiles } from '../../src/yaml/load.ts';
 import { modelToYamlFiles, writeYamlFiles } from '../../src/yaml/pull.ts';
+import { triggerDefinition } from '../../src/yaml/kinds/triggers.ts';
+import type { Routine } from '../../src/model/function.ts';
+import type { Grant } from '../../src/model/grant.ts';
 
 // Builders for canonical (introspected-looking) model objects: every field explicit.
 const column = (name: string, type: string, extra: Partial<Column> = {}): Column => ({
@@ -393,5 +396,138 @@ describe('writeYamlFiles', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+// Issue 3 objects, as introspection gives them.
+const fn = (name: string, extra: Partial<Routine> = {}): Routine => ({
+  schema: 'app', name, kind: 'function', identityArguments: '', arguments: [], returns: 'integer', language: 'sql',
+  body: 'SELECT 1', sqlBody: false, volatility: 'volatile', strict: false, securityDefiner: false, leakproof: false,
+  parallel: 'unsafe', cost: '100', rows: '0', config: [], comment: null, owner: null, dependsOn: [], ...extra,
+});
+const grant = (objectKind: Grant['objectKind'], name: string | null, grantee: string, privilege: string, extra: Partial<Grant> = {}): Grant => ({
+  objectKind, schema: 'app', name, arguments: null, column: null, grantee, privilege, withGrantOption: false, ...extra,
+});
+const docs: Table = {
+  ...tableOf('app', 'docs', [column('id', 'integer', { notNull: true }), column('org_id', 'integer'), column('title', 'text')]),
+  rowSecurity: true, forceRowSecurity: true, owner: 'app_owner',
+};
+const notes: Table = { ...tableOf('app', 'notes', [column('id', 'integer')]), rowSecurity: true };
+const triggerBase = { schema: 'app', table: 'docs', updateColumns: [], when: null, arguments: [], constraint: null, oldTable: null, newTable: null, enabled: 'origin', comment: null, dependsOn: ['table:app.docs'] } as const;
+const SECURITY: DatabaseModel = modelOf({
+  schemas: [{ name: 'app', comment: null, owner: 'app_owner' }],
+  enums: [{ schema: 'app', name: 'state', labels: ['a'], comment: null, owner: 'app_owner' }],
+  sequences: [{ ...MODEL.sequences[2]!, owner: 'app_owner' }],
+  tables: [docs, notes],
+  roles: [
+    { name: 'app_owner', login: false, superuser: false, createdb: false, createrole: false, inherit: true, replication: false, bypassRls: false, connectionLimit: -1, memberOf: [], comment: null },
+    { name: 'app_user', login: true, superuser: false, createdb: true, createrole: false, inherit: false, replication: false, bypassRls: true, connectionLimit: 3, memberOf: ['app_owner'], comment: 'app' },
+  ],
+  views: [
+    { schema: 'app', name: 'open_docs', columns: [{ name: 'id', type: 'integer' }], definition: 'SELECT docs.id\n   FROM app.docs', securityBarrier: true, securityInvoker: true, checkOption: 'cascaded', comment: 'open ones', owner: 'app_owner', dependsOn: ['column:app.docs.id'] },
+  ],
+  materializedViews: [
+    { schema: 'app', name: 'counts', columns: [{ name: 'n', type: 'bigint' }], definition: 'SELECT count(*) AS n\n   FROM app.docs', indexes: [index('counts_n', [key('n')])], comment: null, owner: null, dependsOn: ['table:app.docs'] },
+  ],
+  routines: [
+    fn('current_org', { volatility: 'stable', parallel: 'safe', config: ['search_path=app, pg_temp'], owner: 'app_owner', strict: true, leakproof: true, securityDefiner: true, cost: '5' }),
+    fn('area', { identityArguments: 'w integer, h integer', arguments: [{ name: 'w', type: 'integer', mode: 'in', default: null }, { name: 'h', type: 'integer', mode: 'in', default: '1' }], body: 'RETURN (w * h)', sqlBody: true }),
+    fn('area', { identityArguments: 'numeric, VARIADIC numeric[]', arguments: [{ name: null, type: 'numeric', mode: 'in', default: null }, { name: null, type: 'numeric[]', mode: 'variadic', default: null }], returns: 'numeric', language: 'plpgsql', body: '\nBEGIN\n  RETURN 1;\nEND\n' }),
+    fn('list', { identityArguments: 'n integer', arguments: [{ name: 'n', type: 'integer', mode: 'in', default: null }, { name: 'id', type: 'integer', mode: 'table', default: null }], returns: 'TABLE(id integer)', rows: '10' }),
+    fn('touch', { returns: 'trigger', language: 'plpgsql', body: 'BEGIN RETURN NEW; END' }),
+    fn('archive', { kind: 'procedure', identityArguments: 'IN d date, OUT n integer', arguments: [{ name: 'd', type: 'date', mode: 'in', default: null }, { name: 'n', type: 'integer', mode: 'out', default: null }], returns: null, language: 'plpgsql', body: 'BEGIN n := 0; END' }),
+  ],
+  triggers: [
+    { ...triggerBase, name: 'history', timing: 'after', events: ['insert', 'update'], updateColumns: ['title'], forEachRow: true, when: '(old.title IS DISTINCT FROM new.title)', function: { schema: 'app', name: 'touch' }, arguments: ['x'], definition: 'whatever PostgreSQL prints' },
+    { ...triggerBase, name: 'deferred', timing: 'after', events: ['delete'], forEachRow: true, function: { schema: 'public', name: 'audit' }, constraint: { deferrable: true, initiallyDeferred: false }, enabled: 'disabled', comment: 'later', definition: '' },
+    { ...triggerBase, name: 'bulk', timing: 'after', events: ['update'], forEachRow: false, function: { schema: 'app', name: 'touch' }, oldTable: 'o', newTable: 'n', enabled: 'always', definition: '' },
+  ],
+  policies: [
+    { schema: 'app', table: 'docs', name: 'same_org', permissive: true, command: 'all', roles: ['PUBLIC'], using: '(org_id = app.current_org())', withCheck: null, comment: null, dependsOn: [] },
+    { schema: 'app', table: 'docs', name: 'readers', permissive: false, command: 'select', roles: ['app_owner', 'app_user'], using: 'true', withCheck: null, comment: 'only readers', dependsOn: [] },
+    { schema: 'app', table: 'docs', name: 'writers', permissive: true, command: 'insert', roles: ['app_user'], using: null, withCheck: '(org_id > 0)', comment: null, dependsOn: [] },
+  ],
+  grants: [
+    grant('schema', null, 'app_user', 'USAGE'),
+    grant('schema', null, 'app_owner', 'CREATE', { withGrantOption: true }),
+    grant('schema', null, 'app_owner', 'USAGE', { withGrantOption: true }),
+    grant('table', 'docs', 'app_user', 'SELECT'),
+    grant('table', 'docs', 'app_user', 'DELETE'),
+    grant('table', 'docs', 'PUBLIC', 'SELECT'),
+    grant('table', 'docs', 'app_owner', 'INSERT', { withGrantOption: true }),
+    grant('column', 'docs', 'app_user', 'UPDATE', { column: 'title' }),
+    grant('column', 'docs', 'app_user', 'UPDATE', { column: 'org_id' }),
+    grant('column', 'docs', 'app_user', 'INSERT', { column: 'title' }),
+    grant('table', 'open_docs', 'app_user', 'SELECT'),
+    grant('table', 'counts', 'app_user', 'SELECT'),
+    grant('sequence', 'countdown', 'app_user', 'USAGE'),
+    grant('function', 'current_org', 'app_user', 'EXECUTE', { arguments: '' }),
+    grant('function', 'area', 'PUBLIC', 'EXECUTE', { arguments: 'w integer, h integer' }),
+    grant('function', 'list', 'PUBLIC', 'EXECUTE', { arguments: 'n integer' }),
+    grant('function', 'touch', 'PUBLIC', 'EXECUTE', { arguments: '' }),
+    grant('function', 'archive', 'PUBLIC', 'EXECUTE', { arguments: 'IN d date, OUT n integer' }),
+    // area(numeric, VARIADIC numeric[]) has no grants at all: written as `grants: []`.
+  ],
+  defaultPrivileges: [
+    { role: 'app_owner', schema: 'app', objectKind: 'tables', grantee: 'app_user', privilege: 'SELECT', withGrantOption: false },
+    { role: 'app_owner', schema: 'app', objectKind: 'tables', grantee: 'app_user', privilege: 'INSERT', withGrantOption: false },
+    { role: 'app_owner', schema: null, objectKind: 'functions', grantee: 'PUBLIC', privilege: 'EXECUTE', withGrantOption: true },
+    { role: 'app_user', schema: null, objectKind: 'types', grantee: 'app_owner', privilege: 'USAGE', withGrantOption: false },
+  ],
+  dropRoles: ['legacy'],
+});
+
+/** Loading gives back the security model less what only PostgreSQL computes (view columns, dependencies, definitions). */
+function expectedSecurityAfterLoad(m: DatabaseModel): DatabaseModel {
+  const e = expectedAfterLoad(m);
+  return canonicalize({
+    ...e,
+    views: e.views.map((v) => ({ ...v, columns: [], dependsOn: [] })),
+    materializedViews: e.materializedViews.map((v) => ({ ...v, columns: [], dependsOn: [], indexes: v.indexes.map((i) => ({ ...i, definition: '' })) })),
+    routines: e.routines.map((r) => ({ ...r, arguments: r.arguments.filter((a) => a.mode !== 'table'), dependsOn: [] })),
+    triggers: e.triggers.map((t) => ({ ...t, definition: triggerDefinition(t), dependsOn: [] })),
+  });
+}
+
+describe('modelToYamlFiles with roles, views, routines, triggers, policies and grants', () => {
+  it('loads back to the same model', () => {
+    expect(roundTrip(SECURITY)).toEqual(expectedSecurityAfterLoad(SECURITY));
+    expect(roundTrip({ ...SECURITY, schemas: [...SECURITY.schemas, ...MODEL.schemas.filter((s) => s.name !== 'app')], tables: [...SECURITY.tables, ...MODEL.tables], sequences: MODEL.sequences, enums: [...SECURITY.enums, ...MODEL.enums], extensions: MODEL.extensions }))
+      .toEqual(expectedSecurityAfterLoad({ ...SECURITY, schemas: [...SECURITY.schemas, ...MODEL.schemas.filter((s) => s.name !== 'app')], tables: [...SECURITY.tables, ...MODEL.tables], sequences: MODEL.sequences, enums: [...SECURITY.enums, ...MODEL.enums], extensions: MODEL.extensions }));
+  });
+
+  it('round-trips a loaded model too', () => {
+    const loaded = loadSchemaFiles([{ path: 'a.yaml', text: 'views:\n  v: { columns: [a], recursive: true, query: SELECT 1 }\nmaterialized_views:\n  m: { query: SELECT 1, with_no_data: true }\n' }]).model;
+    expect(roundTrip(loaded)).toEqual(loaded);
+  });
+
+  it('writes only what differs from the defaults', () => {
+    const files = modelToYamlFiles(SECURITY);
+    expect([...files.keys()]).toEqual(['schemas.yaml', 'roles.yaml', 'app.yaml']);
+    const roles = files.get('roles.yaml')!.split('\n');
+    expect(roles).toContain('  app_owner: {}');
+    expect(roles.join('\n')).toContain('  app_user:\n    login: true\n    createdb: true\n    inherit: false\n    bypass_rls: true\n    connection_limit: 3\n    member_of: [ app_owner ]\n    comment: app\n');
+    expect(roles).toContain('drop_roles: [ legacy ]');
+    expect(roles).toContain('    - { in_schema: app, on: tables, to: [ app_user ], privileges: [ INSERT, SELECT ] }');
+    const app = files.get('app.yaml')!;
+    const lines = app.split('\n');
+    expect(lines).toContain('    row_level_security: { enabled: true, forced: true }');
+    expect(lines).toContain('    row_level_security: true');
+    expect(app).toContain('      readers:\n        as: restrictive\n        for: select\n        to: [ app_owner, app_user ]\n        using: "true"\n');
+    expect(lines).toContain('      same_org: { using: (org_id = app.current_org()) }');
+    expect(lines).toContain('      - { to: [ app_user ], privileges: [ INSERT ], columns: [ title ] }');
+    expect(lines).toContain('      - { to: [ app_user ], privileges: [ UPDATE ], columns: [ org_id, title ] }');
+    expect(lines).toContain('      - { to: [ PUBLIC ], privileges: [ SELECT ] }');
+    expect(lines).toContain('      - { to: [ app_user ], privileges: [ SELECT, DELETE ] }');
+    expect(lines).toContain('        function: public.audit');
+    expect(lines).toContain('        function: touch');
+    expect(lines).toContain('        enabled: false');
+    // Functions keep PostgreSQL's default EXECUTE to PUBLIC implicitly; none at all is `grants: []`.
+    expect(app).toContain('      grants: []');
+    expect(app).toContain('    - arguments: { w: integer, h: { type: integer, default: 1 } }\n      returns: integer\n      body: RETURN (w * h)');
+    expect(app).toContain('    - arguments:\n        - numeric\n        - { type: "numeric[]", mode: variadic }');
+    expect(app).not.toContain('body: |-\n      SELECT docs.id');
+    expect(app).toContain('    query: |-\n      SELECT docs.id\n         FROM app.docs');
+    expect(app).toContain('    set: { search_path: "app, pg_temp" }');
   });
 });

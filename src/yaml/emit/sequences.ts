@@ -2,9 +2,11 @@ import type { Sequence } from '../../model/sequence.ts';
 import { sequenceOptions } from '../kinds/sequences.ts';
 import { integer, objectKey, setIf } from './common.ts';
 import type { YamlMap } from './common.ts';
+import type { Grant } from '../../model/grant.ts';
+import { setGrants } from './grants.ts';
 
 /** Sequences with only the options that differ from what the loader would fill in. */
-export function sequencesYaml(sequences: readonly Sequence[]): YamlMap {
+export function sequencesYaml(sequences: readonly Sequence[], grants: readonly Grant[] = []): YamlMap {
   const out: YamlMap = {};
   for (const s of sequences) {
     const { key, schemaField } = objectKey(s);
@@ -25,6 +27,8 @@ export function sequencesYaml(sequences: readonly Sequence[]): YamlMap {
     setIf(m, 'cycle', s.cycle);
     if (s.ownedBy !== null) m.owned_by = ownedByYaml(s, s.ownedBy);
     setIf(m, 'comment', s.comment);
+    setIf(m, 'owner', s.owner);
+    setGrants(m, grants, { objectKind: 'sequence', schema: s.schema, name: s.name, arguments: null });
     out[key] = m;
   }
   return out;

@@ -1,3 +1,5 @@
+import type { Hypertable } from '../../model/timescale.ts';
+import { hypertableYaml } from './timescale.ts';
 import type { Column, Identity } from '../../model/column.ts';
 import type { Constraint, ForeignKeyConstraint, ReferentialAction } from '../../model/constraint.ts';
 import type { Index, IndexKey } from '../../model/index.ts';
@@ -8,25 +10,41 @@ import { collationYaml } from '../names.ts';
 import { DEFAULT_INDEX_METHOD } from '../kinds/table-indexes.ts';
 import { integer, objectKey, setIf, sqlScalar } from './common.ts';
 import type { YamlMap } from './common.ts';
+import type { Grant } from '../../model/grant.ts';
+import type { Policy } from '../../model/policy.ts';
+import type { Trigger } from '../../model/trigger.ts';
+import { setGrants } from './grants.ts';
+import { policiesYaml, triggersYaml } from './triggers.ts';
 
 /**
  * Tables with every name explicit (constraint and index names are PostgreSQL's own after a pull),
  * in the shortest form that loads back to the same model.
  */
-export function tablesYaml(tables: readonly Table[]): YamlMap {
+export function tablesYaml(tables: readonly Table[], related: RelatedObjects = { grants: [], policies: [], triggers: [] }): YamlMap {
   const out: YamlMap = {};
   for (const t of tables) {
     const { key, schemaField } = objectKey(t);
-    out[key] = tableYaml(t, schemaField);
+    out[key] = tableYaml(t, schemaField, related);
   }
   return out;
 }
 
-function tableYaml(t: Table, schemaField: string | undefined): YamlMap {
+/** What the model keeps in lists of its own but the YAML writes inside each table. */
+export interface RelatedObjects {
+  readonly grants: readonly Grant[];
+  readonly policies: readonly Policy[];
+  readonly triggers: readonly Trigger[];
+  readonly hypertables?: readonly Hypertable[];
+}
+
+function tableYaml(t: Table, schemaField: string | undefined, related: RelatedObjects): YamlMap {
   const m: YamlMap = {};
   setIf(m, 'schema', schemaField);
   setIf(m, 'comment', t.comment);
+  setIf(m, 'owner', t.owner);
   setIf(m, 'renamed_from', t.renamedFrom);
+  if (t.forceRowSecurity) m.row_level_security = { enabled: t.rowSecurity, forced: true };
+  else if (t.rowSecurity) m.row_level_security = true;
   const columnLevel = columnLevelConstraints(t);
   const columns: YamlMap = {};
   for (const c of t.columns) columns[c.name] = columnYaml(c, columnLevel.get(c.name) ?? {});
@@ -80,6 +98,11 @@ function tableYaml(t: Table, schemaField: string | undefined): YamlMap {
   const indexes: YamlMap = {};
   for (const i of t.indexes) indexes[i.name] = indexYaml(i);
   setIf(m, 'indexes', nonEmpty(indexes));
+  const mine = <T extends { schema: string; table: string }>(list: readonly T[]) => list.filter((x) => x.schema === t.schema && x.table === t.name);
+  setIf(m, 'policies', policiesYaml(mine(related.policies)));
+  setIf(m, 'triggers', triggersYaml(mine(related.triggers)));
+  setIf(m, 'hypertable', hypertableYaml(related.hypertables, t.schema, t.name));
+  setGrants(m, related.grants, { objectKind: 'table', schema: t.schema, name: t.name, arguments: null });
   return m;
 }
 
@@ -176,7 +199,7 @@ function foreignKeyYaml(t: Table, c: ForeignKeyConstraint): YamlMap {
 }
 
 /** An index: the short list form when it is a plain btree index on keys. */
-function indexYaml(i: Index): unknown {
+export function indexYaml(i: Index): unknown {
   const keys = i.keys.map(indexKeyYaml);
   const m: YamlMap = { columns: keys };
   setIf(m, 'unique', i.unique);

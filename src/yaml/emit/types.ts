@@ -7,7 +7,7 @@ export function typesYaml(enums: readonly EnumType[]): YamlMap {
   const out: YamlMap = {};
   for (const e of enums) {
     const { key, schemaField } = objectKey(e);
-    if (e.comment === null && schemaField === undefined) {
+    if (e.comment === null && schemaField === undefined && (e.owner ?? null) === null) {
       out[key] = [...e.labels];
       continue;
     }
@@ -15,6 +15,7 @@ export function typesYaml(enums: readonly EnumType[]): YamlMap {
     setIf(m, 'schema', schemaField);
     m.values = [...e.labels];
     setIf(m, 'comment', e.comment);
+    setIf(m, 'owner', e.owner);
     out[key] = m;
   }
   return out;

@@ -11,8 +11,8 @@ interface Claim {
 }
 
 const SHARED: Readonly<Record<Claim['space'], string>> = {
-  relation: 'tables, sequences, indexes and primary key/unique/exclusion constraints share one namespace per schema',
-  type: 'types and tables share one namespace per schema (each table has a row type)',
+  relation: 'tables, views, materialized views, sequences, indexes and primary key/unique/exclusion constraints share one namespace per schema',
+  type: 'types and relations share one namespace per schema (each table or view has a row type)',
 };
 
 /**
@@ -34,6 +34,19 @@ export function checkNamespaces(ctx: LoadContext): void {
     }
     for (const i of t.indexes) {
       claims.push({ space: 'relation', schema: t.schema, name: i.name, what: `index \`${i.name}\` of table \`${t.schema}.${t.name}\``, loc: ctx.locOf(i) });
+    }
+  }
+  for (const v of ctx.model.views) {
+    const what = `view \`${v.schema}.${v.name}\``;
+    claims.push({ space: 'relation', schema: v.schema, name: v.name, what, loc: ctx.locOf(v) });
+    claims.push({ space: 'type', schema: v.schema, name: v.name, what, loc: ctx.locOf(v) });
+  }
+  for (const m of ctx.model.materializedViews) {
+    const what = `materialized view \`${m.schema}.${m.name}\``;
+    claims.push({ space: 'relation', schema: m.schema, name: m.name, what, loc: ctx.locOf(m) });
+    claims.push({ space: 'type', schema: m.schema, name: m.name, what, loc: ctx.locOf(m) });
+    for (const i of m.indexes) {
+      claims.push({ space: 'relation', schema: m.schema, name: i.name, what: `index \`${i.name}\` of ${what}`, loc: ctx.locOf(i) });
     }
   }
   for (const s of ctx.model.sequences) {

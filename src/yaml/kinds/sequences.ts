@@ -4,6 +4,8 @@ import { below, valueOf } from '../context.ts';
 import type { LoadContext, Loc } from '../context.ts';
 import { checkQualified, display, qualifiedFromKey } from '../names.ts';
 import type { Kind } from './kind.ts';
+import { loadGrants } from './grants.ts';
+import type { GrantYaml } from './grants.ts';
 
 type IntegerYaml = number | string;
 
@@ -24,6 +26,8 @@ interface SequenceYaml {
   readonly cycle?: boolean;
   readonly owned_by?: string | OwnedByYaml;
   readonly comment?: string | null;
+  readonly owner?: string;
+  readonly grants?: readonly GrantYaml[];
 }
 
 /** Canonical names of the types a sequence can have, by the spellings accepted. */
@@ -123,8 +127,16 @@ export const sequencesKind: Kind = {
       ownedBy = { schema: v.owned_by.schema ?? qn.schema, table: v.owned_by.table, column: v.owned_by.column };
     }
     if (!ctx.declare(keys.sequence(qn.schema, qn.name), `sequence \`${display(qn)}\``, loc)) return;
-    const seq: Sequence = { schema: qn.schema, name: qn.name, ...options, ownedBy, comment: v.comment ?? null };
+    const seq: Sequence = {
+      schema: qn.schema,
+      name: qn.name,
+      ...options,
+      ownedBy,
+      comment: v.comment ?? null,
+      ...(v.owner !== undefined ? { owner: v.owner } : {}),
+    };
     ctx.model.sequences.push(ctx.mark(seq, loc));
+    loadGrants(ctx, { objectKind: 'sequence', schema: qn.schema, name: qn.name, arguments: null, what: `sequence \`${display(qn)}\``, columns: null }, v.grants, loc);
     if (ownedBy !== null) ctx.mark(ownedBy, below(loc, 'owned_by'));
   },
   check(ctx) {

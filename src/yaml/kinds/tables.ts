@@ -13,6 +13,13 @@ import { loadTableConstraints } from './table-constraints.ts';
 import type { TableConstraintsYaml } from './table-constraints.ts';
 import { loadIndex } from './table-indexes.ts';
 import type { Kind } from './kind.ts';
+import { loadGrants } from './grants.ts';
+import type { GrantYaml } from './grants.ts';
+import { loadPolicies, rowSecurityFromYaml } from './policies.ts';
+import type { PolicyYaml, RowSecurityYaml } from './policies.ts';
+import { loadTriggers } from './triggers.ts';
+import type { TriggerYaml } from './triggers.ts';
+import { loadHypertable, type HypertableYaml } from './timescale.ts';
 
 interface TableYaml extends TableConstraintsYaml {
   readonly schema?: string;
@@ -20,6 +27,12 @@ interface TableYaml extends TableConstraintsYaml {
   readonly renamed_from?: string;
   readonly columns?: Readonly<Record<string, unknown>>;
   readonly indexes?: Readonly<Record<string, unknown>>;
+  readonly owner?: string;
+  readonly grants?: readonly GrantYaml[];
+  readonly row_level_security?: RowSecurityYaml;
+  readonly policies?: Readonly<Record<string, PolicyYaml>>;
+  readonly triggers?: Readonly<Record<string, TriggerYaml>>;
+  readonly hypertable?: HypertableYaml;
 }
 
 /**
@@ -79,14 +92,19 @@ export const tablesKind: Kind = {
       constraints: constraints.map((c) => c.constraint),
       indexes,
       comment: v.comment ?? null,
-      rowSecurity: false,
-      forceRowSecurity: false,
-      owner: null,
+      ...rowSecurityFromYaml(v.row_level_security),
+      owner: v.owner ?? null,
       ...(v.renamed_from !== undefined ? { renamedFrom: v.renamed_from } : {}),
     };
     ctx.mark(table, loc);
     checkTable(ctx, table, constraints, indexes);
     ctx.model.tables.push(table);
+    if (v.hypertable !== undefined) loadHypertable(ctx, qn, v.hypertable, below(loc, 'hypertable'));
+    const columnNames = columns.map((c) => c.name);
+    const what = `table \`${display(qn)}\``;
+    loadGrants(ctx, { objectKind: 'table', schema: qn.schema, name: qn.name, arguments: null, what, columns: columnNames }, v.grants, loc);
+    loadPolicies(ctx, qn, v.policies, loc);
+    loadTriggers(ctx, { ...qn, kind: 'table', columns: columnNames }, v.triggers, loc);
   },
   check(ctx) {
     for (const t of ctx.model.tables) {

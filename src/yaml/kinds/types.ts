@@ -8,6 +8,7 @@ interface EnumYaml {
   readonly values: readonly string[];
   readonly schema?: string;
   readonly comment?: string | null;
+  readonly owner?: string;
 }
 
 /** `types:` declares enum types: `mood: [sad, ok, happy]` or `mood: { values: [...], comment }`. */
@@ -27,7 +28,7 @@ export const typesKind: Kind = {
       seen.add(label);
     });
     if (!ctx.declare(keys.enum(qn.schema, qn.name), `type \`${display(qn)}\``, loc)) return;
-    const e: EnumType = { schema: qn.schema, name: qn.name, labels: [...v.values], comment: v.comment ?? null };
+    const e: EnumType = { schema: qn.schema, name: qn.name, labels: [...v.values], comment: v.comment ?? null, ...(v.owner !== undefined ? { owner: v.owner } : {}) };
     ctx.model.enums.push(ctx.mark(e, loc));
   },
 };

@@ -1,0 +1,34 @@
+import { fingerprint } from '../model/fingerprint.ts';
+import { driftReport } from '../drift/report.ts';
+import type { DesiredInput } from '../workflow/desired.ts';
+import { desiredState, type Workspace } from '../workflow/states.ts';
+import type { Chain } from './chain.ts';
+import type { ChainProblem } from './problems.ts';
+import { readState, withReplay } from './replay.ts';
+import { summarizeDifferences } from './differences.ts';
+
+/**
+ * Everything `pgform check` verifies, for CI on a pull request: the folder's own problems (names,
+ * numbering, checksums, edits, links; see `readChain`), then a replay of the whole chain in a
+ * scratch database (each plan from its source to its target), which must end at the YAML's state.
+ */
+export async function checkChain(chain: Chain, input: DesiredInput, ws: Workspace): Promise<readonly ChainProblem[]> {
+  if (chain.problems.length > 0) return chain.problems;
+  const desired = await desiredState(input.loaded.model, input.managedSchemas, ws, input.loaded.sources);
+  const extensions = input.loaded.model.extensions.map((e) => e.name);
+  return withReplay(chain, ws, { verify: 'all', extensions }, async (replay) => {
+    if (replay.problems.length > 0) return replay.problems;
+    const end = await readState(replay.conn, input.managedSchemas, ws);
+    if (end.fingerprint === fingerprint(desired)) return [];
+    const entries = driftReport(end.model, desired);
+    return [
+      {
+        kind: 'yaml_changed',
+        message:
+          `the YAML changed without a new plan: replaying the ${chain.plans.length} plan(s) in ${chain.dir} does not reach its state` +
+          (entries.length ? `:\n${summarizeDifferences(entries, { have: 'the plans', want: 'the YAML' })}` : ''),
+        fix: 'run pgform plan --save <name> and commit the files it writes',
+      },
+    ];
+  });
+}

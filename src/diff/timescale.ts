@@ -1,0 +1,523 @@
+import { keys } from '../model/keys.ts';
+import {
+  continuousAggregateKey,
+  hypertableKey,
+  type Compression,
+  type CompressionOrder,
+  type ContinuousAggregate,
+  type HashDimension,
+  type Hypertable,
+  type RefreshPolicy,
+} from '../model/timescale.ts';
+import { PHASES, type Step } from '../plan/step.ts';
+import { ident, literal, qname } from '../sql/quote.ts';
+import { UserError } from '../errors.ts';
+import { commentSql, display, edges, hazard, NON_TRANSACTIONAL, step, type DiffContext } from './context.ts';
+
+/**
+ * TimescaleDB hypertables and continuous aggregates. Settings are changed in place (TimescaleDB's
+ * functions and ALTER ... SET), policies are replaced (remove, then add); a table is never
+ * recreated for them. Only a changed aggregate query rebuilds (drop and create) the aggregate.
+ * When the desired state has no `hypertables` / `continuousAggregates` list at all, TimescaleDB
+ * objects are not managed and no step is produced for them.
+ */
+
+/** Hypertable steps run right after their table exists, so later indexes and constraints reach the chunks. */
+const PHASE_CREATE_HYPERTABLE = PHASES.createTable + 1;
+const PHASE_ALTER_HYPERTABLE = PHASES.createTable + 2;
+const PHASE_POLICY = PHASES.createMaterializedView + 1;
+const PHASE_DROP_POLICY = PHASES.dropMaterializedView - 1;
+
+/** An interval argument: a bare integer for integer-time hypertables, else an interval literal. */
+export function intervalArg(text: string): string {
+  return /^-?\d+$/.test(text.trim()) ? text.trim() : `INTERVAL ${literal(text)}`;
+}
+
+/** A relation as a regclass argument of TimescaleDB's functions. */
+function regclass(schema: string, name: string): string {
+  return `${literal(qname({ schema, name }))}::regclass`;
+}
+
+export function orderByText(items: readonly CompressionOrder[]): string {
+  return items
+    .map((o) => `${ident(o.column)}${o.descending ? ' DESC' : ''}${o.nullsFirst !== o.descending ? (o.nullsFirst ? ' NULLS FIRST' : ' NULLS LAST') : ''}`)
+    .join(', ');
+}
+
+/** `timescaledb.compress...` storage options for ALTER TABLE / ALTER MATERIALIZED VIEW ... SET. */
+function compressionOptions(c: Compression): string {
+  if (!c.enabled) return 'timescaledb.compress = false';
+  const out = ['timescaledb.compress = true'];
+  out.push(`timescaledb.compress_segmentby = ${literal(c.segmentBy.map(ident).join(', '))}`);
+  if (c.orderBy.length > 0) out.push(`timescaledb.compress_orderby = ${literal(orderByText(c.orderBy))}`);
+  return out.join(', ');
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Settings (not the policy) differ. */
+function compressionSettingsDiffer(from: Compression, to: Compression): boolean {
+  if (from.enabled !== to.enabled) return true;
+  if (!to.enabled) return false;
+  return !sameJson(from.segmentBy, to.segmentBy) || !sameJson(from.orderBy, to.orderBy);
+}
+
+interface Target {
+  readonly kind: 'table' | 'materialized_view';
+  readonly schema: string;
+  readonly name: string;
+  /** `TABLE` or `MATERIALIZED VIEW`, for ALTER ... SET. */
+  readonly sqlKind: string;
+  /** Key of the object being ready for settings (hypertable created / aggregate created). */
+  readonly readyKey: string;
+}
+
+const edge = {
+  compression: (t: Target) => edges.chain(`compression:${t.schema}.${t.name}`),
+  compressionOff: (t: Target) => edges.chain(`compression-off:${t.schema}.${t.name}`),
+  policy: (t: Target, kind: string) => edges.chain(`${kind}-policy:${t.schema}.${t.name}`),
+  policyAdded: (t: Target, kind: string) => edges.chain(`${kind}-policy-added:${t.schema}.${t.name}`),
+  dimension: (schema: string, table: string, column: string) => edges.chain(`dimension:${schema}.${table}.${column}`),
+};
+
+function base(t: Target) {
+  return { kind: t.kind, object: display(t.schema, t.name) };
+}
+
+/** Removes one policy of a kind; if_exists keeps a re-run of a partly applied plan working. */
+function removePolicyStep(t: Target, policy: 'compression' | 'retention' | 'refresh', reason: string): Step {
+  const fn = { compression: 'remove_compression_policy', retention: 'remove_retention_policy', refresh: 'remove_continuous_aggregate_policy' }[policy];
+  return step({
+    ...base(t),
+    operation: 'alter',
+    sql: `SELECT ${fn}(${regclass(t.schema, t.name)}, if_exists => true)`,
+    reason,
+    phase: PHASE_DROP_POLICY,
+    requires: [t.readyKey],
+    removes: [edge.policy(t, policy)],
+  });
+}
+
+function addPolicyStep(t: Target, policy: 'compression' | 'retention' | 'refresh', sql: string, reason: string, requires: string[]): Step {
+  return step({
+    ...base(t),
+    operation: 'alter',
+    sql,
+    reason,
+    phase: PHASE_POLICY,
+    requires: [t.readyKey, ...requires],
+    requiresRemoved: [edge.policy(t, policy)],
+    provides: [edge.policyAdded(t, policy)],
+  });
+}
+
+/**
+ * Compression settings, then the compression policy, from `from` (null: nothing yet) to `to`.
+ * An aggregate's compression policy needs its refresh policy in place first (TimescaleDB checks).
+ */
+function compressionSteps(t: Target, from: Compression | null, to: Compression): Step[] {
+  const policyNeeds = t.kind === 'materialized_view' ? [edge.policyAdded(t, 'refresh')] : [];
+  const out: Step[] = [];
+  const before = from ?? { enabled: false, segmentBy: [], orderBy: [], after: null };
+  const settingsChange = compressionSettingsDiffer(before, to);
+  const policyChange = before.after !== to.after || (settingsChange && !to.enabled);
+  if (policyChange && before.after !== null) {
+    out.push(removePolicyStep(t, 'compression', `compression policy (after ${before.after}) is replaced or removed`));
+  }
+  if (settingsChange) {
+    const disabling = before.enabled && !to.enabled;
+    out.push(
+      step({
+        ...base(t),
+        operation: 'alter',
+        sql: `ALTER ${t.sqlKind} ${qname({ schema: t.schema, name: t.name })} SET (${compressionOptions(to)})`,
+        reason: disabling ? 'disables compression' : 'compression settings',
+        hazards: disabling
+          ? [hazard('unchecked_dependency', 'TimescaleDB refuses to disable compression while chunks are compressed; decompress them first (decompress_chunk)')]
+          : before.enabled
+            ? [hazard('unchecked_dependency', 'chunks compressed under the old settings keep them until they are decompressed and compressed again')]
+            : [],
+        phase: PHASE_ALTER_HYPERTABLE,
+        requires: [t.readyKey],
+        requiresRemoved: disabling ? [edge.policy(t, 'compression')] : [],
+        provides: [edge.compression(t)],
+      }),
+    );
+  }
+  if (policyChange && to.after !== null && to.enabled) {
+    out.push(
+      addPolicyStep(
+        t,
+        'compression',
+        `SELECT add_compression_policy(${regclass(t.schema, t.name)}, compress_after => ${intervalArg(to.after)})`,
+        `compress chunks older than ${to.after}`,
+        [edge.compression(t), ...policyNeeds],
+      ),
+    );
+  }
+  return out;
+}
+
+function retentionSteps(t: Target, from: string | null, to: string | null): Step[] {
+  if (from === to) return [];
+  const out: Step[] = [];
+  if (from !== null) out.push(removePolicyStep(t, 'retention', `retention policy (drop after ${from}) is replaced or removed`));
+  if (to !== null) {
+    out.push(
+      addPolicyStep(
+        t,
+        'retention',
+        `SELECT add_retention_policy(${regclass(t.schema, t.name)}, drop_after => ${intervalArg(to)})`,
+        `drop chunks older than ${to}`,
+        [],
+      ),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hypertables
+
+function hypertableTarget(h: { schema: string; table: string }): Target {
+  return { kind: 'table', schema: h.schema, name: h.table, sqlKind: 'TABLE', readyKey: hypertableKey(h.schema, h.table) };
+}
+
+function addDimensionStep(h: Hypertable, d: HashDimension, previous: string | null, existing: boolean): Step {
+  return step({
+    kind: 'table',
+    object: display(h.schema, h.table),
+    operation: 'alter',
+    sql: `SELECT add_dimension(${regclass(h.schema, h.table)}, by_hash(${literal(d.column)}, ${d.partitions}))`,
+    reason: `hash dimension on ${d.column}`,
+    hazards: existing ? [hazard('unchecked_dependency', 'TimescaleDB refuses a new dimension on a hypertable that already has chunks')] : [],
+    phase: PHASE_ALTER_HYPERTABLE,
+    requires: [hypertableKey(h.schema, h.table), keys.column(h.schema, h.table, d.column), ...(previous ? [previous] : [])],
+    provides: [edge.dimension(h.schema, h.table, d.column)],
+  });
+}
+
+function createHypertableSteps(h: Hypertable, existingTable: boolean): Step[] {
+  const interval = h.chunkInterval !== null ? `, ${intervalArg(h.chunkInterval)}` : '';
+  const migrate = existingTable ? ', migrate_data => true' : '';
+  const out: Step[] = [
+    step({
+      kind: 'table',
+      object: display(h.schema, h.table),
+      operation: 'alter',
+      // Default indexes are off: the indexes a hypertable has are the ones the schema declares.
+      sql: `SELECT create_hypertable(${regclass(h.schema, h.table)}, by_range(${literal(h.timeColumn)}${interval}), create_default_indexes => false${migrate})`,
+      reason: existingTable
+        ? `becomes a hypertable on ${h.timeColumn}; migrate_data => true moves its existing rows into chunks`
+        : `hypertable on ${h.timeColumn}`,
+      hazards: existingTable
+        ? [hazard('long_lock', `migrate_data => true copies every existing row of ${display(h.schema, h.table)} into chunks while the table is locked (ACCESS EXCLUSIVE)`)]
+        : [],
+      phase: PHASE_CREATE_HYPERTABLE,
+      requires: [keys.table(h.schema, h.table), keys.column(h.schema, h.table, h.timeColumn)],
+      provides: [hypertableKey(h.schema, h.table)],
+    }),
+  ];
+  let previous: string | null = null;
+  for (const d of h.dimensions) {
+    out.push(addDimensionStep(h, d, previous, false));
+    previous = edge.dimension(h.schema, h.table, d.column);
+  }
+  const t = hypertableTarget(h);
+  const compression = compressionSteps(t, null, h.compression).map((s) => (previous ? { ...s, requires: [...(s.requires ?? []), previous] } : s));
+  return [...out, ...compression, ...retentionSteps(t, null, h.dropAfter)];
+}
+
+/** `from` hypertable with its column names as they are once renames ran. */
+function underCurrentNames(ctx: DiffContext, h: Hypertable, table: string): Hypertable {
+  const col = (c: string) => ctx.currentColumnName(h.schema, h.table, c) ?? c;
+  return {
+    ...h,
+    table,
+    timeColumn: col(h.timeColumn),
+    dimensions: h.dimensions.map((d) => ({ ...d, column: col(d.column) })),
+    compression: {
+      ...h.compression,
+      segmentBy: h.compression.segmentBy.map(col),
+      orderBy: h.compression.orderBy.map((o) => ({ ...o, column: col(o.column) })),
+    },
+  };
+}
+
+function alterHypertableSteps(from: Hypertable, to: Hypertable): Step[] {
+  const name = display(to.schema, to.table);
+  if (from.timeColumn !== to.timeColumn) {
+    throw new UserError(
+      `hypertable ${name} is partitioned on ${from.timeColumn}; TimescaleDB cannot change the time column of a hypertable (declared: ${to.timeColumn}). ` +
+        'Create a new table and copy the rows over instead',
+    );
+  }
+  const out: Step[] = [];
+  if (to.chunkInterval !== null && to.chunkInterval !== from.chunkInterval) {
+    out.push(
+      step({
+        kind: 'table',
+        object: name,
+        operation: 'alter',
+        sql: `SELECT set_chunk_time_interval(${regclass(to.schema, to.table)}, ${intervalArg(to.chunkInterval)})`,
+        reason: `chunk interval ${from.chunkInterval ?? 'default'} -> ${to.chunkInterval} (applies to chunks created from now on)`,
+        phase: PHASE_ALTER_HYPERTABLE,
+        requires: [hypertableKey(to.schema, to.table)],
+      }),
+    );
+  }
+  const fromDims = new Map(from.dimensions.map((d) => [d.column, d]));
+  const toDims = new Set(to.dimensions.map((d) => d.column));
+  const dropped = from.dimensions.filter((d) => !toDims.has(d.column));
+  if (dropped.length > 0) {
+    throw new UserError(
+      `hypertable ${name} has a dimension on ${dropped.map((d) => d.column).join(', ')} that the schema no longer declares; ` +
+        'TimescaleDB cannot remove a dimension. Declare it again, or create a new table and copy the rows over',
+    );
+  }
+  let previous: string | null = null;
+  for (const d of to.dimensions) {
+    const old = fromDims.get(d.column);
+    if (!old) out.push(addDimensionStep(to, d, previous, true));
+    else if (old.partitions !== d.partitions) {
+      out.push(
+        step({
+          kind: 'table',
+          object: name,
+          operation: 'alter',
+          sql: `SELECT set_number_partitions(${regclass(to.schema, to.table)}, ${d.partitions}, ${literal(d.column)})`,
+          reason: `hash partitions on ${d.column}: ${old.partitions} -> ${d.partitions} (applies to chunks created from now on)`,
+          phase: PHASE_ALTER_HYPERTABLE,
+          requires: [hypertableKey(to.schema, to.table)],
+          provides: [edge.dimension(to.schema, to.table, d.column)],
+        }),
+      );
+    }
+    previous = edge.dimension(to.schema, to.table, d.column);
+  }
+  const t = hypertableTarget(to);
+  return [...out, ...compressionSteps(t, from.compression, to.compression), ...retentionSteps(t, from.dropAfter, to.dropAfter)];
+}
+
+export function diffHypertables(ctx: DiffContext): Step[] {
+  const fromByTable = new Map((ctx.from.hypertables ?? []).map((h) => [`${h.schema}.${h.table}`, h]));
+  const toTables = new Set(ctx.to.tables.map((t) => `${t.schema}.${t.name}`));
+  const out: Step[] = [];
+  const kept = new Set<string>();
+  for (const to of ctx.to.hypertables) {
+    if (!toTables.has(`${to.schema}.${to.table}`)) {
+      throw new UserError(`hypertable ${display(to.schema, to.table)}: no such table is declared`);
+    }
+    const pair = ctx.pairOfTo(to.schema, to.table);
+    const source = pair ? fromByTable.get(`${pair.from.schema}.${pair.from.name}`) : undefined;
+    if (pair && source) {
+      kept.add(`${source.schema}.${source.table}`);
+      out.push(...alterHypertableSteps(underCurrentNames(ctx, source, to.table), to));
+    } else {
+      out.push(...createHypertableSteps(to, pair !== undefined));
+    }
+  }
+  for (const from of ctx.from.hypertables ?? []) {
+    if (kept.has(`${from.schema}.${from.table}`)) continue;
+    if (ctx.currentTableName(from.schema, from.table) === null) continue; // dropped with its table
+    throw new UserError(
+      `table ${display(from.schema, from.table)} is a hypertable but the schema declares it without \`hypertable\`; ` +
+        'TimescaleDB cannot turn a hypertable back into a plain table. Declare the hypertable, or create a new table and copy the rows over',
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Continuous aggregates
+
+function aggregateTarget(a: { schema: string; name: string }): Target {
+  return {
+    kind: 'materialized_view',
+    schema: a.schema,
+    name: a.name,
+    sqlKind: 'MATERIALIZED VIEW',
+    readyKey: continuousAggregateKey(a.schema, a.name),
+  };
+}
+
+const IDENTIFIER_CHARS = /[A-Za-z0-9_$]/;
+
+/** Whether `sql` mentions `name` as a whole identifier (plain or double-quoted). */
+function mentions(sql: string, name: string): boolean {
+  if (sql.includes(`"${name.replace(/"/g, '""')}"`)) return true;
+  const lower = sql.toLowerCase();
+  const needle = name.toLowerCase();
+  for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1)) {
+    const before = i === 0 ? '' : lower[i - 1]!;
+    const after = lower[i + needle.length] ?? '';
+    if (!IDENTIFIER_CHARS.test(before) && !IDENTIFIER_CHARS.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * Edges an aggregate's creation waits for: its hypertable (or parent aggregate). Introspected
+ * aggregates know them; in a raw desired state they are found by the names the query mentions.
+ */
+function sourcesOf(a: ContinuousAggregate, hypertables: readonly Hypertable[], aggregates: readonly ContinuousAggregate[]): string[] {
+  const out: string[] = [];
+  for (const k of a.dependsOn) {
+    if (k.startsWith('table:')) {
+      const h = hypertables.find((x) => keys.table(x.schema, x.table) === k);
+      out.push(k, ...(h ? [hypertableKey(h.schema, h.table)] : []));
+    } else out.push(k);
+  }
+  if (a.dependsOn.length === 0) {
+    for (const h of hypertables) if (mentions(a.definition, h.table)) out.push(keys.table(h.schema, h.table), hypertableKey(h.schema, h.table));
+    for (const o of aggregates) if (o !== a && mentions(a.definition, o.name)) out.push(continuousAggregateKey(o.schema, o.name));
+  }
+  return out;
+}
+
+function refreshPolicySql(a: ContinuousAggregate, p: RefreshPolicy): string {
+  const offset = (v: string | null) => (v === null ? 'NULL' : intervalArg(v));
+  return (
+    `SELECT add_continuous_aggregate_policy(${regclass(a.schema, a.name)}, start_offset => ${offset(p.startOffset)}, ` +
+    `end_offset => ${offset(p.endOffset)}, schedule_interval => ${intervalArg(p.scheduleInterval)})`
+  );
+}
+
+function refreshSteps(a: ContinuousAggregate, from: RefreshPolicy | null, to: RefreshPolicy | null): Step[] {
+  if (sameJson(from, to)) return [];
+  const t = aggregateTarget(a);
+  const out: Step[] = [];
+  if (from !== null) out.push(removePolicyStep(t, 'refresh', 'refresh policy is replaced or removed'));
+  if (to !== null) out.push(addPolicyStep(t, 'refresh', refreshPolicySql(a, to), 'refresh policy', []));
+  return out;
+}
+
+function createAggregateSteps(a: ContinuousAggregate, requires: readonly string[], rebuild: boolean): Step[] {
+  const withData = a.withNoData !== true;
+  const options = `timescaledb.continuous, timescaledb.materialized_only = ${a.materializedOnly ? 'true' : 'false'}`;
+  const hazards = [
+    ...(rebuild ? [hazard('matview_rebuild', `continuous aggregate ${display(a.schema, a.name)} is recreated: ${withData ? 'recomputed from the hypertable' : 'empty until refreshed'}; raw rows already dropped by retention are not recomputed`)] : []),
+    ...(withData ? [NON_TRANSACTIONAL] : []),
+  ];
+  const t = aggregateTarget(a);
+  const out: Step[] = [
+    step({
+      kind: 'materialized_view',
+      object: display(a.schema, a.name),
+      operation: 'create',
+      sql: `CREATE MATERIALIZED VIEW ${qname(a)} WITH (${options}) AS ${a.definition} WITH ${withData ? 'DATA' : 'NO DATA'}`,
+      reason: rebuild ? 'continuous aggregate query changed' : 'continuous aggregate',
+      hazards,
+      // TimescaleDB materializes WITH DATA in transactions of its own: not inside a transaction block.
+      transactional: !withData,
+      phase: PHASES.createMaterializedView,
+      requires: [keys.schema(a.schema), ...requires],
+      requiresRemoved: [t.readyKey],
+      provides: [t.readyKey, keys.view(a.schema, a.name)],
+    }),
+  ];
+  if (a.compression.enabled) out.push(...compressionSteps(t, null, a.compression));
+  out.push(...retentionSteps(t, null, a.dropAfter), ...refreshSteps(a, null, a.refreshPolicy));
+  if (a.comment !== null) out.push(commentStep(a));
+  return out;
+}
+
+function commentStep(a: ContinuousAggregate): Step {
+  return step({
+    kind: 'materialized_view',
+    object: display(a.schema, a.name),
+    operation: 'comment',
+    sql: commentSql(`VIEW ${qname(a)}`, a.comment),
+    phase: PHASES.comment,
+    requires: [continuousAggregateKey(a.schema, a.name)],
+  });
+}
+
+function dropAggregateStep(a: ContinuousAggregate, dependents: readonly string[], rebuild: boolean): Step {
+  const s = step({
+    kind: 'materialized_view',
+    object: display(a.schema, a.name),
+    operation: 'drop',
+    sql: `DROP MATERIALIZED VIEW ${qname(a)}`,
+    reason: rebuild ? 'dropped to be recreated with the new query' : undefined,
+    hazards: rebuild
+      ? []
+      : [hazard('data_loss', `drops continuous aggregate ${display(a.schema, a.name)} and its materialized rows (and its policies)`)],
+    phase: PHASES.dropMaterializedView,
+    removes: [continuousAggregateKey(a.schema, a.name), keys.view(a.schema, a.name)],
+    requiresRemoved: dependents,
+  });
+  // Views reading the aggregate must be dropped before and recreated after the rebuild.
+  return rebuild ? { ...s, disrupts: [keys.view(a.schema, a.name), continuousAggregateKey(a.schema, a.name)] } : s;
+}
+
+/** Aggregates built (directly or through others) on any of `roots`, by key. */
+function descendants(all: readonly ContinuousAggregate[], roots: ReadonlySet<string>): Set<string> {
+  const out = new Set(roots);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const a of all) {
+      const k = continuousAggregateKey(a.schema, a.name);
+      if (!out.has(k) && a.dependsOn.some((d) => out.has(d))) {
+        out.add(k);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+export function diffContinuousAggregates(ctx: DiffContext): Step[] {
+  const toList = ctx.to.continuousAggregates;
+  const fromList = ctx.from.continuousAggregates ?? [];
+  const hypertables = ctx.to.hypertables ?? [];
+  const fromByKey = new Map(fromList.map((a) => [continuousAggregateKey(a.schema, a.name), a]));
+  const toByKey = new Map(toList.map((a) => [continuousAggregateKey(a.schema, a.name), a]));
+  const changed = new Set<string>();
+  for (const [k, to] of toByKey) {
+    const from = fromByKey.get(k);
+    if (from && from.definition !== to.definition) changed.add(k);
+  }
+  // A rebuilt aggregate takes the aggregates built on it down with it: they are rebuilt too.
+  const rebuilt = new Set([...descendants(fromList, changed)].filter((k) => toByKey.has(k) && fromByKey.has(k)));
+  const dependentsOf = (a: ContinuousAggregate) =>
+    fromList.filter((o) => o.dependsOn.includes(continuousAggregateKey(a.schema, a.name))).map((o) => continuousAggregateKey(o.schema, o.name));
+
+  const out: Step[] = [];
+  for (const [k, from] of fromByKey) {
+    if (toByKey.has(k) && !rebuilt.has(k)) continue;
+    out.push(dropAggregateStep(from, dependentsOf(from), rebuilt.has(k)));
+  }
+  for (const [k, to] of toByKey) {
+    const from = fromByKey.get(k);
+    const requires = sourcesOf(to, hypertables, toList);
+    if (!from || rebuilt.has(k)) {
+      out.push(...createAggregateSteps(to, requires, rebuilt.has(k)));
+      continue;
+    }
+    const t = aggregateTarget(to);
+    if (from.materializedOnly !== to.materializedOnly) {
+      out.push(
+        step({
+          kind: 'materialized_view',
+          object: display(to.schema, to.name),
+          operation: 'alter',
+          sql: `ALTER MATERIALIZED VIEW ${qname(to)} SET (timescaledb.materialized_only = ${to.materializedOnly ? 'true' : 'false'})`,
+          reason: to.materializedOnly ? 'reads materialized rows only' : 'adds not yet materialized rows at query time (real-time aggregation)',
+          phase: PHASE_ALTER_HYPERTABLE,
+          requires: [t.readyKey],
+        }),
+      );
+    }
+    out.push(...compressionSteps(t, from.compression, to.compression));
+    out.push(...retentionSteps(t, from.dropAfter, to.dropAfter), ...refreshSteps(to, from.refreshPolicy, to.refreshPolicy));
+    if (from.comment !== to.comment) out.push(commentStep(to));
+  }
+  return out;
+}
+
+/** Every TimescaleDB step between the two states. */
+export function diffTimescale(ctx: DiffContext): Step[] {
+  return [...diffHypertables(ctx), ...diffContinuousAggregates(ctx)];
+}

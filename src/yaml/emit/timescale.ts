@@ -1,0 +1,64 @@
+import type { Compression, CompressionOrder, ContinuousAggregate, Hypertable } from '../../model/timescale.ts';
+import { objectKey, setIf } from './common.ts';
+import type { YamlMap } from './common.ts';
+
+/** An interval as YAML: integers (integer time columns) bare, intervals as text. */
+function intervalYaml(text: string): string | number {
+  return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
+}
+
+function orderItem(o: CompressionOrder): string {
+  const column = /^[a-z_][a-z0-9_$]*$/.test(o.column) ? o.column : `"${o.column.replace(/"/g, '""')}"`;
+  const nulls = o.nullsFirst !== o.descending ? (o.nullsFirst ? ' NULLS FIRST' : ' NULLS LAST') : '';
+  return `${column}${o.descending ? ' DESC' : ''}${nulls}`;
+}
+
+function compressionYaml(c: Compression): YamlMap | undefined {
+  if (!c.enabled) return undefined;
+  const m: YamlMap = {};
+  setIf(m, 'segment_by', [...c.segmentBy]);
+  if (c.orderBy.length > 0) m.order_by = c.orderBy.map(orderItem).join(', ');
+  if (c.after !== null) m.after = intervalYaml(c.after);
+  return m;
+}
+
+function retentionYaml(dropAfter: string | null): YamlMap | undefined {
+  return dropAfter === null ? undefined : { drop_after: intervalYaml(dropAfter) };
+}
+
+/** The `hypertable:` block of a table, or undefined when the table is not one. */
+export function hypertableYaml(hypertables: readonly Hypertable[] | undefined, schema: string, table: string): YamlMap | undefined {
+  const h = hypertables?.find((x) => x.schema === schema && x.table === table);
+  if (!h) return undefined;
+  const m: YamlMap = { time_column: h.timeColumn };
+  if (h.chunkInterval !== null) m.chunk_interval = intervalYaml(h.chunkInterval);
+  setIf(m, 'dimensions', h.dimensions.map((d) => ({ column: d.column, partitions: d.partitions })));
+  setIf(m, 'compression', compressionYaml(h.compression));
+  setIf(m, 'retention', retentionYaml(h.dropAfter));
+  return m;
+}
+
+/** The top-level `continuous_aggregates:` mapping; every setting explicit, as a pull writes it. */
+export function continuousAggregatesYaml(aggregates: readonly ContinuousAggregate[]): YamlMap {
+  const out: YamlMap = {};
+  for (const a of aggregates) {
+    const { key, schemaField } = objectKey(a);
+    const m: YamlMap = {};
+    setIf(m, 'schema', schemaField);
+    setIf(m, 'comment', a.comment);
+    m.query = a.definition;
+    m.materialized_only = a.materializedOnly;
+    if (a.withNoData !== undefined) m.with_no_data = a.withNoData;
+    if (a.refreshPolicy) {
+      m.refresh_policy = {
+        start_offset: a.refreshPolicy.startOffset === null ? null : intervalYaml(a.refreshPolicy.startOffset),
+        end_offset: a.refreshPolicy.endOffset === null ? null : intervalYaml(a.refreshPolicy.endOffset),
+        schedule_interval: intervalYaml(a.refreshPolicy.scheduleInterval),
+      };
+    }
+    setIf(m, 'compression', compressionYaml(a.compression));
+    setIf(m, 'retention', retentionYaml(a.dropAfter));
+    out[key] = m;
+  }
+  return out;
+}

@@ -1,0 +1,202 @@
+import type { QualifiedName } from '../../model/names.ts';
+import type { Table } from '../../model/table.ts';
+import {
+  continuousAggregateKey,
+  NO_COMPRESSION,
+  type Compression,
+  type CompressionOrder,
+  type ContinuousAggregate,
+  type HashDimension,
+  type Hypertable,
+  type RefreshPolicy,
+} from '../../model/timescale.ts';
+import { below, valueOf } from '../context.ts';
+import type { LoadContext, Loc } from '../context.ts';
+import { checkQualified, display, qualifiedFromKey } from '../names.ts';
+import type { Kind } from './kind.ts';
+
+/**
+ * TimescaleDB in the schema files: `hypertable:` inside a table, and the top-level
+ * `continuous_aggregates:`. Intervals are written as PostgreSQL reads them (`7 days`, `1 hour`),
+ * or as integers for hypertables partitioned on an integer column.
+ */
+
+type IntervalYaml = string | number;
+
+export interface CompressionYaml {
+  readonly enabled?: boolean;
+  readonly segment_by?: readonly string[];
+  /** `ts DESC, device` or a list of `column [ASC|DESC] [NULLS FIRST|LAST]` items. */
+  readonly order_by?: string | readonly string[];
+  /** Compression policy: compress chunks older than this. */
+  readonly after?: IntervalYaml | null;
+}
+
+export interface RetentionYaml {
+  readonly drop_after?: IntervalYaml | null;
+}
+
+export interface HypertableYaml {
+  readonly time_column: string;
+  readonly chunk_interval?: IntervalYaml;
+  /** Hash dimensions: `{ column: device, partitions: 4 }`. */
+  readonly dimensions?: readonly { readonly column: string; readonly partitions: number }[];
+  readonly compression?: CompressionYaml | null;
+  readonly retention?: RetentionYaml | null;
+}
+
+export interface ContinuousAggregateYaml {
+  readonly schema?: string;
+  readonly query: string;
+  readonly materialized_only?: boolean;
+  readonly with_no_data?: boolean;
+  readonly refresh_policy?: {
+    readonly start_offset?: IntervalYaml | null;
+    readonly end_offset?: IntervalYaml | null;
+    readonly schedule_interval: IntervalYaml;
+  } | null;
+  readonly compression?: CompressionYaml | null;
+  readonly retention?: RetentionYaml | null;
+  readonly comment?: string | null;
+}
+
+const text = (v: IntervalYaml | null | undefined): string | null => (v === null || v === undefined ? null : String(v).trim());
+
+const ORDER_ITEM = /^\s*("(?:[^"]|"")+"|[^\s,]+)(?:\s+(ASC|DESC))?(?:\s+NULLS\s+(FIRST|LAST))?\s*$/i;
+
+/** One `order_by` item; null when it does not read as `column [ASC|DESC] [NULLS FIRST|LAST]`. */
+export function parseOrderItem(item: string): CompressionOrder | null {
+  const m = ORDER_ITEM.exec(item);
+  if (!m) return null;
+  const column = m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!;
+  const descending = (m[2] ?? '').toUpperCase() === 'DESC';
+  const nullsFirst = m[3] === undefined ? descending : m[3].toUpperCase() === 'FIRST';
+  return { column, descending, nullsFirst };
+}
+
+function loadCompression(ctx: LoadContext, v: CompressionYaml | null | undefined, loc: Loc): Compression {
+  if (v === null || v === undefined || v.enabled === false) {
+    if (v && (v.segment_by || v.order_by || v.after !== undefined)) {
+      ctx.problem(below(loc, 'enabled'), 'compression is disabled: segment_by, order_by and after have no effect; remove them');
+    }
+    return NO_COMPRESSION;
+  }
+  const items = typeof v.order_by === 'string' ? v.order_by.split(',') : (v.order_by ?? []);
+  const orderBy: CompressionOrder[] = [];
+  items.forEach((item, i) => {
+    const parsed = parseOrderItem(item);
+    const at = typeof v.order_by === 'string' ? valueOf(below(loc, 'order_by')) : valueOf(below(loc, 'order_by', i));
+    if (parsed) orderBy.push(parsed);
+    else ctx.problem(at, `\`${item.trim()}\` is not \`column [ASC|DESC] [NULLS FIRST|LAST]\``);
+  });
+  return { enabled: true, segmentBy: [...(v.segment_by ?? [])], orderBy, after: text(v.after) };
+}
+
+/** Loads the `hypertable:` block of table `table` (called by the tables kind) into the model. */
+export function loadHypertable(ctx: LoadContext, table: QualifiedName, value: HypertableYaml, loc: Loc): Hypertable {
+  const dimensions: HashDimension[] = (value.dimensions ?? []).map((d) => ({ column: d.column, partitions: d.partitions }));
+  const h: Hypertable = {
+    schema: table.schema,
+    table: table.name,
+    timeColumn: value.time_column,
+    chunkInterval: text(value.chunk_interval),
+    dimensions,
+    compression: loadCompression(ctx, value.compression, below(loc, 'compression')),
+    dropAfter: text(value.retention?.drop_after),
+  };
+  ctx.mark(h, loc);
+  ctx.model.hypertables.push(h);
+  return h;
+}
+
+/** The columns a hypertable names exist in its table (run by `continuousAggregatesKind.check`, after every table loaded). */
+export function checkHypertables(ctx: LoadContext): void {
+  for (const h of ctx.model.hypertables) {
+    const loc = ctx.locOf(h);
+    const table = ctx.model.tables.find((t: Table) => t.schema === h.schema && t.name === h.table);
+    if (!table) continue;
+    const has = (c: string) => table.columns.some((x) => x.name === c);
+    const name = display({ schema: h.schema, name: h.table });
+    if (!has(h.timeColumn)) ctx.problem(valueOf(below(loc, 'time_column')), `table \`${name}\` has no column \`${h.timeColumn}\``);
+    h.dimensions.forEach((d, i) => {
+      if (!has(d.column)) ctx.problem(valueOf(below(loc, 'dimensions', i, 'column')), `table \`${name}\` has no column \`${d.column}\``);
+    });
+    h.compression.segmentBy.forEach((c, i) => {
+      if (!has(c)) ctx.problem(valueOf(below(loc, 'compression', 'segment_by', i)), `table \`${name}\` has no column \`${c}\``);
+    });
+    for (const o of h.compression.orderBy) {
+      if (!has(o.column)) ctx.problem(valueOf(below(loc, 'compression', 'order_by')), `table \`${name}\` has no column \`${o.column}\``);
+    }
+    if (h.compression.segmentBy.includes(h.timeColumn)) {
+      ctx.problem(valueOf(below(loc, 'compression', 'segment_by')), `the time column \`${h.timeColumn}\` cannot be a segment_by column`);
+    }
+  }
+}
+
+export const continuousAggregatesKind: Kind = {
+  key: 'continuous_aggregates',
+  load({ name, value, loc }, ctx) {
+    const v = value as ContinuousAggregateYaml;
+    const qn = qualifiedFromKey(name, v.schema);
+    checkQualified(ctx, qn, loc);
+    if (!ctx.declare(continuousAggregateKey(qn.schema, qn.name), `continuous aggregate \`${display(qn)}\``, loc)) return;
+    const policy = v.refresh_policy;
+    const refreshPolicy: RefreshPolicy | null =
+      policy === null || policy === undefined
+        ? null
+        : { startOffset: text(policy.start_offset), endOffset: text(policy.end_offset), scheduleInterval: text(policy.schedule_interval)! };
+    const a: ContinuousAggregate = {
+      schema: qn.schema,
+      name: qn.name,
+      definition: v.query.trim().replace(/;\s*$/, ''),
+      // TimescaleDB's default since 2.13.
+      materializedOnly: v.materialized_only ?? true,
+      refreshPolicy,
+      compression: loadCompression(ctx, v.compression, below(loc, 'compression')),
+      dropAfter: text(v.retention?.drop_after),
+      comment: v.comment ?? null,
+      dependsOn: [],
+      ...(v.with_no_data !== undefined ? { withNoData: v.with_no_data } : {}),
+    };
+    ctx.mark(a, loc);
+    ctx.model.continuousAggregates.push(a);
+  },
+  check(ctx) {
+    checkHypertables(ctx);
+    const tables = new Set(ctx.model.tables.map((t) => `${t.schema}.${t.name}`));
+    const views = new Set(ctx.model.views.map((t) => `${t.schema}.${t.name}`));
+    for (const a of ctx.model.continuousAggregates) {
+      const k = `${a.schema}.${a.name}`;
+      if (tables.has(k) || views.has(k)) {
+        ctx.problem(ctx.locOf(a), `continuous aggregate \`${k}\` clashes with a ${tables.has(k) ? 'table' : 'view'} of the same name`);
+      }
+      if (a.compression.after !== null && a.refreshPolicy === null) {
+        ctx.problem(below(ctx.locOf(a), 'compression', 'after'), 'TimescaleDB needs a refresh_policy before a compression policy on a continuous aggregate');
+      }
+    }
+  },
+};
+
+const interval = { type: ['string', 'integer'], description: 'An interval (`7 days`, `1 hour`) or, for an integer time column, an integer.' };
+const compression = {
+  description: 'Native compression (TimescaleDB columnstore). Present = enabled.',
+  type: ['object', 'null'],
+  additionalProperties: false,
+  properties: {
+    enabled: { type: 'boolean', description: 'Default true; false disables compression.' },
+    segment_by: { description: 'compress_segmentby columns.', type: 'array', items: { $ref: '#/definitions/identifier' } },
+    order_by: {
+      description: 'compress_orderby: `ts DESC, device` or a list of `column [ASC|DESC] [NULLS FIRST|LAST]`.',
+      type: ['string', 'array'],
+      items: { type: 'string' },
+    },
+    after: { ...interval, description: 'Compression policy: compress chunks older than this.' },
+  },
+};
+const retention = {
+  description: 'Retention policy.',
+  type: ['object', 'null'],
+  additionalProperties: false,
+  properties: { drop_after: { ...interval, description: 'Drop chunks older than this.' } },
+};
+

@@ -1,0 +1,5 @@
+DO $$ BEGIN CREATE ROLE c94_api NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+
+CREATE SCHEMA api;
+CREATE TABLE api.things (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);
+INSERT INTO api.things (name) VALUES ('widget');

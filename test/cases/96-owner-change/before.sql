@@ -1,0 +1,9 @@
+DO $$ BEGIN CREATE ROLE c96_owner NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+
+CREATE SCHEMA billing;
+CREATE TYPE billing.plan AS ENUM ('free', 'pro');
+CREATE SEQUENCE billing.invoice_no;
+CREATE TABLE billing.subscriptions (id integer PRIMARY KEY, plan billing.plan NOT NULL DEFAULT 'free');
+CREATE VIEW billing.pro_subscriptions AS SELECT id FROM billing.subscriptions WHERE plan = 'pro';
+CREATE FUNCTION billing.price_of(p billing.plan) RETURNS integer LANGUAGE sql IMMUTABLE
+  RETURN CASE p WHEN 'pro' THEN 10 ELSE 0 END;

@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../../src/db/connection.ts';
+import { applySteps, converge, desiredState, hypertable, openTimescale, planSteps, readState } from './support.ts';
+
+let live: Connection;
+let scratch: Connection;
+
+beforeAll(async () => {
+  live = await openTimescale();
+  scratch = await openTimescale();
+});
+afterAll(async () => {
+  await live?.close();
+  await scratch?.close();
+});
+
+const metrics = (s: string) =>
+  `CREATE TABLE ${s}.metrics (ts timestamptz NOT NULL, device integer NOT NULL, value double precision, PRIMARY KEY (ts, device))`;
+
+async function dimensions(schema: string) {
+  return live.query<{ column_name: string; dimension_type: string; time_interval: string | null; num_partitions: number | null }>(
+    `SELECT column_name::text, dimension_type::text, time_interval::text, num_partitions::int FROM timescaledb_information.dimensions
+     WHERE hypertable_schema = $1 AND hypertable_name = 'metrics' ORDER BY dimension_number`,
+    [schema],
+  );
+}
+
+async function jobs(schema: string) {
+  return live.query<{ proc_name: string; config: Record<string, unknown> }>(
+    `SELECT proc_name::text, config FROM timescaledb_information.jobs WHERE hypertable_schema = $1 ORDER BY proc_name`,
+    [schema],
+  );
+}
+
+describe('hypertables', () => {
+  it('creates a hypertable with a hash dimension from a table declared in the same state, rows land in chunks', async () => {
+    const s = 'ht_create';
+    const desired = await desiredState(scratch, s, metrics(s), {
+      hypertables: [hypertable(s, 'metrics', 'ts', { chunkInterval: '1 day', dimensions: [{ column: 'device', partitions: 2 }] })],
+    });
+    expect(desired.hypertables).toEqual([
+      hypertable(s, 'metrics', 'ts', { chunkInterval: '1 day', dimensions: [{ column: 'device', partitions: 2 }] }),
+    ]);
+    await live.exec(`CREATE SCHEMA ${s}`);
+    const { steps, again } = await converge(live, s, desired);
+    const sqls = steps.map((x) => x.sql);
+    const create = sqls.findIndex((q) => q.startsWith('CREATE TABLE'));
+    const hyper = sqls.findIndex((q) => q.includes('create_hypertable'));
+    expect(create).toBeGreaterThanOrEqual(0);
+    expect(hyper).toBeGreaterThan(create);
+    expect(sqls[hyper]).not.toContain('migrate_data');
+    expect(steps[hyper]!.hazards).toEqual([]);
+    expect(sqls.findIndex((q) => q.includes('add_dimension'))).toBeGreaterThan(hyper);
+    expect(again).toEqual([]);
+    expect(await dimensions(s)).toEqual([
+      { column_name: 'ts', dimension_type: 'Time', time_interval: '1 day', num_partitions: null },
+      { column_name: 'device', dimension_type: 'Space', time_interval: null, num_partitions: 2 },
+    ]);
+
+    await live.exec(
+      `INSERT INTO ${s}.metrics SELECT t, d, 1 FROM generate_series('2024-01-01'::timestamptz, '2024-01-03 23:00', '1 hour') t, generate_series(1, 4) d`,
+    );
+    const [chunks] = await live.query<{ chunks: number; rows_in_parent: number; rows: number }>(
+      `SELECT (SELECT count(*)::int FROM timescaledb_information.chunks WHERE hypertable_schema = $1 AND hypertable_name = 'metrics') AS chunks,
+        (SELECT count(*)::int FROM ONLY ${s}.metrics) AS rows_in_parent, (SELECT count(*)::int FROM ${s}.metrics) AS rows`,
+      [s],
+    );
+    // Three days of one-day chunks, each split in two hash partitions; the parent itself stays empty.
+    expect(chunks).toEqual({ chunks: 6, rows_in_parent: 0, rows: 288 });
+    // The chunks are TimescaleDB's: they never appear in the model.
+    const state = await readState(live, [s, '_timescaledb_internal']);
+    expect(state.tables.map((t) => `${t.schema}.${t.name}`)).toEqual([`${s}.metrics`]);
+  });
+
+  it('turns an existing table with rows into a hypertable with migrate_data and the long_lock hazard', async () => {
+    const s = 'ht_migrate';
+    await live.exec(`CREATE SCHEMA ${s}; ${metrics(s)}; INSERT INTO ${s}.metrics VALUES ('2024-01-01', 1, 1), ('2024-02-01', 1, 2)`);
+    const desired = await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts')] });
+    const { steps, again } = await converge(live, s, desired);
+    expect(steps.map((x) => x.sql)).toEqual([
+      `SELECT create_hypertable('"${s}"."metrics"'::regclass, by_range('ts', INTERVAL '7 days'), create_default_indexes => false, migrate_data => true)`,
+    ]);
+    expect(steps[0]!.hazards.map((h) => h.kind)).toEqual(['long_lock']);
+    expect(again).toEqual([]);
+    const [row] = await live.query<{ chunks: number; rows: number }>(
+      `SELECT (SELECT count(*)::int FROM timescaledb_information.chunks WHERE hypertable_schema = $1) AS chunks,
+        (SELECT count(*)::int FROM ${s}.metrics) AS rows`,
+      [s],
+    );
+    expect(row).toEqual({ chunks: 2, rows: 2 });
+  });
+
+  it('changes the chunk interval in place', async () => {
+    const s = 'ht_interval';
+    await live.exec(`CREATE SCHEMA ${s}`);
+    await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { chunkInterval: '1 day' })] }));
+    const desired = await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { chunkInterval: '1 week' })] });
+    const { steps, again } = await converge(live, s, desired);
+    expect(steps.map((x) => x.sql)).toEqual([`SELECT set_chunk_time_interval('"${s}"."metrics"'::regclass, INTERVAL '7 days')`]);
+    expect(again).toEqual([]);
+    expect((await dimensions(s))[0]!.time_interval).toBe('7 days');
+  });
+
+  it('enables compression, then changes segment_by and order_by without recreating the table', async () => {
+    const s = 'ht_compress';
+    await live.exec(`CREATE SCHEMA ${s}`);
+    await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { chunkInterval: '1 day' })] }));
+    await live.exec(`INSERT INTO ${s}.metrics SELECT t, 1, 1 FROM generate_series('2024-01-01'::timestamptz, '2024-01-02', '1 hour') t`);
+
+    const enabled = await desiredState(scratch, s, metrics(s), {
+      hypertables: [
+        hypertable(s, 'metrics', 'ts', {
+          chunkInterval: '1 day',
+          compression: { enabled: true, segmentBy: ['device'], orderBy: [{ column: 'ts', descending: true, nullsFirst: true }], after: '7 days' },
+        }),
+      ],
+    });
+    const first = await converge(live, s, enabled);
+    expect(first.steps.map((x) => x.sql)).toEqual([
+      `ALTER TABLE "${s}"."metrics" SET (timescaledb.compress = true, timescaledb.compress_segmentby = '"device"', timescaledb.compress_orderby = '"ts" DESC')`,
+      `SELECT add_compression_policy('"${s}"."metrics"'::regclass, compress_after => INTERVAL '7 days')`,
+    ]);
+    expect(first.again).toEqual([]);
+    expect(await jobs(s)).toMatchObject([{ proc_name: 'policy_compression', config: { compress_after: '7 days' } }]);
+
+    // Compressed chunks exist when the settings change.
+    await live.exec(`SELECT compress_chunk(c) FROM show_chunks('${s}.metrics') c`);
+    const changed = await desiredState(scratch, s, metrics(s), {
+      hypertables: [
+        hypertable(s, 'metrics', 'ts', {
+          chunkInterval: '1 day',
+          compression: {
+            enabled: true,
+            segmentBy: [],
+            orderBy: [
+              { column: 'device', descending: false, nullsFirst: false },
+              { column: 'ts', descending: true, nullsFirst: false },
+            ],
+            after: '30 days',
+          },
+        }),
+      ],
+    });
+    const second = await converge(live, s, changed);
+    expect(second.steps.map((x) => x.sql)).toEqual([
+      `SELECT remove_compression_policy('"${s}"."metrics"'::regclass, if_exists => true)`,
+      `ALTER TABLE "${s}"."metrics" SET (timescaledb.compress = true, timescaledb.compress_segmentby = '', timescaledb.compress_orderby = '"device", "ts" DESC NULLS LAST')`,
+      `SELECT add_compression_policy('"${s}"."metrics"'::regclass, compress_after => INTERVAL '30 days')`,
+    ]);
+    expect(second.steps.some((x) => /DROP TABLE|CREATE TABLE/.test(x.sql))).toBe(false);
+    expect(second.again).toEqual([]);
+    const settings = await live.query<{ attname: string; segmentby_column_index: number | null; orderby_column_index: number | null; orderby_asc: boolean | null }>(
+      `SELECT attname::text, segmentby_column_index::int, orderby_column_index::int, orderby_asc FROM timescaledb_information.compression_settings
+       WHERE hypertable_schema = $1 ORDER BY attname`,
+      [s],
+    );
+    expect(settings).toEqual([
+      { attname: 'device', segmentby_column_index: null, orderby_column_index: 1, orderby_asc: true },
+      { attname: 'ts', segmentby_column_index: null, orderby_column_index: 2, orderby_asc: false },
+    ]);
+    // The rows are still there.
+    expect((await live.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.metrics`))[0]!.n).toBe(25);
+  });
+
+  it('adds a retention policy, then replaces it when its interval changes', async () => {
+    const s = 'ht_retention';
+    await live.exec(`CREATE SCHEMA ${s}`);
+    await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts')] }));
+    const added = await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { dropAfter: '90 days' })] }));
+    expect(added.steps.map((x) => x.sql)).toEqual([`SELECT add_retention_policy('"${s}"."metrics"'::regclass, drop_after => INTERVAL '90 days')`]);
+    expect(added.again).toEqual([]);
+    const changed = await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { dropAfter: '1 year' })] }));
+    expect(changed.steps.map((x) => x.sql)).toEqual([
+      `SELECT remove_retention_policy('"${s}"."metrics"'::regclass, if_exists => true)`,
+      `SELECT add_retention_policy('"${s}"."metrics"'::regclass, drop_after => INTERVAL '1 year')`,
+    ]);
+    expect(changed.again).toEqual([]);
+    expect(await jobs(s)).toMatchObject([{ proc_name: 'policy_retention', config: { drop_after: '1 year' } }]);
+    const removed = await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts')] }));
+    expect(removed.steps.map((x) => x.sql)).toEqual([`SELECT remove_retention_policy('"${s}"."metrics"'::regclass, if_exists => true)`]);
+    expect(await jobs(s)).toEqual([]);
+  });
+
+  it('hypertables on an integer time column take integer intervals', async () => {
+    const s = 'ht_integer';
+    await live.exec(`CREATE SCHEMA ${s}`);
+    const table = `CREATE TABLE ${s}.events (t bigint NOT NULL, x integer)`;
+    const desired = await desiredState(scratch, s, table, { hypertables: [hypertable(s, 'events', 't', { chunkInterval: '1000' })] });
+    expect(desired.hypertables![0]!.chunkInterval).toBe('1000');
+    const { steps, again } = await converge(live, s, desired);
+    expect(steps.map((x) => x.sql)).toContain(`SELECT create_hypertable('"${s}"."events"'::regclass, by_range('t', 1000), create_default_indexes => false)`);
+    expect(again).toEqual([]);
+  });
+
+  it('refuses what TimescaleDB cannot do in place, naming the table', async () => {
+    const s = 'ht_refuse';
+    await live.exec(`CREATE SCHEMA ${s}`);
+    await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts')] }));
+    const state = await readState(live, [s]);
+    expect(() => planSteps(state, { ...state, hypertables: [] })).toThrow(/ht_refuse\.metrics.*cannot turn a hypertable back into a plain table/);
+    expect(() => planSteps(state, { ...state, hypertables: [hypertable(s, 'metrics', 'device')] })).toThrow(/cannot change the time column/);
+  });
+});
+
+describe('applying in one go', () => {
+  it('a plan from nothing applies on a fresh database', async () => {
+    const s = 'ht_fresh';
+    const desired = await desiredState(scratch, s, metrics(s), {
+      hypertables: [hypertable(s, 'metrics', 'ts', { compression: { enabled: true, segmentBy: ['device'], orderBy: [], after: '1 day' }, dropAfter: '10 days' })],
+    });
+    const other = await openTimescale();
+    try {
+      const from = await readState(other, [s]);
+      await applySteps(other, planSteps(from, desired));
+      expect(planSteps(await readState(other, [s]), desired)).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+});

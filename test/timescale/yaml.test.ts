@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { LoadContext } from '../../src/yaml/context.ts';
+import { parseFile } from '../../src/yaml/documents.ts';
+import { tablesKind } from '../../src/yaml/kinds/tables.ts';
+import { continuousAggregatesKind, loadHypertable, parseOrderItem, type HypertableYaml } from '../../src/yaml/kinds/timescale.ts';
+import { continuousAggregatesYaml, hypertableYaml } from '../../src/yaml/emit/timescale.ts';
+
+/**
+ * Loads `tables` (each may carry `hypertable:`) and `continuous_aggregates` with the kind loaders
+ * directly, the way the file loader runs kinds: every load first, then the checks.
+ */
+function load(text: string): LoadContext {
+  const parsed = parseFile('schema.yaml', text);
+  expect(parsed.problems).toEqual([]);
+  const doc = parsed.documents[0]!;
+  const value = doc.value as { tables?: Record<string, { hypertable?: HypertableYaml; schema?: string }>; continuous_aggregates?: Record<string, unknown> };
+  const ctx = new LoadContext();
+  for (const [name, t] of Object.entries(value.tables ?? {})) {
+    const { hypertable, ...table } = t;
+    const loc = { doc, path: ['tables', name], part: 'key' as const };
+    tablesKind.load({ name, value: table, loc }, ctx);
+    const loaded = ctx.model.tables[ctx.model.tables.length - 1]!;
+    if (hypertable) loadHypertable(ctx, loaded, hypertable, { doc, path: ['tables', name, 'hypertable'], part: 'key' });
+  }
+  for (const [name, a] of Object.entries(value.continuous_aggregates ?? {})) {
+    continuousAggregatesKind.load({ name, value: a, loc: { doc, path: ['continuous_aggregates', name], part: 'key' } }, ctx);
+  }
+  tablesKind.check?.(ctx);
+  continuousAggregatesKind.check?.(ctx);
+  return ctx;
+}
+
+const SCHEMA = `
+tables:
+  telemetry.metrics:
+    columns:
+      ts: timestamptz not null
+      device: integer not null
+      value: double precision
+    hypertable:
+      time_column: ts
+      chunk_interval: 1 day
+      dimensions:
+        - { column: device, partitions: 4 }
+      compression:
+        segment_by: [device]
+        order_by: ts DESC, value NULLS FIRST
+        after: 7 days
+      retention:
+        drop_after: 90 days
+continuous_aggregates:
+  telemetry.hourly:
+    query: |
+      SELECT time_bucket('1 hour', ts) AS bucket, device, avg(value) AS value
+      FROM telemetry.metrics GROUP BY 1, 2;
+    with_no_data: true
+    refresh_policy:
+      start_offset: 1 month
+      end_offset: 1 hour
+      schedule_interval: 1 hour
+    retention:
+      drop_after: 1 year
+    comment: hourly means
+`;
+
+describe('timescale YAML', () => {
+  it('loads a hypertable and a continuous aggregate into the raw model', () => {
+    const ctx = load(SCHEMA);
+    expect(ctx.problems).toEqual([]);
+    expect(ctx.model.hypertables).toEqual([
+      {
+        schema: 'telemetry',
+        table: 'metrics',
+        timeColumn: 'ts',
+        chunkInterval: '1 day',
+        dimensions: [{ column: 'device', partitions: 4 }],
+        compression: {
+          enabled: true,
+          segmentBy: ['device'],
+          orderBy: [
+            { column: 'ts', descending: true, nullsFirst: true },
+            { column: 'value', descending: false, nullsFirst: true },
+          ],
+          after: '7 days',
+        },
+        dropAfter: '90 days',
+      },
+    ]);
+    expect(ctx.model.continuousAggregates).toEqual([
+      {
+        schema: 'telemetry',
+        name: 'hourly',
+        definition: "SELECT time_bucket('1 hour', ts) AS bucket, device, avg(value) AS value\nFROM telemetry.metrics GROUP BY 1, 2",
+        materializedOnly: true,
+        refreshPolicy: { startOffset: '1 month', endOffset: '1 hour', scheduleInterval: '1 hour' },
+        compression: { enabled: false, segmentBy: [], orderBy: [], after: null },
+        dropAfter: '1 year',
+        comment: 'hourly means',
+        dependsOn: [],
+        withNoData: true,
+      },
+    ]);
+  });
+
+  it('reports columns the hypertable names that the table does not have, at their line', () => {
+    const ctx = load(`
+tables:
+  m:
+    columns:
+      ts: timestamptz
+    hypertable:
+      time_column: time
+      dimensions: [{ column: dev, partitions: 2 }]
+      compression: { segment_by: [ts], order_by: [ts sideways] }
+`);
+    const messages = ctx.problems.map((p) => `${p.line}: ${p.message}`).sort();
+    expect(messages).toEqual([
+      '7: table `public.m` has no column `time`',
+      '8: table `public.m` has no column `dev`',
+      '9: `ts sideways` is not `column [ASC|DESC] [NULLS FIRST|LAST]`',
+    ]);
+    const segmented = load(`
+tables:
+  m:
+    columns:
+      ts: timestamptz
+    hypertable:
+      time_column: ts
+      compression: { segment_by: [ts] }
+`);
+    expect(segmented.problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['8: the time column `ts` cannot be a segment_by column']);
+  });
+
+  it('asks for a refresh policy before an aggregate compression policy', () => {
+    const ctx = load(`
+continuous_aggregates:
+  a:
+    query: SELECT 1
+    compression: { after: 7 days }
+`);
+    expect(ctx.problems.map((p) => p.message)).toEqual([
+      'TimescaleDB needs a refresh_policy before a compression policy on a continuous aggregate',
+    ]);
+  });
+
+  it('parses order_by items with PostgreSQL default null ordering', () => {
+    expect(parseOrderItem('ts')).toEqual({ column: 'ts', descending: false, nullsFirst: false });
+    expect(parseOrderItem('ts desc')).toEqual({ column: 'ts', descending: true, nullsFirst: true });
+    expect(parseOrderItem('"Odd col" DESC NULLS LAST')).toEqual({ column: 'Odd col', descending: true, nullsFirst: false });
+    expect(parseOrderItem('ts DESC extra')).toBeNull();
+  });
+
+  it('emits YAML that loads back to the same objects', () => {
+    const ctx = load(SCHEMA);
+    const tableBlock = hypertableYaml(ctx.model.hypertables, 'telemetry', 'metrics');
+    expect(hypertableYaml(ctx.model.hypertables, 'telemetry', 'other')).toBeUndefined();
+    const text = stringify({
+      tables: {
+        'telemetry.metrics': {
+          columns: { ts: 'timestamptz not null', device: 'integer not null', value: 'double precision' },
+          hypertable: tableBlock,
+        },
+      },
+      continuous_aggregates: continuousAggregatesYaml(ctx.model.continuousAggregates),
+    });
+    const again = load(text);
+    expect(again.problems).toEqual([]);
+    expect(again.model.hypertables).toEqual(ctx.model.hypertables);
+    expect(again.model.continuousAggregates).toEqual(ctx.model.continuousAggregates);
+  });
+});
