@@ -152,6 +152,17 @@ BEGIN
     EXECUTE format('DROP EXTENSION %I CASCADE', r.extname);
   END LOOP;
 END $$;
+-- Privileges and default privileges involving the corpus' roles (c<NN>_...), and the database-wide
+-- defaults of routines and types, as initdb made them.
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT rolname FROM pg_roles WHERE rolname ~ '^c[0-9]+_' LOOP
+    EXECUTE format('DROP OWNED BY %I', r.rolname);
+  END LOOP;
+END $$;
+ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
+ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO PUBLIC;
 DROP SCHEMA public CASCADE;
 CREATE SCHEMA public AUTHORIZATION pg_database_owner;
 GRANT USAGE ON SCHEMA public TO PUBLIC;

@@ -18,6 +18,9 @@ import type { Case, CaseDataCheck, CaseRenames, EngineKind } from './cases.ts';
 import { ident } from '../../src/sql/quote.ts';
 import { freshPglite, freshPostgres } from './databases.ts';
 
+/** The role the test engines connect as (PGlite's only superuser; the test server's too). */
+const PULLING_ROLE = 'postgres';
+
 /** One cache per test process: identical states are normalized once. */
 const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-cache-')), devUrl: null };
 
@@ -33,7 +36,8 @@ async function build(engine: EngineKind, c: Case, sql: string): Promise<Connecti
 
 /** What `pgform pull` writes, loaded back as `pgform plan` would, with the case's annotations. */
 function pulledYaml(model: DatabaseModel, renames: CaseRenames, using: Readonly<Record<string, string>>): DatabaseModel {
-  const files = [...modelToYamlFiles(model)].map(([path, text]) => ({ path, text }));
+  // As `pgform pull` does: owners equal to the role pulling are left unmanaged.
+  const files = [...modelToYamlFiles(model, { omitOwner: PULLING_ROLE })].map(([path, text]) => ({ path, text }));
   const loaded = loadSchemaFiles(files).model;
   return {
     ...loaded,
@@ -138,10 +142,10 @@ export async function runCase(c: Case, engine: EngineKind): Promise<void> {
     };
 
     const { sql, hazards } = await planAndApply(a, desiredB);
-    for (const s of c.plan.contains) expect(sql, `plan must contain ${s}`).toContain(s);
-    for (const s of c.plan.notContains) expect(sql, `plan must not contain ${s}`).not.toContain(s);
-    for (const h of c.plan.hazards) expect([...hazards], `plan must name hazard ${h}`).toContain(h);
-    if (c.plan.hazardsExact) expect([...hazards].sort(), 'plan hazards, exactly').toEqual([...c.plan.hazards].sort());
+    for (const s of c.plan.contains) expect(sql, `plan must contain ${s}; the plan:\n${sql}\n`).toContain(s);
+    for (const s of c.plan.notContains) expect(sql, `plan must not contain ${s}; the plan:\n${sql}\n`).not.toContain(s);
+    for (const h of c.plan.hazards) expect([...hazards], `plan must name hazard ${h}; the plan:\n${sql}\n`).toContain(h);
+    if (c.plan.hazardsExact) expect([...hazards].sort(), `plan hazards, exactly; the plan:\n${sql}\n`).toEqual([...c.plan.hazards].sort());
     await expectSameCatalog(a, b, schemas, c.rolePrefix, 'A after apply vs B');
     for (const check of c.data) await runDataCheck(a, check);
     await expectEmptyPlan(a, desiredB, 'A -> B');
