@@ -15,6 +15,7 @@ import { introspect } from '../src/introspect/index.ts';
 import { modelToYamlFiles } from '../src/yaml/pull.ts';
 import { loadDesired } from '../src/workflow/desired.ts';
 import { planDatabase } from '../src/workflow/plan-database.ts';
+import { closeWarmScratches } from '../src/normalize/scratch.ts';
 import { applyPlanSafely } from '../src/workflow/apply-plan.ts';
 import { renderSql } from '../src/plan/render-sql.ts';
 import { DEFAULT_SETTINGS } from '../src/plan/plan.ts';
@@ -104,5 +105,6 @@ try {
     await benchEngine('postgres', n, server.url);
   }
 } finally {
+  await closeWarmScratches();
   await server.stop();
 }

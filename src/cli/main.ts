@@ -10,10 +10,13 @@ import { registerPull } from './pull.ts';
 import { registerHistory } from './history.ts';
 import { registerStatus } from './status.ts';
 import { registerCheck } from './check.ts';
+import { closeWarmScratches } from '../normalize/scratch.ts';
 
 /** Runs a command and turns its outcome into an exit code; user errors print without a stack. */
 function runner(fn: () => Promise<number>): void {
-  fn().then(
+  fn()
+    .finally(() => closeWarmScratches().catch(() => undefined))
+    .then(
     (code) => {
       process.exitCode = code;
     },

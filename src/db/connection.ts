@@ -3,6 +3,11 @@ export interface Connection {
   readonly engine: 'postgres' | 'pglite';
   /** A description safe to print: never contains a password. */
   readonly description: string;
+  /**
+   * False where the engine cannot build or drop indexes CONCURRENTLY (the embedded TimescaleDB
+   * build fails them); plans for it use the plain forms. Absent: it can.
+   */
+  readonly concurrentIndexBuilds?: boolean;
   /** Runs one statement with optional parameters and returns its rows. */
   query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of one or more statements without parameters. */

@@ -200,7 +200,8 @@ export async function openPglite(opts: PgliteOptions): Promise<Connection & { re
       writeFileSync(join(opts.dataDir, EXTENSIONS_FILE), JSON.stringify(record));
     }
     const description = opts.dataDir ? `pglite:${opts.dataDir}` : 'pglite:memory';
-    return { ...wrapPglite(db, build === 'standard' ? description : `${description} (timescaledb build)`, release), build };
+    const conn = wrapPglite(db, build === 'standard' ? description : `${description} (timescaledb build)`, release);
+    return { ...conn, build, ...(build === 'standard' ? {} : { concurrentIndexBuilds: false }) };
   } catch (e) {
     release();
     throw e;

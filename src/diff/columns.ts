@@ -8,6 +8,7 @@ import { ident, qname } from '../sql/quote.ts';
 import { commentSql, display, edges, generatedName, hazard, step, underNewNames, type DiffContext, type TablePair } from './context.ts';
 import { isVolatileExpression, mapSequencesInDefault, sequencesInDefault, typeRefersTo } from './sql-text.ts';
 import { classifyTypeChange } from './types.ts';
+import { mentionedKeys } from './views.ts';
 
 /** `START WITH 1 INCREMENT BY 1 ...` for the options that are set. */
 export function identityOptions(id: Identity): string[] {
@@ -37,11 +38,20 @@ export function columnDefinition(c: Column): string {
   return parts.join(' ');
 }
 
-/** Keys a column needs before it can exist: the enum types it uses and the sequences its default draws from. */
+/**
+ * Keys a column needs before it can exist: the enum types it uses, the sequences its default
+ * draws from and the routines its default or generated expression calls (its `dependsOn`; in
+ * the raw desired state, where none is read yet, the routines of `to` these expressions name).
+ */
 export function columnRequirements(ctx: DiffContext, c: Column): string[] {
   const out: string[] = [];
   for (const e of ctx.to.enums) if (typeRefersTo(c.type, e)) out.push(keys.enum(e.schema, e.name));
   for (const s of sequencesInDefault(c.default)) out.push(keys.sequence(s.schema, s.name));
+  if (c.dependsOn !== undefined) out.push(...c.dependsOn);
+  else {
+    const expressions = [c.default, c.generated].filter((x): x is string => x !== null).join('\n');
+    if (expressions) out.push(...mentionedKeys(ctx.to, expressions, ['routine']));
+  }
   return out;
 }
 

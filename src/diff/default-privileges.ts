@@ -55,10 +55,18 @@ function grouped(rows: readonly DefaultPrivilege[], byOption: boolean): DefaultP
   return [...m.values()];
 }
 
-/** ALTER DEFAULT PRIVILEGES for every row added, removed or whose grant option changed (fully managed). */
+/**
+ * ALTER DEFAULT PRIVILEGES for every row added, removed or whose grant option changed (fully
+ * managed). A `revoked` row is a built-in default withdrawn: it appearing is a REVOKE, it going
+ * away grants the built-in back.
+ */
 export function diffDefaultPrivileges(ctx: DiffContext): Step[] {
-  const from = new Map(ctx.from.defaultPrivileges.map((d) => [rowId(d), d]));
-  const to = new Map(ctx.to.defaultPrivileges.map((d) => [rowId(d), d]));
+  const granted = (m: readonly DefaultPrivilege[]) => new Map(m.filter((d) => !d.revoked).map((d) => [rowId(d), d]));
+  const withdrawn = (m: readonly DefaultPrivilege[]) => new Map(m.filter((d) => d.revoked).map((d) => [rowId(d), d]));
+  const from = granted(ctx.from.defaultPrivileges);
+  const to = granted(ctx.to.defaultPrivileges);
+  const fromWithdrawn = withdrawn(ctx.from.defaultPrivileges);
+  const toWithdrawn = withdrawn(ctx.to.defaultPrivileges);
   const grant: DefaultPrivilege[] = [];
   const revoke: DefaultPrivilege[] = [];
   const revokeOption: DefaultPrivilege[] = [];
@@ -68,6 +76,8 @@ export function diffDefaultPrivileges(ctx: DiffContext): Step[] {
     else if (!d.withGrantOption && before.withGrantOption) revokeOption.push(d);
   }
   for (const [id, d] of from) if (!to.has(id)) revoke.push(d);
+  for (const [id, d] of toWithdrawn) if (!fromWithdrawn.has(id)) revoke.push({ ...d, withGrantOption: false });
+  for (const [id, d] of fromWithdrawn) if (!toWithdrawn.has(id)) grant.push({ ...d, withGrantOption: false });
   return [
     ...grouped(revoke, false).map((g) => defaultPrivilegeStep('revoke', g)),
     ...grouped(revokeOption, false).map((g) => defaultPrivilegeStep('revoke_option', g)),

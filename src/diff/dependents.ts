@@ -133,7 +133,7 @@ function collectDependents(ctx: DiffContext): Dependent[] {
       ownerGone: false,
       owner: null,
       drop: (reason) => withoutDisrupts(dropRoutineStep(r, reason)),
-      recreate: (reason) => (target ? [...createRoutineSteps(target, reason), ...routineAccessSteps(ctx.to, target, reason)] : []),
+      recreate: (reason) => (target ? [...createRoutineSteps(target, reason, ctx.to), ...routineAccessSteps(ctx.to, target, reason)] : []),
     });
   }
   for (const t of ctx.from.triggers) {

@@ -6,7 +6,7 @@ import { identList, qname } from '../sql/quote.ts';
 import { commentSql, display, hazard, step, type DiffContext } from './context.ts';
 import { matchByName } from './constraints.ts';
 import { createIndexStep, diffIndexList, indexCommentStep, indexesEqualUnder } from './indexes.ts';
-import { creationRequirements, relationAccessSteps, relationColumnKeys, viewQuery } from './views.ts';
+import { changedColumnCommentSteps, createdColumnCommentSteps, creationRequirements, relationAccessSteps, relationColumnKeys, viewQuery } from './views.ts';
 
 /** `CREATE MATERIALIZED VIEW name (cols) AS query WITH [NO] DATA`. */
 export function createMaterializedViewSql(v: MaterializedView): string {
@@ -60,6 +60,7 @@ export function createMaterializedViewSteps(ctx: DiffContext, v: MaterializedVie
   // A new materialized view: its indexes are built before anyone uses it (no online rules).
   for (const i of v.indexes) out.push(createIndexStep(ctx, v, i, false, reason, mkey));
   if (v.comment !== null) out.push(materializedViewCommentStep(v, v.comment, reason));
+  out.push(...createdColumnCommentSteps('materialized_view', v, reason));
   for (const i of v.indexes) if (i.comment !== null) out.push(indexCommentStep(v, i, i.comment));
   return out;
 }
@@ -111,6 +112,7 @@ export function diffMaterializedViews(ctx: DiffContext): Step[] {
     const m = matchByName(from.indexes, to.indexes, (a, b) => indexesEqualUnder(new Map(), a, b), (a) => !a.valid);
     out.push(...diffIndexList(ctx, null, to, mkey, m));
     if (from.comment !== to.comment) out.push(materializedViewCommentStep(to, to.comment));
+    out.push(...changedColumnCommentSteps('materialized_view', from, to));
   }
   for (const from of ctx.from.materializedViews) {
     if (!toKeys.has(keys.materializedView(from.schema, from.name))) out.push(dropMaterializedViewStep(from));

@@ -8,7 +8,7 @@ import { commentSql, hazard, step, type DiffContext } from './context.ts';
 import { identifierOf, tokenize } from './sql-text.ts';
 import { grantStepsForNewObject } from './grants.ts';
 import { ownerStep } from './owners.ts';
-import { after } from './views.ts';
+import { after, mentionedKeys } from './views.ts';
 
 export function routineKey(r: Pick<Routine, 'schema' | 'name' | 'identityArguments'>): string {
   return keys.routine(r.schema, r.name, r.identityArguments);
@@ -104,9 +104,26 @@ function uncheckedBody(r: Routine): Hazard[] {
   return [hazard('unchecked_dependency', `the body of ${routineSignature(r)} is not checked by PostgreSQL: objects it uses are not ordered or verified`)];
 }
 
-function requirements(r: Routine): string[] {
+/**
+ * What PostgreSQL resolves when it creates the routine: its parameter defaults and, for a
+ * SQL-standard body (BEGIN ATOMIC / RETURN), the body itself; other bodies are not looked at.
+ */
+function resolvedAtCreation(r: Routine): string {
+  const defaults = r.arguments.flatMap((a) => (a.default === null ? [] : [a.default]));
+  return [...defaults, ...(r.sqlBody ? [r.body] : [])].join('\n');
+}
+
+/**
+ * Keys the routine needs before it is created: its `dependsOn`; in the raw desired state (no
+ * `dependsOn` read yet, `to` given), the relations, sequences and routines named in what
+ * PostgreSQL resolves at creation.
+ */
+function requirements(r: Routine, to?: DatabaseModel): string[] {
   const own = routineKey(r);
-  return [keys.schema(r.schema), ...r.dependsOn.filter((k) => k !== own)];
+  const guessed = r.dependsOn.length === 0 && to !== undefined
+    ? mentionedKeys(to, resolvedAtCreation(r), ['table', 'sequence', 'view', 'materialized_view', 'routine'])
+    : [];
+  return [keys.schema(r.schema), ...[...r.dependsOn, ...guessed].filter((k) => k !== own)];
 }
 
 export function routineCommentStep(r: Routine, comment: string | null, reason?: string): Step {
@@ -121,8 +138,11 @@ export function routineCommentStep(r: Routine, comment: string | null, reason?: 
   });
 }
 
-/** CREATE FUNCTION/PROCEDURE and its comment (grants and owner: see `routineAccessSteps`). */
-export function createRoutineSteps(r: Routine, reason?: string): Step[] {
+/**
+ * CREATE FUNCTION/PROCEDURE and its comment (grants and owner: see `routineAccessSteps`). `to`,
+ * the desired state, lets a routine without `dependsOn` be ordered after what its SQL names.
+ */
+export function createRoutineSteps(r: Routine, reason?: string, to?: DatabaseModel): Step[] {
   const rkey = routineKey(r);
   const out = [
     step({
@@ -134,7 +154,7 @@ export function createRoutineSteps(r: Routine, reason?: string): Step[] {
       reason,
       phase: PHASES.createFunction,
       provides: [rkey],
-      requires: requirements(r),
+      requires: requirements(r, to),
       requiresRemoved: [rkey],
     }),
   ];
@@ -198,7 +218,7 @@ export function diffRoutines(ctx: DiffContext): Step[] {
     const rkey = routineKey(to);
     const from = fromByKey.get(rkey);
     if (!from) {
-      out.push(...createRoutineSteps(to));
+      out.push(...createRoutineSteps(to, undefined, ctx.to));
       continue;
     }
     if (!sameRoutine(from, to)) {
@@ -213,13 +233,13 @@ export function diffRoutines(ctx: DiffContext): Step[] {
             hazards: uncheckedBody(to),
             phase: PHASES.replaceFunction,
             provides: [rkey],
-            requires: requirements(to),
+            requires: requirements(to, ctx.to),
           }),
         );
       } else {
         const why = `${routineSignature(to)} cannot be replaced in place (${blocker}): it is dropped and created again`;
         out.push(dropRoutineStep(from, why));
-        out.push(...createRoutineSteps(to, why));
+        out.push(...createRoutineSteps(to, why, ctx.to));
         out.push(...routineAccessSteps(ctx.to, to, why));
         continue;
       }

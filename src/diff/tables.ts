@@ -15,6 +15,7 @@ import {
   namedConstraint,
 } from './constraints.ts';
 import { createIndexStep, diffIndexes, indexColumns, indexCommentStep, matchIndexes } from './indexes.ts';
+import { createPartitionStep, detachBeforeDrop, diffPartitioning, dropTableWaitsFor, partitionByClause } from './partitions.ts';
 
 function tableCommentStep(t: Table, comment: string | null): Step {
   return step({
@@ -33,21 +34,24 @@ function createTableSteps(ctx: DiffContext, t: Table): Step[] {
   const lines = [...t.columns.map(columnDefinition), ...inline.map(namedConstraint)];
   const body = lines.length ? `\n  ${lines.join(',\n  ')}\n` : '';
   const tkey = keys.table(t.schema, t.name);
+  const provides = [
+    tkey,
+    ...columnEdges(t),
+    ...inline.filter((c) => c.name).flatMap((c) => [keys.constraint(t.schema, t.name, c.name), keys.index(t.schema, t.name, c.name)]),
+  ];
   const out: Step[] = [
-    step({
-      kind: 'table',
-      object: display(t.schema, t.name),
-      operation: 'create',
-      sql: `CREATE TABLE ${qname(t)} (${body})`,
-      phase: PHASES.createTable,
-      provides: [
-        tkey,
-        ...columnEdges(t),
-        ...inline.filter((c) => c.name).flatMap((c) => [keys.constraint(t.schema, t.name, c.name), keys.index(t.schema, t.name, c.name)]),
-      ],
-      requires: [keys.schema(t.schema), ...t.columns.flatMap((c) => columnRequirements(ctx, c))],
-      requiresRemoved: [tkey],
-    }),
+    t.partitionOf
+      ? createPartitionStep(ctx, t, inline.map(namedConstraint), provides)
+      : step({
+          kind: 'table',
+          object: display(t.schema, t.name),
+          operation: 'create',
+          sql: `CREATE TABLE ${qname(t)} (${body})${partitionByClause(t)}`,
+          phase: PHASES.createTable,
+          provides,
+          requires: [keys.schema(t.schema), ...t.columns.flatMap((c) => columnRequirements(ctx, c))],
+          requiresRemoved: [tkey],
+        }),
   ];
   for (const c of t.constraints) if (c.kind === 'foreign_key') out.push(...addConstraintSteps(ctx, t, c, false));
   for (const i of t.indexes) out.push(createIndexStep(ctx, t, i, false));
@@ -82,6 +86,7 @@ function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { tabl
     .map((f) => f.key);
   // Views and routines of the live state that use the table are dropped first (see dependents.ts).
   return [
+    ...detachBeforeDrop(ctx, t),
     withDisrupts(keys.table(t.schema, t.name), step({
       kind: 'table',
       object: display(t.schema, t.name),
@@ -95,7 +100,7 @@ function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { tabl
         ...t.constraints.map((c) => keys.constraint(t.schema, t.name, c.name)).filter((k) => !separate.has(k)),
         ...t.indexes.map((i) => keys.index(t.schema, t.name, i.name)),
       ],
-      requiresRemoved: [...ownFks, ...referencing, ...ownedSequenceEdges(ctx, t, null)],
+      requiresRemoved: [...ownFks, ...referencing, ...ownedSequenceEdges(ctx, t, null), ...dropTableWaitsFor(ctx, t)],
     })),
   ];
 }
@@ -135,9 +140,13 @@ function diffTablePair(ctx: DiffContext, pair: TablePair): Step[] {
       }),
     );
   }
+  out.push(...diffPartitioning(ctx, pair));
   out.push(...diffColumns(ctx, pair, columnDependents(ctx, pair)));
-  out.push(...diffConstraints(ctx, pair));
-  out.push(...diffIndexes(ctx, pair));
+  // PostgreSQL builds a partitioned table's indexes on every partition and refuses CONCURRENTLY,
+  // NOT VALID foreign keys and ADD CONSTRAINT ... USING INDEX there: the plain forms are used.
+  const keyed = to.partitionBy ? { ...ctx, online: false } : ctx;
+  out.push(...diffConstraints(keyed, pair));
+  out.push(...diffIndexes(keyed, pair));
   if (from.comment !== to.comment) out.push(tableCommentStep(to, to.comment));
   return out;
 }

@@ -1,4 +1,4 @@
-import type { View, ViewColumn, MaterializedView } from '../model/view.ts';
+import type { ColumnComments, View, ViewColumn, MaterializedView } from '../model/view.ts';
 import type { QualifiedName } from '../model/names.ts';
 import type { DatabaseModel } from '../model/database.ts';
 import { keys } from '../model/keys.ts';
@@ -20,17 +20,53 @@ export function viewQuery(definition: string): string {
 }
 
 /**
+ * Names a SQL text mentions: its identifiers (unquoted ones folded to lower case) and those
+ * inside its string literals, where `nextval('s.seq')` and `'t'::regclass` name objects.
+ */
+export function mentionedNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokenize(text)) {
+    const id = identifierOf(t);
+    if (id !== null) out.add(id);
+    else if (t.kind === 'string' && t.text.endsWith("'")) {
+      const inner = t.text.slice(t.text.indexOf("'") + 1, -1).replace(/''/g, "'");
+      for (const u of tokenize(inner)) {
+        const innerId = identifierOf(u);
+        if (innerId !== null) out.add(innerId);
+      }
+    }
+  }
+  return out;
+}
+
+/** Kinds of objects of `to` that `mentionedKeys` looks for. */
+export type MentionedKind = 'table' | 'sequence' | 'view' | 'materialized_view' | 'routine';
+
+/**
+ * Keys of the objects of `to` of the given kinds that a SQL text names: a guess at what it
+ * uses, for the raw desired state, where no `dependsOn` has been read yet. An object counts when
+ * its name appears and it is in `public` or its schema's name appears too.
+ */
+export function mentionedKeys(to: DatabaseModel, text: string, kinds: readonly MentionedKind[]): string[] {
+  const ids = mentionedNames(text);
+  const named = (r: QualifiedName) => ids.has(r.name) && (r.schema === 'public' || ids.has(r.schema));
+  const wanted = new Set(kinds);
+  return [
+    ...(wanted.has('table') ? to.tables.filter(named).map((t) => keys.table(t.schema, t.name)) : []),
+    ...(wanted.has('sequence') ? to.sequences.filter(named).map((q) => keys.sequence(q.schema, q.name)) : []),
+    ...(wanted.has('view') ? to.views.filter(named).map((v) => keys.view(v.schema, v.name)) : []),
+    ...(wanted.has('materialized_view') ? to.materializedViews.filter(named).map((v) => keys.materializedView(v.schema, v.name)) : []),
+    ...(wanted.has('routine') ? to.routines.filter(named).map((r) => keys.routine(r.schema, r.name, r.identityArguments)) : []),
+  ];
+}
+
+/**
  * Keys an object of `to` needs before it can be created: its `dependsOn`, or, in the raw desired
  * state (no `dependsOn` read yet), the views and materialized views its query names.
  */
 export function creationRequirements(to: DatabaseModel, selfKey: string, dependsOn: readonly string[], query: string): string[] {
   if (dependsOn.length > 0) return dependsOn.filter((k) => k !== selfKey);
-  const ids = new Set(tokenize(query).map(identifierOf).filter((x): x is string => x !== null));
-  const named = (r: QualifiedName) => ids.has(r.name) && (r.schema === 'public' || ids.has(r.schema));
-  return [
-    ...to.views.filter(named).map((v) => keys.view(v.schema, v.name)),
-    ...to.materializedViews.filter(named).map((v) => keys.materializedView(v.schema, v.name)),
-  ].filter((k) => k !== selfKey);
+  return mentionedKeys(to, query, ['view', 'materialized_view']).filter((k) => k !== selfKey);
 }
 
 function optionList(v: View): string[] {
@@ -64,7 +100,54 @@ export function viewCommentStep(v: QualifiedName, comment: string | null, reason
   });
 }
 
-/** CREATE VIEW and its comment; grants and owner are the caller's (new objects get them from the grant diff). */
+type CommentedRelation = QualifiedName & { readonly columns: readonly ViewColumn[]; readonly columnComments?: ColumnComments };
+
+/** The comments of a view's or materialized view's columns, by name (raw `columnComments` included). */
+function columnCommentsOf(v: CommentedRelation): Map<string, string> {
+  const out = new Map<string, string>(Object.entries(v.columnComments ?? {}));
+  for (const c of v.columns) if (c.comment !== null) out.set(c.name, c.comment);
+  return out;
+}
+
+/** COMMENT ON COLUMN of a view's or materialized view's output column. */
+export function relationColumnCommentStep(
+  kind: 'view' | 'materialized_view',
+  v: QualifiedName,
+  column: string,
+  comment: string | null,
+  reason?: string,
+): Step {
+  const relationKey = kind === 'view' ? keys.view(v.schema, v.name) : keys.materializedView(v.schema, v.name);
+  return step({
+    kind,
+    object: display(v.schema, v.name, column),
+    operation: 'comment',
+    sql: commentSql(`COLUMN ${qname(v)}.${ident(column)}`, comment),
+    reason,
+    phase: PHASES.comment,
+    requires: [relationKey, keys.column(v.schema, v.name, column)],
+  });
+}
+
+/** Column comments of a view or materialized view just created (it starts with none). */
+export function createdColumnCommentSteps(kind: 'view' | 'materialized_view', v: CommentedRelation, reason?: string): Step[] {
+  return [...columnCommentsOf(v)].map(([column, comment]) => relationColumnCommentStep(kind, v, column, comment, reason));
+}
+
+/**
+ * Column comments that differ between two states of a view or materialized view kept in place
+ * (CREATE OR REPLACE VIEW keeps the comments of the columns it keeps; appended ones have none).
+ */
+export function changedColumnCommentSteps(kind: 'view' | 'materialized_view', from: CommentedRelation, to: CommentedRelation): Step[] {
+  const before = columnCommentsOf(from);
+  const after = columnCommentsOf(to);
+  const names = [...new Set([...to.columns.map((c) => c.name), ...after.keys()])];
+  return names
+    .filter((name) => (before.get(name) ?? null) !== (after.get(name) ?? null))
+    .map((name) => relationColumnCommentStep(kind, to, name, after.get(name) ?? null));
+}
+
+/** CREATE VIEW and its comments; grants and owner are the caller's (new objects get them from the grant diff). */
 export function createViewSteps(ctx: DiffContext, v: View, reason?: string): Step[] {
   const vkey = keys.view(v.schema, v.name);
   const out = [
@@ -81,6 +164,7 @@ export function createViewSteps(ctx: DiffContext, v: View, reason?: string): Ste
     }),
   ];
   if (v.comment !== null) out.push(viewCommentStep(v, v.comment, reason));
+  out.push(...createdColumnCommentSteps('view', v, reason));
   return out;
 }
 
@@ -174,6 +258,7 @@ export function diffViews(ctx: DiffContext): Step[] {
       out.push(...optionSteps(from, to));
     }
     if (from.comment !== to.comment) out.push(viewCommentStep(to, to.comment));
+    out.push(...changedColumnCommentSteps('view', from, to));
   }
   for (const from of ctx.from.views) if (!toKeys.has(keys.view(from.schema, from.name))) out.push(dropViewStep(from));
   return out;

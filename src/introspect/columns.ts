@@ -2,7 +2,8 @@ import type { Connection } from '../db/connection.ts';
 import type { Column, Identity } from '../model/column.ts';
 import { collationName } from './collation.ts';
 import { groupBy } from './group.ts';
-import { commentOf, isManagedTable, scopeParams, type Scope } from './scope.ts';
+import { commentOf, scopeParams, type Scope } from './scope.ts';
+import { isManagedTableOrPartition } from './partitions.ts';
 
 export interface ColumnRow {
   readonly table_oid: string;
@@ -52,7 +53,9 @@ LEFT JOIN pg_catalog.pg_depend iddep ON a.attidentity <> ''
   AND iddep.refobjid = a.attrelid AND iddep.refobjsubid = a.attnum
   AND iddep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND iddep.deptype = 'i'
 LEFT JOIN pg_catalog.pg_sequence idseq ON idseq.seqrelid = iddep.objid
-WHERE a.attnum > 0 AND NOT a.attisdropped AND ${isManagedTable('c', 'n')}
+WHERE a.attnum > 0 AND NOT a.attisdropped AND ${isManagedTableOrPartition('c', 'n')}
+  -- A partition's columns are its parent's (attislocal is false for all of them).
+  AND (NOT c.relispartition OR a.attislocal)
 ORDER BY a.attrelid, a.attnum`;
 
 function identityFromRow(row: ColumnRow): Identity | null {

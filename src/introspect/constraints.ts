@@ -1,7 +1,8 @@
 import type { Connection } from '../db/connection.ts';
 import type { Constraint, ReferentialAction } from '../model/constraint.ts';
 import { groupBy } from './group.ts';
-import { commentOf, isManagedTable, scopeParams, type Scope } from './scope.ts';
+import { commentOf, scopeParams, type Scope } from './scope.ts';
+import { isManagedTableOrPartition } from './partitions.ts';
 
 export interface ConstraintRow {
   readonly table_oid: string;
@@ -35,7 +36,8 @@ function keyColumnNames(keys: string, rel: string): string {
 /**
  * NOT NULL ('n', stored as constraints on newer servers) belongs to Column.notNull and trigger
  * constraints ('t') are not modelled. Rows with a parent constraint are the per-partition copies a
- * foreign key to a partitioned table gets; the parent row stands for them.
+ * foreign key to a partitioned table gets; the parent row stands for them. A partition's
+ * constraints copied from its parent (conislocal false, or a parent constraint) are the parent's.
  */
 export function constraintsSql(serverVersion: number): string {
   const nullsNotDistinct =
@@ -59,7 +61,8 @@ JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND ${isManagedTable('c', 'n')}
+WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND ${isManagedTableOrPartition('c', 'n')}
+  AND (NOT c.relispartition OR con.conislocal)
 ORDER BY con.conrelid, con.conname`;
 }
 

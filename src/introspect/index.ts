@@ -21,6 +21,11 @@ import { introspectViews } from './views.ts';
 export interface IntrospectOptions {
   /** Managed schemas; undefined means every user schema. */
   readonly schemas?: readonly string[];
+  /**
+   * Read inside the caller's open transaction (no BEGIN/COMMIT of its own): the scratch database
+   * reads back what it created before rolling it all back.
+   */
+  readonly inTransaction?: boolean;
 }
 
 /**
@@ -29,6 +34,7 @@ export interface IntrospectOptions {
  * so expressions and types deparse the same way as on every other database pgform reads.
  */
 export async function introspect(conn: Connection, opts: IntrospectOptions = {}): Promise<DatabaseModel> {
+  if (opts.inTransaction) return readModel(conn, opts);
   await conn.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const model = await readModel(conn, opts);

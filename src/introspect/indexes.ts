@@ -2,7 +2,8 @@ import type { Connection } from '../db/connection.ts';
 import type { Index, IndexKey } from '../model/index.ts';
 import { collationName } from './collation.ts';
 import { groupBy } from './group.ts';
-import { commentOf, inScope, isManagedTable, notExtensionMember, scopeParams, type Scope } from './scope.ts';
+import { commentOf, inScope, notExtensionMember, scopeParams, type Scope } from './scope.ts';
+import { isManagedTableOrPartition } from './partitions.ts';
 
 export interface IndexKeyRow {
   readonly expression: string;
@@ -49,7 +50,7 @@ export type IndexedRelation = 'table' | 'materialized_view';
 
 function isManagedRelation(relation: IndexedRelation, rel: string, nsp: string): string {
   return relation === 'table'
-    ? isManagedTable(rel, nsp)
+    ? isManagedTableOrPartition(rel, nsp)
     : `(${rel}.relkind = 'm' AND ${inScope(nsp)} AND ${notExtensionMember('pg_class', `${rel}.oid`)})`;
 }
 
@@ -99,6 +100,8 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE ${isManagedRelation(relation, 'c', 'n')}
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
     WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
+  -- A partition's index attached to its parent's index is the parent's.
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ii WHERE ii.inhrelid = i.indexrelid)
 ORDER BY i.indrelid, ic.relname`;
 }
 

@@ -8,9 +8,10 @@ import { optionalDependsOn, type Dependencies } from './dependencies.ts';
 import { introspectColumns } from './columns.ts';
 import { introspectConstraints } from './constraints.ts';
 import { introspectIndexes } from './indexes.ts';
-import { commentOf, isManagedTable, scopeParams, type Scope } from './scope.ts';
+import { commentOf, scopeParams, type Scope } from './scope.ts';
+import { isManagedTableOrPartition, PARTITION_COLUMNS_SQL, PARTITION_JOINS_SQL, partitionFields, type PartitionRow } from './partitions.ts';
 
-export interface TableRow {
+export interface TableRow extends Partial<PartitionRow> {
   readonly oid: string;
   readonly schema: string;
   readonly name: string;
@@ -20,15 +21,15 @@ export interface TableRow {
   readonly owner: string;
 }
 
-/** Ordinary and partitioned tables; partitions are not modelled yet. */
+/** Ordinary tables, partitioned tables and partitions. */
 export const TABLES_SQL = `
 SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name,
   ${commentOf('pg_class', 'c.oid')} AS comment,
   c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
-  pg_catalog.pg_get_userbyid(c.relowner) AS owner
+  pg_catalog.pg_get_userbyid(c.relowner) AS owner,${PARTITION_COLUMNS_SQL}
 FROM pg_catalog.pg_class c
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE ${isManagedTable('c', 'n')}
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace${PARTITION_JOINS_SQL}
+WHERE ${isManagedTableOrPartition('c', 'n')}
 ORDER BY n.nspname, c.relname`;
 
 /** The parts of tables, each fetched for all tables at once and keyed by table oid. */
@@ -63,6 +64,12 @@ export function tableFromRow(row: TableRow, parts: TableParts, deps: Dependencie
     rowSecurity: row.row_security,
     forceRowSecurity: row.force_row_security,
     owner: row.owner,
+    ...partitionFields({
+      partition_key: row.partition_key ?? null,
+      parent_schema: row.parent_schema ?? null,
+      parent_name: row.parent_name ?? null,
+      partition_bound: row.partition_bound ?? null,
+    }),
   };
 }
 
@@ -72,7 +79,10 @@ export async function introspectTables(
   deps: Dependencies = new Map(),
 ): Promise<Table[]> {
   // One connection runs one query at a time, so these run one after another.
+  // Bounds on timestamptz keys print in the session's time zone: read them in UTC, the same everywhere.
+  const [zone] = await conn.query<{ tz: string }>(`SELECT pg_catalog.current_setting('TimeZone') AS tz, pg_catalog.set_config('TimeZone', 'UTC', true)`);
   const rows = await conn.query<TableRow>(TABLES_SQL, scopeParams(scope));
+  await conn.query(`SELECT pg_catalog.set_config('TimeZone', $1, true)`, [zone!.tz]);
   const columns = await introspectColumns(conn, scope);
   const constraints = await introspectConstraints(conn, scope);
   const indexes = await introspectIndexes(conn, scope);

@@ -16,9 +16,10 @@ export interface ViewRow {
   readonly owner: string;
 }
 
-/** Output columns of a relation (alias `c`), in order, as a json array of `{ name, type }`. */
+/** Output columns of a relation (alias `c`), in order, as a json array of `{ name, type, comment }`. */
 export const RELATION_COLUMNS = `(SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
-      'name', a.attname, 'type', pg_catalog.format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
+      'name', a.attname, 'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
+      'comment', pg_catalog.col_description(c.oid, a.attnum)) ORDER BY a.attnum)
     FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)`;
 
 /**

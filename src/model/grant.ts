@@ -24,7 +24,13 @@ export interface Grant {
 
 export type DefaultPrivilegeObjectKind = 'tables' | 'sequences' | 'functions' | 'types' | 'schemas';
 
-/** One row of ALTER DEFAULT PRIVILEGES (`pg_default_acl` exploded). */
+/**
+ * One row of ALTER DEFAULT PRIVILEGES (`pg_default_acl` exploded). A database-wide entry
+ * (schema null) replaces PostgreSQL's built-in defaults (`BUILT_IN_DEFAULT_PRIVILEGES`), so
+ * database-wide rows are stated relative to them: a grant the built-ins lack is a plain row, a
+ * built-in withdrawn is a row with `revoked: true`, a built-in kept is not listed. Entries IN
+ * SCHEMA only add to the database-wide ones: their rows are all plain grants.
+ */
 export interface DefaultPrivilege {
   /** The role whose future objects get the privilege (FOR ROLE). */
   readonly role: string;
@@ -34,4 +40,21 @@ export interface DefaultPrivilege {
   readonly grantee: string;
   readonly privilege: string;
   readonly withGrantOption: boolean;
+  /** True: this built-in default (database-wide only) is withdrawn. Absent or false: granted. */
+  readonly revoked?: boolean;
 }
+
+/**
+ * What every role's future objects grant others without any ALTER DEFAULT PRIVILEGES
+ * (`acldefault`, less the owner's own): EXECUTE on functions and USAGE on types to PUBLIC.
+ */
+export const BUILT_IN_DEFAULT_PRIVILEGES: readonly Pick<DefaultPrivilege, 'objectKind' | 'grantee' | 'privilege'>[] = [
+  { objectKind: 'functions', grantee: 'PUBLIC', privilege: 'EXECUTE' },
+  { objectKind: 'types', grantee: 'PUBLIC', privilege: 'USAGE' },
+];
+
+/** Whether a database-wide default privilege is one of the built-in ones. */
+export function isBuiltInDefaultPrivilege(d: Pick<DefaultPrivilege, 'objectKind' | 'grantee' | 'privilege'>): boolean {
+  return BUILT_IN_DEFAULT_PRIVILEGES.some((b) => b.objectKind === d.objectKind && b.grantee === d.grantee && b.privilege === d.privilege);
+}
+

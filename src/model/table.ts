@@ -19,4 +19,24 @@ export interface Table extends QualifiedName {
   readonly owner: string | null;
   /** Desired-state only: previous name in the same schema; turns drop+create into RENAME. */
   readonly renamedFrom?: string | null;
+  /** A partitioned table (relkind 'p'); left out for ordinary tables. */
+  readonly partitionBy?: PartitionBy | null;
+  /**
+   * A partition of another table. Its columns, and the constraints, indexes and triggers it has
+   * because its parent has them, are not listed here: only what is its own.
+   */
+  readonly partitionOf?: PartitionOf | null;
+}
+
+export interface PartitionBy {
+  readonly strategy: 'range' | 'list' | 'hash';
+  /** The key list inside the parentheses of `pg_get_partkeydef`, e.g. `created_at` or `region, lower(name)`. */
+  readonly key: string;
+}
+
+export interface PartitionOf {
+  readonly schema: string;
+  readonly table: string;
+  /** `pg_get_expr(relpartbound)`: `FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')`, `FOR VALUES IN (...)`, `DEFAULT`. */
+  readonly bound: string;
 }

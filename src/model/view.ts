@@ -6,7 +6,15 @@ export interface ViewColumn {
   readonly name: string;
   /** `format_type` of the column; CREATE OR REPLACE VIEW needs existing columns unchanged. */
   readonly type: string;
+  /** COMMENT ON COLUMN. */
+  readonly comment: string | null;
 }
+
+/**
+ * Desired-state only: comments of output columns the raw state does not list (`columns` left
+ * out), by column name; normalization reads them back onto `columns`.
+ */
+export type ColumnComments = Readonly<Record<string, string>>;
 
 export type CheckOption = 'local' | 'cascaded';
 
@@ -28,6 +36,7 @@ export interface View extends QualifiedName {
   readonly dependsOn: readonly string[];
   /** Desired-state only: created with CREATE RECURSIVE VIEW (the query refers to the view by name). */
   readonly recursive?: boolean;
+  readonly columnComments?: ColumnComments;
 }
 
 export interface MaterializedView extends QualifiedName {
@@ -40,4 +49,5 @@ export interface MaterializedView extends QualifiedName {
   readonly dependsOn: readonly string[];
   /** Desired-state only: created `WITH NO DATA` (not populated until the first REFRESH). */
   readonly withNoData?: boolean;
+  readonly columnComments?: ColumnComments;
 }

@@ -12,7 +12,7 @@ import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { unknownRoles } from '../diff/roles.ts';
 import { UserError } from '../errors.ts';
-import { openScratch, scratchEngineId, type ScratchDatabase } from './scratch.ts';
+import { inRolledBackScratch, openScratch, scratchEngineId, type ScratchDatabase } from './scratch.ts';
 import { readCached, writeCached } from './cache.ts';
 import { envKey, groupKey, groupsByKey, joinParts, referencedTables, referenceStub, splitModel, type TableGroup } from './parts.ts';
 
@@ -105,6 +105,10 @@ async function normalizeInScratch(
   implicitSchemas: readonly string[],
   opts: NormalizeOptions,
 ): Promise<DatabaseModel> {
+  if (!opts.devUrl) {
+    const quick = await normalizeInWarmScratch(partial, implicitSchemas, opts).catch(() => null);
+    if (quick) return quick;
+  }
   const scratch = await openScratch({
     cacheDir: opts.cacheDir,
     devUrl: opts.devUrl,
@@ -125,6 +129,37 @@ async function normalizeInScratch(
   } finally {
     await scratch.dispose();
   }
+}
+
+/**
+ * The fast path: create the state inside one transaction of a warm embedded scratch database,
+ * read it back, and roll it all back, leaving the instance as fresh as it was for the next state.
+ * Null when the state cannot be created that way (a step PostgreSQL refuses in a transaction) or
+ * fails: the caller then takes the slow path, which also finds and reports the failing step.
+ */
+async function normalizeInWarmScratch(
+  partial: DatabaseModel,
+  implicitSchemas: readonly string[],
+  opts: NormalizeOptions,
+): Promise<DatabaseModel | null> {
+  const extensions = partial.extensions.map((e) => e.name);
+  return inRolledBackScratch({ cacheDir: opts.cacheDir, extensions }, async (scratch) => {
+    await scratch.conn.exec(
+      `SELECT set_config('search_path', ${literal(CANONICAL_SEARCH_PATH)}, true), set_config('check_function_bodies', 'off', true)`,
+    );
+    await createUsedRoles(scratch, partial);
+    const baseline = await introspect(scratch.conn, { schemas: opts.managedSchemas, inTransaction: true });
+    const complete = withImplicitSchemas(partial, baseline, implicitSchemas);
+    const steps = orderSteps(diffModels(baseline, complete, { online: false }));
+    if (steps.some((s) => !s.transactional)) return null;
+    try {
+      await scratch.conn.exec(steps.map((s) => `${s.sql};`).join('\n'));
+    } catch {
+      return null;
+    }
+    const normalized = await introspect(scratch.conn, { schemas: opts.managedSchemas, inTransaction: true });
+    return { ...normalized, roles: [] };
+  });
 }
 
 /**
@@ -154,7 +189,9 @@ function withImplicitSchemas(m: DatabaseModel, baseline: DatabaseModel, implicit
 function hasProgrammableObjects(m: DatabaseModel): boolean {
   return [m.views, m.materializedViews, m.routines, m.triggers, m.policies, m.grants, m.defaultPrivileges, m.hypertables, m.continuousAggregates].some((l) => l.length > 0)
     || m.roles.length > 0
-    || [...m.tables, ...m.schemas, ...m.enums, ...m.sequences].some((o) => (o.owner ?? null) !== null);
+    || [...m.tables, ...m.schemas, ...m.enums, ...m.sequences].some((o) => (o.owner ?? null) !== null)
+    // A partition is created from its parent: the two cannot be normalized apart.
+    || m.tables.some((t) => (t.partitionBy ?? null) !== null || (t.partitionOf ?? null) !== null);
 }
 
 /**

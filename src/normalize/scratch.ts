@@ -39,6 +39,50 @@ export async function scratchEngineId(opts: Pick<ScratchOptions, 'devUrl'> & { r
   }
 }
 
+/** Warm embedded scratch instances, one per set of extensions, kept for the life of the process. */
+const warm = new Map<string, Promise<ScratchDatabase>>();
+/** One rolled-back use at a time: the instances are single-session. */
+let turn: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `use` inside a transaction of a warm embedded scratch database and rolls it back: nothing
+ * `use` creates survives, so the next caller finds the instance as fresh as a new one, without
+ * paying PGlite's start-up again. An instance whose rollback fails is thrown away.
+ */
+export function inRolledBackScratch<T>(opts: Omit<ScratchOptions, 'devUrl'>, use: (s: ScratchDatabase) => Promise<T>): Promise<T> {
+  const run = async (): Promise<T> => {
+    const key = [...opts.extensions].sort().join(',');
+    let pending = warm.get(key);
+    if (!pending) {
+      pending = openPgliteScratch(opts);
+      warm.set(key, pending);
+      pending.catch(() => warm.delete(key));
+    }
+    const scratch = await pending;
+    await scratch.conn.exec('BEGIN');
+    try {
+      return await use(scratch);
+    } finally {
+      try {
+        await scratch.conn.exec('ROLLBACK');
+      } catch {
+        warm.delete(key);
+        await scratch.dispose().catch(() => undefined);
+      }
+    }
+  };
+  const result = turn.then(run, run);
+  turn = result.catch(() => undefined);
+  return result;
+}
+
+/** Closes the warm instances (the CLI calls it before exiting). */
+export async function closeWarmScratches(): Promise<void> {
+  const all = [...warm.values()];
+  warm.clear();
+  for (const p of all) await (await p.catch(() => null))?.dispose();
+}
+
 export async function openScratch(opts: ScratchOptions): Promise<ScratchDatabase> {
   return opts.devUrl ? openServerScratch(opts.devUrl) : openPgliteScratch(opts);
 }

@@ -28,6 +28,7 @@ export async function planDatabase(
   const plan = makePlan({
     from: states.live,
     to: desired,
+    online: conn.concurrentIndexBuilds !== false,
     sourceFingerprint: states.sourceFingerprint,
     targetFingerprint: states.targetFingerprint,
     settings,

@@ -81,7 +81,7 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
     const procedures = inSchema(m.routines).filter((r) => r.kind === 'procedure');
     if (enums.length > 0) doc.types = typesYaml(enums);
     if (sequences.length > 0) doc.sequences = sequencesYaml(sequences, m.grants);
-    if (tables.length > 0) doc.tables = tablesYaml(tables, { grants: m.grants, policies: m.policies, triggers: m.triggers, hypertables: m.hypertables });
+    if (tables.length > 0) doc.tables = tablesYaml(tables, { grants: m.grants, policies: m.policies, triggers: m.triggers, hypertables: m.hypertables, partitions: m.tables });
     if (views.length > 0) doc.views = viewsYaml(views, m.grants, m.triggers);
     if (materializedViews.length > 0) doc.materialized_views = materializedViewsYaml(materializedViews, m.grants);
     if (functions.length > 0) doc.functions = routinesYaml(functions, m.grants);

@@ -257,7 +257,7 @@ export function matview(name: string, definition: string, columns: string[], ext
 
 function viewColumn(spec: string): ViewColumn {
   const i = spec.indexOf(' ');
-  return { name: spec.slice(0, i), type: spec.slice(i + 1) };
+  return { name: spec.slice(0, i), type: spec.slice(i + 1), comment: null };
 }
 
 /** A routine argument: `arg('a integer')`, `arg('b text', { default: "'x'::text" })`. */

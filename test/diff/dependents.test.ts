@@ -30,6 +30,21 @@ describe('dependents', () => {
     expect(steps.filter((s) => s.sql.startsWith('GRANT SELECT ON TABLE "public"."v3"'))).toHaveLength(1);
   });
 
+  it('re-applies the column comments of a recreated view and materialized view', () => {
+    const commented = <T extends { columns: readonly { name: string; type: string; comment: string | null }[] }>(v: T, name: string, comment: string): T =>
+      ({ ...v, columns: v.columns.map((c) => (c.name === name ? { ...c, comment } : c)) });
+    const views = () => [commented(chain()[0]!, 'role', 'the role')];
+    const mv = () => [commented(matview('m', 'SELECT users.role FROM users', ['role text'], { dependsOn: ['column:public.users.role'] }), 'role', 'grouped')];
+    const from = model({ tables: [users('text')], views: views(), materializedViews: mv() });
+    const to = model({ tables: [users('character varying(20)')], views: views(), materializedViews: mv() });
+    const steps = orderSteps(diffModels(from, to));
+    const viewComment = bySql(steps, `COMMENT ON COLUMN "public"."v1"."role" IS 'the role'`);
+    expect(viewComment.reason).toBe('recreated: column public.users.role changes type');
+    expect(positionOf(steps, `COMMENT ON COLUMN "public"."v1"."role"`)).toBeGreaterThan(positionOf(steps, 'CREATE VIEW "public"."v1"'));
+    expect(positionOf(steps, `COMMENT ON COLUMN "public"."m"."role" IS 'grouped'`)).toBeGreaterThan(positionOf(steps, 'CREATE MATERIALIZED VIEW "public"."m"'));
+    expect(steps.filter((s) => s.sql.startsWith('COMMENT ON COLUMN'))).toHaveLength(2);
+  });
+
   it('does not duplicate a view its own diff drops and recreates; orders its drop before the change', () => {
     const [v1, v2] = chain();
     const from = model({ tables: [users('text')], views: [v1!, v2!] });

@@ -123,7 +123,7 @@ describe('default privileges', () => {
         defaultPrivilege('owner', 'reader', 'SELECT', { schema: 'app' }),
         defaultPrivilege('owner', 'reader', 'INSERT', { schema: 'app' }),
         defaultPrivilege('owner', 'r', 'EXECUTE', { objectKind: 'functions' }),
-        defaultPrivilege('owner', 'PUBLIC', 'USAGE', { objectKind: 'types' }),
+        defaultPrivilege('owner', 'PUBLIC', 'USAGE', { objectKind: 'types', schema: 'app' }),
       ],
     });
     const steps = diffDefaultPrivileges(makeContext(from, to, true));
@@ -131,11 +131,29 @@ describe('default privileges', () => {
       'ALTER DEFAULT PRIVILEGES FOR ROLE "owner" IN SCHEMA "app" REVOKE SELECT ON TABLES FROM "old_reader"',
       'ALTER DEFAULT PRIVILEGES FOR ROLE "owner" REVOKE GRANT OPTION FOR EXECUTE ON FUNCTIONS FROM "r"',
       'ALTER DEFAULT PRIVILEGES FOR ROLE "owner" IN SCHEMA "app" GRANT SELECT, INSERT ON TABLES TO "reader"',
-      'ALTER DEFAULT PRIVILEGES FOR ROLE "owner" GRANT USAGE ON TYPES TO PUBLIC',
+      'ALTER DEFAULT PRIVILEGES FOR ROLE "owner" IN SCHEMA "app" GRANT USAGE ON TYPES TO PUBLIC',
     ]);
     expect(steps[2]!.hazards[0]!.message).toBe('tables role owner creates from now on in schema app grant SELECT, INSERT to role reader');
     expect(steps[2]!.requires).toEqual(['role:owner', 'role:reader', 'schema:app']);
     expect(diffDefaultPrivileges(makeContext(to, to, true))).toEqual([]);
+  });
+
+  it('revokes a built-in default when a revoked row appears and grants it back when the row goes', () => {
+    const withdrawn = defaultPrivilege('owner', 'PUBLIC', 'EXECUTE', { objectKind: 'functions', revoked: true });
+    const ops = defaultPrivilege('owner', 'ops', 'EXECUTE', { objectKind: 'functions' });
+    const plain = modelOf({ defaultPrivileges: [] });
+    const closed = modelOf({ defaultPrivileges: [withdrawn, ops] });
+    const revoking = diffDefaultPrivileges(makeContext(plain, closed, true));
+    expect(sqls(revoking)).toEqual([
+      'ALTER DEFAULT PRIVILEGES FOR ROLE "owner" REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC',
+      'ALTER DEFAULT PRIVILEGES FOR ROLE "owner" GRANT EXECUTE ON FUNCTIONS TO "ops"',
+    ]);
+    expect(revoking[0]!.hazards[0]!.message).toBe('functions role owner creates from now on no longer grant EXECUTE to PUBLIC');
+    expect(sqls(diffDefaultPrivileges(makeContext(closed, plain, true)))).toEqual([
+      'ALTER DEFAULT PRIVILEGES FOR ROLE "owner" REVOKE EXECUTE ON FUNCTIONS FROM "ops"',
+      'ALTER DEFAULT PRIVILEGES FOR ROLE "owner" GRANT EXECUTE ON FUNCTIONS TO PUBLIC',
+    ]);
+    expect(diffDefaultPrivileges(makeContext(closed, closed, true))).toEqual([]);
   });
 
   it('runs after the roles it names are created', () => {

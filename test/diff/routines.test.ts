@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffModels } from '../../src/diff/index.ts';
 import { createRoutineSql, dollarTag, settingSql } from '../../src/diff/routines.ts';
 import { orderSteps } from '../../src/plan/order.ts';
-import { arg, bySql, col, grant, hazardKinds, model, routine, sqls, table } from './build.ts';
+import { arg, bySql, col, grant, hazardKinds, model, positionOf, routine, sequence, sqls, table } from './build.ts';
 
 const execPublic = (name: string, args: string) => grant(name, 'PUBLIC', 'EXECUTE', { objectKind: 'function', arguments: args });
 
@@ -63,6 +63,41 @@ describe('routines', () => {
     expect(steps[0]!.hazards[0]!.message).toBe('the body of public.f() is not checked by PostgreSQL: objects it uses are not ordered or verified');
     expect(sqls(steps)).toContain('REVOKE EXECUTE ON FUNCTION "public"."f"() FROM PUBLIC');
     expect(hazardKinds(diffModels(model({}), model({ routines: [{ ...f, sqlBody: true, body: 'RETURN 1' }] }))[0]!)).toEqual([]);
+  });
+
+  it('orders a SQL-standard body without dependsOn after the relations, sequences and routines it names', () => {
+    // The raw desired state: nothing read from PostgreSQL yet, so only the names tell.
+    const code = routine('next_code', 'prefix text', {
+      arguments: [arg('prefix text', { default: "'T'" })],
+      returns: 'text',
+      sqlBody: true,
+      body: "RETURN prefix || '-' || lpad(nextval('ticket_seq')::text, 4, '0') || (SELECT max(p.amount) FROM app.prices p) || pad2(1)",
+    });
+    const pad2 = routine('pad2', 'n integer', { arguments: [arg('n integer')], returns: 'text', sqlBody: true, body: 'RETURN lpad(n::text, 2)' });
+    const prices = table('app.prices', [col('amount', 'integer')]);
+    const tickets = table('tickets', [col('id', 'integer'), col('code', 'text', { default: 'next_code()' })]);
+    const unrelated = table('app.misc', [col('ticket_seq', 'integer')]);
+    const to = model({
+      schemas: [{ name: 'public', comment: null }, { name: 'app', comment: null }],
+      sequences: [sequence('ticket_seq')],
+      routines: [code, pad2],
+      tables: [tickets, prices, unrelated],
+    });
+    const steps = orderSteps(diffModels(model({}), to));
+    const create = bySql(steps, 'CREATE FUNCTION "public"."next_code"');
+    expect(create.requires).toEqual(
+      expect.arrayContaining(['sequence:public.ticket_seq', 'table:app.prices', 'function:public.pad2(n integer)']),
+    );
+    // `app.misc` has a column named like the sequence, but its own name is not mentioned.
+    expect(create.requires).not.toContain('table:app.misc');
+    expect(positionOf(steps, 'CREATE SEQUENCE "public"."ticket_seq"')).toBeLessThan(positionOf(steps, 'CREATE FUNCTION "public"."next_code"'));
+    expect(positionOf(steps, 'CREATE TABLE "app"."prices"')).toBeLessThan(positionOf(steps, 'CREATE FUNCTION "public"."next_code"'));
+    expect(positionOf(steps, 'CREATE FUNCTION "public"."pad2"')).toBeLessThan(positionOf(steps, 'CREATE FUNCTION "public"."next_code"'));
+    // The table whose default calls the function comes after it, though tables share a phase.
+    expect(positionOf(steps, 'CREATE FUNCTION "public"."next_code"')).toBeLessThan(positionOf(steps, 'CREATE TABLE "public"."tickets"'));
+    // Once dependsOn is known it is used as it is.
+    const known = diffModels(model({}), model({ ...to, routines: [{ ...code, dependsOn: ['sequence:public.ticket_seq'] }, pad2] }));
+    expect(bySql(known, 'CREATE FUNCTION "public"."next_code"').requires).toEqual(['schema:public', 'sequence:public.ticket_seq']);
   });
 
   it('replaces a changed body in place', () => {

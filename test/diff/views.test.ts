@@ -8,6 +8,32 @@ const users = table('users', [col('id', 'integer'), col('name', 'text')]);
 const v1 = view('v', ' SELECT users.id\n   FROM users;', ['id integer'], { dependsOn: ['column:public.users.id'] });
 
 describe('views', () => {
+  it('comments the columns of a created view, raw (by name) or normalized (on its columns)', () => {
+    const raw = { ...v1, columns: [], dependsOn: [], columnComments: { id: 'the id' } };
+    const created = orderSteps(diffModels(emptyModel(), model({ tables: [users], views: [raw] })));
+    expect(positionOf(created, `COMMENT ON COLUMN "public"."v"."id" IS 'the id'`)).toBeGreaterThan(positionOf(created, 'CREATE VIEW'));
+    const normalized = { ...v1, columns: [{ name: 'id', type: 'integer', comment: 'the id' }] };
+    expect(sqls(diffModels(emptyModel(), model({ tables: [users], views: [normalized] })))).toContain(`COMMENT ON COLUMN "public"."v"."id" IS 'the id'`);
+  });
+
+  it('sets, changes and removes column comments of a kept view, and comments an appended column', () => {
+    const withComments = (id: string | null, name: string | null) => ({
+      ...v1,
+      definition: ' SELECT users.id, users.name\n   FROM users;',
+      columns: [{ name: 'id', type: 'integer', comment: id }, { name: 'name', type: 'text', comment: name }],
+    });
+    const a = withComments('old', null);
+    expect(sqls(diffModels(model({ tables: [users], views: [a] }), model({ tables: [users], views: [withComments(null, 'who')] })))).toEqual([
+      'COMMENT ON COLUMN "public"."v"."id" IS NULL',
+      `COMMENT ON COLUMN "public"."v"."name" IS 'who'`,
+    ]);
+    expect(diffModels(model({ tables: [users], views: [a] }), model({ tables: [users], views: [a] }))).toEqual([]);
+    // v1 has only `id`; `name` is appended by CREATE OR REPLACE VIEW and gets its comment after.
+    const steps = orderSteps(diffModels(model({ tables: [users], views: [{ ...v1, columns: [{ name: 'id', type: 'integer', comment: 'old' }] }] }), model({ tables: [users], views: [withComments('old', 'who')] })));
+    expect(sqls(steps)[0]).toMatch(/^CREATE OR REPLACE VIEW/);
+    expect(sqls(steps).slice(1)).toEqual([`COMMENT ON COLUMN "public"."v"."name" IS 'who'`]);
+  });
+
   it('creates a view with its column list, options and check option, after the table it uses', () => {
     const v = { ...v1, securityBarrier: true, securityInvoker: true, checkOption: 'cascaded' as const };
     const steps = orderSteps([...diffModels(emptyModel(), model({ tables: [users], views: [v] }))].reverse());

@@ -127,7 +127,7 @@ describeOnEngines('introspect tables and columns', ['citext'], ({ conn }) => {
     }
   });
 
-  it('includes partitioned tables but not their partitions', async () => {
+  it('includes partitioned tables and their partitions, without the columns partitions inherit', async () => {
     await conn().exec(`
       CREATE SCHEMA part;
       CREATE TABLE part.events (id int, at date) PARTITION BY RANGE (at);
@@ -135,7 +135,8 @@ describeOnEngines('introspect tables and columns', ['citext'], ({ conn }) => {
       CREATE TABLE part.plain (id int);
     `);
     const m = await introspectSchemas(conn(), 'part');
-    expect(m.tables.map((t) => t.name)).toEqual(['events', 'plain']);
+    expect(m.tables.map((t) => t.name)).toEqual(['events', 'events_2024', 'plain']);
     expect(tableOf(m, 'part', 'events').columns.map((c) => c.type)).toEqual(['integer', 'date']);
+    expect(tableOf(m, 'part', 'events_2024').columns).toEqual([]);
   });
 });

@@ -98,6 +98,37 @@ describeOnEngines('introspect grants, default privileges and roles', [], ({ conn
     ]);
   });
 
+  it('reads database-wide default privileges relative to the built-in ones', async () => {
+    const owner = uniqueRole('dpowner');
+    const app = uniqueRole('dpapp');
+    const rows = async () => (await introspectSchemas(conn(), 'public')).defaultPrivileges.filter((d) => d.role === owner);
+    await conn().exec(`
+      CREATE ROLE ${owner};
+      CREATE ROLE ${app};
+      ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+      ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} GRANT EXECUTE ON FUNCTIONS TO ${app};
+      ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} GRANT USAGE ON TYPES TO ${app};
+    `);
+    // The functions entry lacks PUBLIC's built-in EXECUTE: a revoked row. The types entry keeps
+    // PUBLIC's built-in USAGE: not listed.
+    expect(await rows()).toEqual([
+      { role: owner, schema: null, objectKind: 'functions', grantee: 'PUBLIC', privilege: 'EXECUTE', withGrantOption: false, revoked: true },
+      { role: owner, schema: null, objectKind: 'functions', grantee: app, privilege: 'EXECUTE', withGrantOption: false },
+      { role: owner, schema: null, objectKind: 'types', grantee: app, privilege: 'USAGE', withGrantOption: false },
+    ]);
+    await conn().exec(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} REVOKE USAGE ON TYPES FROM PUBLIC`);
+    expect((await rows()).filter((d) => d.objectKind === 'types').map((d) => [d.grantee, d.revoked ?? false])).toEqual([
+      ['PUBLIC', true],
+      [app, false],
+    ]);
+    // Granting the built-in back leaves nothing to say about it.
+    await conn().exec(`
+      ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
+      ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} REVOKE EXECUTE ON FUNCTIONS FROM ${app};
+    `);
+    expect((await rows()).filter((d) => d.objectKind === 'functions')).toEqual([]);
+  });
+
   it('reads roles with attributes, memberships and comments, never pg_* roles', async () => {
     const base = uniqueRole('base');
     const staff = uniqueRole('staff');

@@ -27,13 +27,14 @@ describeOnEngines('introspect views and materialized views', ['citext'], ({ conn
         SELECT id FROM vc.active WHERE id > 0;
       CREATE VIEW vc.invoker WITH (security_invoker) AS SELECT a FROM vc.active a;
       COMMENT ON VIEW vc.active IS 'active users';
+      COMMENT ON COLUMN vc.active.email IS 'normalized';
     `);
     const m = await introspectSchemas(conn(), 'vc');
     expect(m.views.map((v) => v.name)).toEqual(['active', 'active_ids', 'invoker']);
     const active = viewOf(m, 'active');
     expect(active.columns).toEqual([
-      { name: 'id', type: 'integer' },
-      { name: 'email', type: 'text' },
+      { name: 'id', type: 'integer', comment: null },
+      { name: 'email', type: 'text', comment: 'normalized' },
     ]);
     expect(active.comment).toBe('active users');
     expect(active.owner).toBe(await currentUser(conn()));
@@ -60,7 +61,7 @@ describeOnEngines('introspect views and materialized views', ['citext'], ({ conn
 
     const invoker = viewOf(m, 'invoker');
     expect(invoker.securityInvoker).toBe(true);
-    expect(invoker.columns).toEqual([{ name: 'a', type: 'vc.active' }]);
+    expect(invoker.columns).toEqual([{ name: 'a', type: 'vc.active', comment: null }]);
     // A whole-row reference depends on the relation itself.
     expect(invoker.dependsOn).toEqual(['view:vc.active']);
   });
@@ -88,8 +89,8 @@ describeOnEngines('introspect views and materialized views', ['citext'], ({ conn
     `);
     const tree = viewOf(await introspectSchemas(conn(), 'vrec'), 'tree');
     expect(tree.columns).toEqual([
-      { name: 'id', type: 'integer' },
-      { name: 'depth', type: 'integer' },
+      { name: 'id', type: 'integer', comment: null },
+      { name: 'depth', type: 'integer', comment: null },
     ]);
     expect(tree.definition).toMatch(/^WITH RECURSIVE tree\(id, depth\) AS/);
     expect(tree.dependsOn).toEqual(['column:vrec.nodes.id', 'column:vrec.nodes.parent_id']);
@@ -105,14 +106,15 @@ describeOnEngines('introspect views and materialized views', ['citext'], ({ conn
       CREATE UNIQUE INDEX totals_customer ON mv.totals (customer);
       CREATE INDEX totals_big ON mv.totals (total) WHERE total > 100;
       COMMENT ON MATERIALIZED VIEW mv.totals IS 'per customer';
+      COMMENT ON COLUMN mv.totals.total IS 'sum of totals';
     `);
     const m = await introspectSchemas(conn(), 'mv');
     expect(m.views).toEqual([]);
     expect(m.tables.map((t) => t.name)).toEqual(['orders']);
     const totals = matviewOf(m, 'totals');
     expect(totals.columns).toEqual([
-      { name: 'customer', type: 'integer' },
-      { name: 'total', type: 'numeric' },
+      { name: 'customer', type: 'integer', comment: null },
+      { name: 'total', type: 'numeric', comment: 'sum of totals' },
     ]);
     expect(totals.comment).toBe('per customer');
     expect(totals.owner).toBe(await currentUser(conn()));

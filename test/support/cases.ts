@@ -84,11 +84,16 @@ export class CaseFormatError extends Error {
   override readonly name = 'CaseFormatError';
 }
 
-/** All cases under `dir` (default test/cases), sorted by folder name. */
+/** The number a case folder starts with (`07-...`, `104-...`). */
+export function caseNumber(name: string): number {
+  return Number(/^\d+/.exec(name)?.[0] ?? NaN);
+}
+
+/** All cases under `dir` (default test/cases), in the order of their numbers. */
 export function loadCases(dir: string = CASES_DIR): Case[] {
   return readdirSync(dir)
     .filter((n) => statSync(join(dir, n)).isDirectory())
-    .sort()
+    .sort((a, b) => caseNumber(a) - caseNumber(b))
     .map((n) => loadCase(join(dir, n)));
 }
 

@@ -79,6 +79,10 @@ export interface IndexSnapshot {
 
 export interface TableSnapshot {
   readonly comment: string | null;
+  /** `pg_get_partkeydef` of a partitioned table, else null. */
+  readonly partitionKey: string | null;
+  /** `parent FOR VALUES ...` of a partition (the bound in UTC), else null. */
+  readonly partitionOf: string | null;
   /** In column order. */
   readonly columns: readonly ColumnSnapshot[];
   readonly constraints: Readonly<Record<string, ConstraintSnapshot>>;
@@ -286,16 +290,23 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
                           AND d.objid = c.oid AND d.deptype = 'i')`,
   );
 
-  const tables = await jsonRows<{ schema: string; name: string; comment: string | null }>(
+  // Partition bounds on timestamptz keys print in the session's zone: compared in UTC.
+  const [zone] = await conn.query<{ tz: string }>(`SELECT current_setting('TimeZone') AS tz`);
+  await conn.exec(`SET TimeZone = 'UTC'`);
+  const tables = await jsonRows<{ schema: string; name: string; comment: string | null; partition_key: string | null; partition_of: string | null }>(
     conn,
     `SELECT t.table_schema AS schema, t.table_name AS name,
-            obj_description(c.oid, 'pg_class') AS comment
+            obj_description(c.oid, 'pg_class') AS comment,
+            (SELECT pg_get_partkeydef(pt.partrelid) FROM pg_partitioned_table pt WHERE pt.partrelid = c.oid) AS partition_key,
+            (SELECT h.inhparent::regclass::text || ' ' || pg_get_expr(c.relpartbound, c.oid)
+               FROM pg_inherits h WHERE h.inhrelid = c.oid AND c.relispartition) AS partition_of
        FROM information_schema.tables t
        JOIN pg_namespace n ON n.nspname = t.table_schema
        JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = t.table_name
       WHERE t.table_type = 'BASE TABLE' AND ${schemaFilter('t.table_schema')}
         AND ${notExtensionMember('pg_class', 'c.oid')}`,
   );
+  await conn.query(`SELECT set_config('TimeZone', $1, false)`, [zone!.tz]);
 
   const columns = await jsonRows<{
     schema: string; table: string; name: string; position: number; type: string; is_nullable: string;
@@ -352,8 +363,12 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
       WHERE ${schemaFilter('i.schemaname')}`,
   );
 
-  const tableSnapshots = new Map<string, { comment: string | null; columns: ColumnSnapshot[]; constraints: [string, ConstraintSnapshot][]; indexes: [string, IndexSnapshot][] }>();
-  for (const t of tables) tableSnapshots.set(`${t.schema}.${t.name}`, { comment: t.comment, columns: [], constraints: [], indexes: [] });
+  const tableSnapshots = new Map<string, { comment: string | null; partitionKey: string | null; partitionOf: string | null; columns: ColumnSnapshot[]; constraints: [string, ConstraintSnapshot][]; indexes: [string, IndexSnapshot][] }>();
+  for (const t of tables) {
+    tableSnapshots.set(`${t.schema}.${t.name}`, {
+      comment: t.comment, partitionKey: t.partition_key, partitionOf: t.partition_of, columns: [], constraints: [], indexes: [],
+    });
+  }
 
   for (const c of [...columns].sort((a, b) => a.position - b.position)) {
     const t = tableSnapshots.get(`${c.schema}.${c.table}`);
@@ -408,6 +423,8 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
     tables: sortedRecord(
       [...tableSnapshots].map(([key, t]) => [key, {
         comment: t.comment,
+        partitionKey: t.partitionKey,
+        partitionOf: t.partitionOf,
         columns: t.columns,
         constraints: sortedRecord(t.constraints),
         indexes: sortedRecord(t.indexes),
@@ -712,7 +729,7 @@ function flatten(s: CatalogSnapshot): Map<string, Map<string, string>> {
   for (const [n, v] of Object.entries(s.enums)) put(`enum ${n}`, v);
   for (const [n, v] of Object.entries(s.sequences)) put(`sequence ${n}`, v);
   for (const [n, t] of Object.entries(s.tables)) {
-    put(`table ${n}`, { comment: t.comment, 'column order': t.columns.map((c) => c.name) });
+    put(`table ${n}`, { comment: t.comment, 'partition key': t.partitionKey, 'partition of': t.partitionOf, 'column order': t.columns.map((c) => c.name) });
     for (const c of t.columns) {
       const { name: _name, identity, ...rest } = c;
       put(`table ${n}: column ${c.name}`, { ...rest, ...(identity ? prefixed('identity ', identity) : { identity: null }) });

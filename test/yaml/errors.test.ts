@@ -121,6 +121,13 @@ const EXPECTED: Record<string, readonly string[]> = {
     'unknown-keys.yaml:9:27: tables.users.columns.name.colour: unknown key `colour`; expected one of: type, not_null, default, primary_key, unique, references, identity, generated, collation, check, comment, renamed_from, using',
     'unknown-keys.yaml:10:5: tables.users.indexs: unknown key `indexs` (did you mean `indexes`?)',
   ],
+  // pgvector's refusals, found before any engine sees the index (the halfvec expression index on line 10 is accepted).
+  'vector-dimensions.yaml': [
+    'vector-dimensions.yaml:9:7: tables.evidence.indexes.idx_evidence_embedding: pgvector\'s ivfflat indexes vector of at most 2,000 dimensions and `embedding` is vector(3072); index it as halfvec (up to 4,000) instead: columns: [{ expression: "(embedding::halfvec(3072))", opclass: halfvec_cosine_ops }] (queries use the index when they order by embedding::halfvec(3072) <=> $1::halfvec(3072))',
+    'vector-dimensions.yaml:17:7: tables.document_chunks.indexes.idx_chunks_embedding: pgvector\'s hnsw indexes halfvec of at most 4,000 dimensions and `embedding` is halfvec(4096); index its binary quantization instead (bit, up to 64,000): columns: [{ expression: "(binary_quantize(embedding)::bit(4096))", opclass: bit_hamming_ops }], or store fewer dimensions',
+    'vector-dimensions.yaml:20:41: tables.document_chunks.indexes.idx_chunks_embedding.with.ef_construction: hnsw\'s `ef_construction` (20) must be at least twice `m` (16)',
+    'vector-dimensions.yaml:21:38: tables.document_chunks.indexes.idx_chunks_sparse.columns[0]: ivfflat cannot index sparsevec (use hnsw)',
+  ],
   'wrong-types.yaml': [
     'wrong-types.yaml:2:24: extensions.pgcrypto.version: must be a string (quote it: "1.10")',
     'wrong-types.yaml:6:11: tables.users.columns.id: must be a string or a mapping',

@@ -424,10 +424,10 @@ const SECURITY: DatabaseModel = modelOf({
     { name: 'app_user', login: true, superuser: false, createdb: true, createrole: false, inherit: false, replication: false, bypassRls: true, connectionLimit: 3, memberOf: ['app_owner'], comment: 'app' },
   ],
   views: [
-    { schema: 'app', name: 'open_docs', columns: [{ name: 'id', type: 'integer' }], definition: 'SELECT docs.id\n   FROM app.docs', securityBarrier: true, securityInvoker: true, checkOption: 'cascaded', comment: 'open ones', owner: 'app_owner', dependsOn: ['column:app.docs.id'] },
+    { schema: 'app', name: 'open_docs', columns: [{ name: 'id', type: 'integer', comment: 'the id' }], definition: 'SELECT docs.id\n   FROM app.docs', securityBarrier: true, securityInvoker: true, checkOption: 'cascaded', comment: 'open ones', owner: 'app_owner', dependsOn: ['column:app.docs.id'] },
   ],
   materializedViews: [
-    { schema: 'app', name: 'counts', columns: [{ name: 'n', type: 'bigint' }], definition: 'SELECT count(*) AS n\n   FROM app.docs', indexes: [index('counts_n', [key('n')])], comment: null, owner: null, dependsOn: ['table:app.docs'] },
+    { schema: 'app', name: 'counts', columns: [{ name: 'n', type: 'bigint', comment: null }], definition: 'SELECT count(*) AS n\n   FROM app.docs', indexes: [index('counts_n', [key('n')])], comment: null, owner: null, dependsOn: ['table:app.docs'] },
   ],
   routines: [
     fn('current_org', { volatility: 'stable', parallel: 'safe', config: ['search_path=app, pg_temp'], owner: 'app_owner', strict: true, leakproof: true, securityDefiner: true, cost: '5' }),
@@ -471,19 +471,25 @@ const SECURITY: DatabaseModel = modelOf({
   defaultPrivileges: [
     { role: 'app_owner', schema: 'app', objectKind: 'tables', grantee: 'app_user', privilege: 'SELECT', withGrantOption: false },
     { role: 'app_owner', schema: 'app', objectKind: 'tables', grantee: 'app_user', privilege: 'INSERT', withGrantOption: false },
-    { role: 'app_owner', schema: null, objectKind: 'functions', grantee: 'PUBLIC', privilege: 'EXECUTE', withGrantOption: true },
+    { role: 'app_owner', schema: null, objectKind: 'functions', grantee: 'PUBLIC', privilege: 'EXECUTE', withGrantOption: false, revoked: true },
     { role: 'app_user', schema: null, objectKind: 'types', grantee: 'app_owner', privilege: 'USAGE', withGrantOption: false },
   ],
   dropRoles: ['legacy'],
 });
+
+function columnCommentsOf(columns: readonly { name: string; comment: string | null }[]): { columnComments?: Record<string, string> } {
+  const commented = columns.filter((c) => c.comment !== null);
+  return commented.length > 0 ? { columnComments: Object.fromEntries(commented.map((c) => [c.name, c.comment!])) } : {};
+}
 
 /** Loading gives back the security model less what only PostgreSQL computes (view columns, dependencies, definitions). */
 function expectedSecurityAfterLoad(m: DatabaseModel): DatabaseModel {
   const e = expectedAfterLoad(m);
   return canonicalize({
     ...e,
-    views: e.views.map((v) => ({ ...v, columns: [], dependsOn: [] })),
-    materializedViews: e.materializedViews.map((v) => ({ ...v, columns: [], dependsOn: [], indexes: v.indexes.map((i) => ({ ...i, definition: '' })) })),
+    // Column comments of columns not listed are kept by name.
+    views: e.views.map((v) => ({ ...v, columns: [], ...columnCommentsOf(v.columns), dependsOn: [] })),
+    materializedViews: e.materializedViews.map((v) => ({ ...v, columns: [], ...columnCommentsOf(v.columns), dependsOn: [], indexes: v.indexes.map((i) => ({ ...i, definition: '' })) })),
     routines: e.routines.map((r) => ({ ...r, arguments: r.arguments.filter((a) => a.mode !== 'table'), dependsOn: [] })),
     triggers: e.triggers.map((t) => ({ ...t, definition: triggerDefinition(t), dependsOn: [] })),
   });
@@ -497,7 +503,9 @@ describe('modelToYamlFiles with roles, views, routines, triggers, policies and g
   });
 
   it('round-trips a loaded model too', () => {
-    const loaded = loadSchemaFiles([{ path: 'a.yaml', text: 'views:\n  v: { columns: [a], recursive: true, query: SELECT 1 }\nmaterialized_views:\n  m: { query: SELECT 1, with_no_data: true }\n' }]).model;
+    const loaded = loadSchemaFiles([{ path: 'a.yaml', text: 'views:\n  v: { columns: [a, b], recursive: true, query: SELECT 1, column_comments: { b: bee } }\nmaterialized_views:\n  m: { query: SELECT 1 AS x, with_no_data: true, column_comments: { x: ex } }\n' }]).model;
+    expect(loaded.views[0]!.columns).toEqual([{ name: 'a', type: '', comment: null }, { name: 'b', type: '', comment: 'bee' }]);
+    expect(loaded.materializedViews[0]!.columnComments).toEqual({ x: 'ex' });
     expect(roundTrip(loaded)).toEqual(loaded);
   });
 
@@ -509,6 +517,8 @@ describe('modelToYamlFiles with roles, views, routines, triggers, policies and g
     expect(roles.join('\n')).toContain('  app_user:\n    login: true\n    createdb: true\n    inherit: false\n    bypass_rls: true\n    connection_limit: 3\n    member_of: [ app_owner ]\n    comment: app\n');
     expect(roles).toContain('drop_roles: [ legacy ]');
     expect(roles).toContain('    - { in_schema: app, on: tables, to: [ app_user ], privileges: [ INSERT, SELECT ] }');
+    // A withdrawn built-in default privilege.
+    expect(roles).toContain('    - { on: functions, revoked_from: [ PUBLIC ], privileges: [ EXECUTE ] }');
     const app = files.get('app.yaml')!;
     const lines = app.split('\n');
     expect(lines).toContain('    row_level_security: { enabled: true, forced: true }');
@@ -529,5 +539,6 @@ describe('modelToYamlFiles with roles, views, routines, triggers, policies and g
     expect(app).not.toContain('body: |-\n      SELECT docs.id');
     expect(app).toContain('    query: |-\n      SELECT docs.id\n         FROM app.docs');
     expect(app).toContain('    set: { search_path: "app, pg_temp" }');
+    expect(app).toContain('    column_comments: { id: the id }');
   });
 });

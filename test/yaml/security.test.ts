@@ -110,7 +110,9 @@ procedures:
 default_privileges:
   app_owner:
     - { in_schema: app, on: tables, to: [app_user], privileges: [select, insert] }
-    - { on: functions, to: PUBLIC, privileges: EXECUTE, with_grant_option: true }
+    - { on: functions, revoked_from: PUBLIC, privileges: EXECUTE }
+    - { on: functions, to: [app_user, public], privileges: EXECUTE }
+    - { on: types, to: PUBLIC, privileges: USAGE }
 `;
 
 describe('roles', () => {
@@ -153,10 +155,25 @@ describe('views and materialized views', () => {
       schema: 'app', name: 'open_docs', columns: [], definition: 'SELECT id, title FROM app.docs WHERE title IS NOT NULL',
       securityBarrier: true, securityInvoker: false, checkOption: 'local', comment: null, owner: 'app_owner', dependsOn: [],
     });
-    expect(tree?.columns).toEqual([{ name: 'id', type: '' }, { name: 'parent_id', type: '' }]);
+    expect(tree?.columns).toEqual([{ name: 'id', type: '', comment: null }, { name: 'parent_id', type: '', comment: null }]);
     expect(tree?.recursive).toBe(true);
     const mv = model.materializedViews[0]!;
     expect([mv.withNoData, mv.indexes.map((i) => [i.name, i.unique]), mv.dependsOn]).toEqual([true, [['doc_counts_org', true]], []]);
+  });
+  it('reads column comments onto listed columns, or by name when the columns are not listed', () => {
+    const views = load(`
+views:
+  listed: { columns: [a, b], query: 'SELECT 1, 2', column_comments: { b: second, a: null } }
+  unlisted: { query: SELECT 1 AS a, column_comments: { a: first } }
+materialized_views:
+  m: { query: SELECT 1 AS x, column_comments: { x: ex } }
+`).model;
+    expect(views.views.map((v) => [v.name, v.columns, v.columnComments])).toEqual([
+      ['listed', [{ name: 'a', type: '', comment: null }, { name: 'b', type: '', comment: 'second' }], undefined],
+      ['unlisted', [], { a: 'first' }],
+    ]);
+    expect(views.materializedViews[0]!.columnComments).toEqual({ x: 'ex' });
+    expect(() => load("views:\n  v: { columns: [a], query: SELECT 1, column_comments: { z: zed } }\n")).toThrow('has no column `z` in its `columns`');
   });
 });
 
@@ -232,11 +249,27 @@ describe('grants', () => {
     expect(load('schemas:\n  public: { grants: [] }\n').model.grants).toEqual([]);
   });
   it('reads default privileges by role', () => {
-    expect(model.defaultPrivileges.map((d) => [d.role, d.schema, d.objectKind, d.grantee, d.privilege, d.withGrantOption])).toEqual([
-      ['app_owner', null, 'functions', 'PUBLIC', 'EXECUTE', true],
-      ['app_owner', 'app', 'tables', 'app_user', 'INSERT', false],
-      ['app_owner', 'app', 'tables', 'app_user', 'SELECT', false],
+    // Built-ins granted database-wide (EXECUTE on functions, USAGE on types, to PUBLIC) add no row.
+    expect(model.defaultPrivileges.map((d) => [d.role, d.schema, d.objectKind, d.grantee, d.privilege, d.withGrantOption, d.revoked ?? false])).toEqual([
+      ['app_owner', null, 'functions', 'PUBLIC', 'EXECUTE', false, true],
+      ['app_owner', null, 'functions', 'app_user', 'EXECUTE', false, false],
+      ['app_owner', 'app', 'tables', 'app_user', 'INSERT', false, false],
+      ['app_owner', 'app', 'tables', 'app_user', 'SELECT', false, false],
     ]);
+  });
+  it('withdraws only built-in default privileges, and only database-wide', () => {
+    const problems = (entry: string): string => {
+      try {
+        loadSchemaFiles([{ path: 'd.yaml', text: `default_privileges:\n  o:\n    - ${entry}\n` }]);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(problems('{ on: tables, revoked_from: PUBLIC, privileges: SELECT }')).toContain('not a built-in default privilege');
+    expect(problems('{ in_schema: s, on: functions, revoked_from: PUBLIC, privileges: EXECUTE }')).toContain('only be withdrawn database-wide');
+    expect(problems('{ on: functions, privileges: EXECUTE }')).toContain('exactly one of `to`');
+    expect(problems('{ on: types, revoked_from: public, privileges: usage }')).toBe('');
   });
   it('records source positions under the objects\' keys', () => {
     const at = (key: string) => { const p = sources.get(key); return p && `${p.line}:${p.column} ${p.path}`; };

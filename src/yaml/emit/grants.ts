@@ -68,34 +68,44 @@ function rank(order: readonly string[], p: string): number {
   return i < 0 ? order.length : i;
 }
 
-/** `default_privileges:` by role: entries grouped like grants. */
+/**
+ * `default_privileges:` by role: entries grouped like grants; withdrawn built-in defaults as
+ * `{ on, revoked_from, privileges }`.
+ */
 export function defaultPrivilegesYaml(rows: readonly DefaultPrivilege[]): YamlMap {
   const out: YamlMap = {};
   const roles = [...new Set(rows.map((r) => r.role))].sort();
   for (const role of roles) {
-    const groups = new Map<string, { in_schema?: string; on: string; grantee: string; withGrantOption: boolean; privileges: string[] }>();
+    const groups = new Map<string, { in_schema?: string; on: string; grantee: string; withGrantOption: boolean; revoked: boolean; privileges: string[] }>();
     for (const r of rows.filter((x) => x.role === role)) {
-      const k = [r.schema ?? '', r.objectKind, r.grantee, r.withGrantOption].join('\u0000');
-      const g = groups.get(k) ?? { ...(r.schema !== null ? { in_schema: r.schema } : {}), on: r.objectKind, grantee: r.grantee, withGrantOption: r.withGrantOption, privileges: [] };
+      const revoked = r.revoked ?? false;
+      const k = [r.schema ?? '', r.objectKind, r.grantee, r.withGrantOption, revoked].join('\u0000');
+      const g = groups.get(k) ?? { ...(r.schema !== null ? { in_schema: r.schema } : {}), on: r.objectKind, grantee: r.grantee, withGrantOption: r.withGrantOption, revoked, privileges: [] };
       g.privileges.push(r.privilege);
       groups.set(k, g);
     }
-    const entries = new Map<string, YamlMap>();
+    const entries = new Map<string, { entry: YamlMap; grantees: string[]; field: 'to' | 'revoked_from' }>();
     for (const g of groups.values()) {
       const privileges = [...g.privileges].sort();
-      const k = canonicalJson({ s: g.in_schema, on: g.on, privileges, w: g.withGrantOption });
-      const entry: YamlMap = entries.get(k) ?? {
-        ...(g.in_schema !== undefined ? { in_schema: g.in_schema } : {}),
-        on: g.on,
-        to: [] as string[],
-        privileges,
-        ...(g.withGrantOption ? { with_grant_option: true } : {}),
+      const k = canonicalJson({ s: g.in_schema, on: g.on, privileges, w: g.withGrantOption, r: g.revoked });
+      const e = entries.get(k) ?? {
+        entry: {
+          ...(g.in_schema !== undefined ? { in_schema: g.in_schema } : {}),
+          on: g.on,
+          privileges,
+          ...(g.withGrantOption ? { with_grant_option: true } : {}),
+        },
+        grantees: [],
+        field: g.revoked ? 'revoked_from' : 'to',
       };
-      (entry.to as string[]).push(g.grantee);
-      entries.set(k, entry);
+      e.grantees.push(g.grantee);
+      entries.set(k, e);
     }
     out[role] = [...entries.values()]
-      .map((e) => ({ ...e, to: [...(e.to as string[])].sort() }))
+      .map(({ entry, grantees, field }) => {
+        const { on, in_schema, ...rest } = entry;
+        return { ...(in_schema !== undefined ? { in_schema } : {}), on, [field]: [...grantees].sort(), ...rest };
+      })
       .sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1));
   }
   return out;

@@ -15,6 +15,7 @@ import type { Policy } from '../../model/policy.ts';
 import type { Trigger } from '../../model/trigger.ts';
 import { setGrants } from './grants.ts';
 import { policiesYaml, triggersYaml } from './triggers.ts';
+import { partitionByYaml, partitionsYaml } from './partitions.ts';
 
 /**
  * Tables with every name explicit (constraint and index names are PostgreSQL's own after a pull),
@@ -22,9 +23,13 @@ import { policiesYaml, triggersYaml } from './triggers.ts';
  */
 export function tablesYaml(tables: readonly Table[], related: RelatedObjects = { grants: [], policies: [], triggers: [] }): YamlMap {
   const out: YamlMap = {};
+  const all = related.partitions ?? tables;
+  const present = new Set(all.map((t) => `${t.schema}.${t.name}`));
   for (const t of tables) {
+    // A partition is written inside its parent's `partitions:`.
+    if (t.partitionOf && present.has(`${t.partitionOf.schema}.${t.partitionOf.table}`)) continue;
     const { key, schemaField } = objectKey(t);
-    out[key] = tableYaml(t, schemaField, related);
+    out[key] = tableYaml(t, schemaField, related, all);
   }
   return out;
 }
@@ -35,9 +40,11 @@ export interface RelatedObjects {
   readonly policies: readonly Policy[];
   readonly triggers: readonly Trigger[];
   readonly hypertables?: readonly Hypertable[];
+  /** Every table of the model, where partitions of `tables` are looked for (default: `tables`). */
+  readonly partitions?: readonly Table[];
 }
 
-function tableYaml(t: Table, schemaField: string | undefined, related: RelatedObjects): YamlMap {
+function tableYaml(t: Table, schemaField: string | undefined, related: RelatedObjects, all: readonly Table[]): YamlMap {
   const m: YamlMap = {};
   setIf(m, 'schema', schemaField);
   setIf(m, 'comment', t.comment);
@@ -102,6 +109,10 @@ function tableYaml(t: Table, schemaField: string | undefined, related: RelatedOb
   setIf(m, 'policies', policiesYaml(mine(related.policies)));
   setIf(m, 'triggers', triggersYaml(mine(related.triggers)));
   setIf(m, 'hypertable', hypertableYaml(related.hypertables, t.schema, t.name));
+  if (t.partitionBy) {
+    m.partition_by = partitionByYaml(t.partitionBy, t.columns.map((c) => c.name));
+    setIf(m, 'partitions', nonEmpty(partitionsYaml(t, all)));
+  }
   setGrants(m, related.grants, { objectKind: 'table', schema: t.schema, name: t.name, arguments: null });
   return m;
 }

@@ -8,6 +8,16 @@ import { indexYaml } from './tables.ts';
 import { triggersYaml } from './triggers.ts';
 
 /**
+ * `column_comments:` of a view or materialized view: from its columns, or, in a raw state that
+ * does not list them, as loaded.
+ */
+function columnCommentsYaml(v: View | MaterializedView): YamlMap | undefined {
+  const out: YamlMap = { ...(v.columnComments ?? {}) };
+  for (const c of v.columns) if (c.comment !== null) out[c.name] = c.comment;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
  * Views. Their column lists are left out: PostgreSQL's text of the query already names every
  * output column (`x AS a`), and their types are PostgreSQL's to work out.
  */
@@ -24,6 +34,7 @@ export function viewsYaml(views: readonly View[], grants: readonly Grant[], trig
     setIf(m, 'check_option', v.checkOption);
     setIf(m, 'recursive', v.recursive);
     setIf(m, 'comment', v.comment);
+    setIf(m, 'column_comments', columnCommentsYaml(v));
     setIf(m, 'owner', v.owner);
     setGrants(m, grants, { objectKind: 'table', schema: v.schema, name: v.name, arguments: null });
     setIf(m, 'triggers', triggersYaml(triggers.filter((t) => t.schema === v.schema && t.table === v.name)));
@@ -47,6 +58,7 @@ export function materializedViewsYaml(views: readonly MaterializedView[], grants
       m.indexes = indexes;
     }
     setIf(m, 'comment', v.comment);
+    setIf(m, 'column_comments', columnCommentsYaml(v));
     setIf(m, 'owner', v.owner);
     setGrants(m, grants, { objectKind: 'table', schema: v.schema, name: v.name, arguments: null });
     out[key] = m;

@@ -1,3 +1,4 @@
+import { BUILT_IN_DEFAULT_PRIVILEGES, isBuiltInDefaultPrivilege } from '../../model/grant.ts';
 import type { DefaultPrivilege, DefaultPrivilegeObjectKind } from '../../model/grant.ts';
 import { below, positionOf, valueOf } from '../context.ts';
 import { checkIdentifier } from '../names.ts';
@@ -7,7 +8,9 @@ import type { Kind } from './kind.ts';
 interface DefaultPrivilegeYaml {
   readonly in_schema?: string;
   readonly on: DefaultPrivilegeObjectKind;
-  readonly to: string | readonly string[];
+  readonly to?: string | readonly string[];
+  /** Built-in defaults (EXECUTE on functions, USAGE on types, to PUBLIC) withdrawn database-wide. */
+  readonly revoked_from?: string | readonly string[];
   readonly privileges: string | readonly string[];
   readonly with_grant_option?: boolean;
 }
@@ -26,10 +29,16 @@ export function defaultPrivilegeSourceKey(d: Pick<DefaultPrivilege, 'role' | 'sc
   return `default_privilege:${d.role}:${d.schema ?? '*'}:${d.objectKind}:${d.grantee}`;
 }
 
+/** The built-in defaults, for messages: `EXECUTE on functions to PUBLIC, ...`. */
+const BUILT_IN_TEXT = BUILT_IN_DEFAULT_PRIVILEGES.map((b) => `${b.privilege} on ${b.objectKind} to ${b.grantee}`).join(', ');
+
 /**
  * `default_privileges:` maps the role whose future objects get privileges (FOR ROLE) to a list of
- * `{ in_schema, on, to, privileges, with_grant_option }`. The rows are managed completely: any
- * default privilege not listed is revoked.
+ * `{ in_schema, on, to, privileges, with_grant_option }` or `{ on, revoked_from, privileges }`.
+ * The rows are managed completely: any default privilege not listed is revoked, and PostgreSQL's
+ * built-in defaults (EXECUTE on functions and USAGE on types to PUBLIC) hold unless an entry
+ * with `revoked_from` withdraws them database-wide. Listing a built-in under `to` (database-wide)
+ * says nothing beyond the built-in, so it adds no row.
  */
 export const defaultPrivilegesKind: Kind = {
   key: 'default_privileges',
@@ -40,6 +49,18 @@ export const defaultPrivilegesKind: Kind = {
       if (entry.in_schema !== undefined && entry.on === 'schemas') {
         ctx.problem(below(at, 'in_schema'), 'default privileges on schemas cannot be limited to a schema (`in_schema`)');
       }
+      const revoking = entry.revoked_from !== undefined;
+      if (revoking === (entry.to !== undefined)) {
+        ctx.problem(at, 'a default privilege entry needs exactly one of `to` (grant) or `revoked_from` (withdraw a built-in default)');
+        return;
+      }
+      if (revoking && entry.in_schema !== undefined) {
+        ctx.problem(below(at, 'in_schema'), 'built-in default privileges can only be withdrawn database-wide: `revoked_from` cannot be used with `in_schema`');
+        return;
+      }
+      if (revoking && entry.with_grant_option !== undefined) {
+        ctx.problem(below(at, 'with_grant_option'), '`with_grant_option` applies to `to`, not to `revoked_from`');
+      }
       const allowed = DEFAULT_PRIVILEGES[entry.on];
       const privileges: string[] = [];
       listOf(entry.privileges).forEach((p, j) => {
@@ -48,8 +69,10 @@ export const defaultPrivilegesKind: Kind = {
         if (allowed.includes(upper)) privileges.push(upper);
         else ctx.problem(pAt, `privilege \`${p}\` cannot be granted on ${entry.on}; expected one of: ${allowed.join(', ')}`);
       });
-      listOf(entry.to).forEach((to, j) => {
-        const toAt = valueOf(Array.isArray(entry.to) ? below(at, 'to', j) : below(at, 'to'));
+      const field = revoking ? 'revoked_from' : 'to';
+      const grantees = revoking ? entry.revoked_from : entry.to;
+      listOf(grantees).forEach((to, j) => {
+        const toAt = valueOf(Array.isArray(grantees) ? below(at, field, j) : below(at, field));
         for (const privilege of privileges) {
           const d: DefaultPrivilege = {
             role,
@@ -57,13 +80,25 @@ export const defaultPrivilegesKind: Kind = {
             objectKind: entry.on,
             grantee: granteeName(to),
             privilege,
-            withGrantOption: entry.with_grant_option ?? false,
+            withGrantOption: revoking ? false : (entry.with_grant_option ?? false),
+            ...(revoking ? { revoked: true } : {}),
           };
+          const builtIn = d.schema === null && isBuiltInDefaultPrivilege(d);
+          if (revoking && !builtIn) {
+            ctx.problem(toAt, `${privilege} on ${entry.on} to ${d.grantee} is not a built-in default privilege, so there is nothing to withdraw; built-in: ${BUILT_IN_TEXT}`);
+            continue;
+          }
+          // A built-in granted database-wide without grant option is what holds anyway.
+          if (!revoking && builtIn && !d.withGrantOption) continue;
           const same = ctx.model.defaultPrivileges.findIndex(
             (x) => x.role === d.role && x.schema === d.schema && x.objectKind === d.objectKind && x.grantee === d.grantee && x.privilege === d.privilege,
           );
           if (same >= 0) {
             const x = ctx.model.defaultPrivileges[same]!;
+            if ((x.revoked ?? false) !== (d.revoked ?? false)) {
+              ctx.problem(toAt, `${privilege} on ${entry.on} to ${d.grantee} is both granted and withdrawn for role ${role}`);
+              continue;
+            }
             ctx.model.defaultPrivileges[same] = { ...x, withGrantOption: x.withGrantOption || d.withGrantOption };
             continue;
           }

@@ -3,6 +3,7 @@ import { below, valueOf } from '../context.ts';
 import type { LoadContext, Loc } from '../context.ts';
 import { indexKeyFromObject, parseIndexKeyString } from '../index-keys.ts';
 import type { IndexKeyYaml } from '../index-keys.ts';
+import { identifierOf, isParenthesized, tokenize, type Token } from '../../diff/sql-text.ts';
 
 interface IndexYaml {
   readonly columns: readonly (string | IndexKeyYaml)[];
@@ -23,7 +24,7 @@ export function loadIndex(ctx: LoadContext, name: string, value: unknown, loc: L
   const keysLoc = Array.isArray(value) ? loc : below(loc, 'columns');
   const keys = v.columns.map((k, i) => {
     const at = below(keysLoc, i);
-    const key = typeof k === 'string' ? parseIndexKeyString(k) : keyFromObject(ctx, k, at);
+    const key = typeof k === 'string' ? withExpressionOpclass(parseIndexKeyString(k)) : keyFromObject(ctx, k, at);
     return ctx.mark(key, valueOf(at));
   });
   const index: Index = {
@@ -49,4 +50,37 @@ function keyFromObject(ctx: LoadContext, k: IndexKeyYaml, loc: Loc): IndexKey {
     ctx.problem(loc, 'an index key needs exactly one of `column` and `expression`');
   }
   return indexKeyFromObject(k);
+}
+
+/** Words that can follow an expression and are not an operator class (`(a) ISNULL` is an expression). */
+const POSTFIX_KEYWORDS = new Set(['isnull', 'notnull']);
+
+/**
+ * An expression key written as text with an operator class after it, the way CREATE INDEX takes
+ * one: `(embedding::halfvec(3072)) halfvec_cosine_ops` or `lower(email) text_pattern_ops`. The
+ * expression must be parenthesized or a function call, as in CREATE INDEX; other keys are kept.
+ */
+export function withExpressionOpclass(key: IndexKey): IndexKey {
+  if (key.isColumn || key.opclass !== null) return key;
+  const toks = tokenize(key.expression.trim());
+  const isName = (t: Token | undefined) => t !== undefined && identifierOf(t) !== null;
+  // The operator class: `name` or `schema.name`, after a space.
+  let i = toks.length - 1;
+  if (!isName(toks[i])) return key;
+  if (toks[i - 1]?.text === '.' && isName(toks[i - 2])) i -= 2;
+  if (toks[i - 1]?.kind !== 'space') return key;
+  if (i === toks.length - 1 && POSTFIX_KEYWORDS.has(identifierOf(toks[i]!)!)) return key;
+  const expression = toks.slice(0, i - 1).map((t) => t.text).join('');
+  const opclass = toks.slice(i).map((t) => t.text).join('');
+  return isParenthesized(expression) || isFunctionCall(expression) ? { ...key, expression, opclass } : key;
+}
+
+/** `name(...)` or `schema.name(...)` with the call's parentheses around all the rest. */
+function isFunctionCall(sql: string): boolean {
+  const toks = tokenize(sql).filter((t) => t.kind !== 'space');
+  const isName = (t: Token | undefined) => t !== undefined && identifierOf(t) !== null;
+  const i = toks[1]?.text === '.' ? 2 : 0;
+  if (!isName(toks[0]) || !isName(toks[i]) || toks[i + 1]?.text !== '(') return false;
+  const rest = toks.slice(i + 1).map((t) => t.text).join(' ');
+  return isParenthesized(rest);
 }

@@ -12,6 +12,7 @@ import type { LocatedConstraint } from './table-columns.ts';
 import { loadTableConstraints } from './table-constraints.ts';
 import type { TableConstraintsYaml } from './table-constraints.ts';
 import { loadIndex } from './table-indexes.ts';
+import { checkVectorIndexes } from './vector-checks.ts';
 import type { Kind } from './kind.ts';
 import { loadGrants } from './grants.ts';
 import type { GrantYaml } from './grants.ts';
@@ -20,6 +21,7 @@ import type { PolicyYaml, RowSecurityYaml } from './policies.ts';
 import { loadTriggers } from './triggers.ts';
 import type { TriggerYaml } from './triggers.ts';
 import { loadHypertable, type HypertableYaml } from './timescale.ts';
+import { checkPartitionedKeys, loadPartitionBy, loadPartitions, type PartitionByYaml, type PartitionsYaml } from './partitions.ts';
 
 interface TableYaml extends TableConstraintsYaml {
   readonly schema?: string;
@@ -33,6 +35,8 @@ interface TableYaml extends TableConstraintsYaml {
   readonly policies?: Readonly<Record<string, PolicyYaml>>;
   readonly triggers?: Readonly<Record<string, TriggerYaml>>;
   readonly hypertable?: HypertableYaml;
+  readonly partition_by?: PartitionByYaml;
+  readonly partitions?: PartitionsYaml;
 }
 
 /**
@@ -85,7 +89,7 @@ export const tablesKind: Kind = {
       ctx.sources.set(keys.index(qn.schema, qn.name, indexName), positionOf(indexLoc));
     }
 
-    const table: Table = {
+    const plain: Table = {
       schema: qn.schema,
       name: qn.name,
       columns,
@@ -96,9 +100,15 @@ export const tablesKind: Kind = {
       owner: v.owner ?? null,
       ...(v.renamed_from !== undefined ? { renamedFrom: v.renamed_from } : {}),
     };
+    const partitionBy = v.partition_by === undefined ? null : loadPartitionBy(ctx, plain, v.partition_by, below(loc, 'partition_by'));
+    const table: Table = partitionBy === null ? plain : { ...plain, partitionBy };
     ctx.mark(table, loc);
     checkTable(ctx, table, constraints, indexes);
+    checkPartitionedKeys(ctx, table);
     ctx.model.tables.push(table);
+    if (v.partitions !== undefined && (partitionBy !== null || v.partition_by === undefined)) {
+      loadPartitions(ctx, table, v.partitions, below(loc, 'partitions'));
+    }
     if (v.hypertable !== undefined) loadHypertable(ctx, qn, v.hypertable, below(loc, 'hypertable'));
     const columnNames = columns.map((c) => c.name);
     const what = `table \`${display(qn)}\``;
@@ -117,6 +127,7 @@ export const tablesKind: Kind = {
       }
       for (const c of t.constraints) if (c.kind === 'foreign_key') checkForeignKeyTarget(ctx, c);
     }
+    checkVectorIndexes(ctx);
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Index } from '../../model/index.ts';
 import { keys } from '../../model/keys.ts';
-import type { CheckOption, MaterializedView, View, ViewColumn } from '../../model/view.ts';
+import type { CheckOption, ColumnComments, MaterializedView, View, ViewColumn } from '../../model/view.ts';
 import { below, positionOf, valueOf } from '../context.ts';
 import type { LoadContext, Loc } from '../context.ts';
 import { checkIdentifier, checkQualified, display, qualifiedFromKey } from '../names.ts';
@@ -20,6 +20,7 @@ interface ViewYaml {
   readonly check_option?: CheckOption;
   readonly recursive?: boolean;
   readonly comment?: string | null;
+  readonly column_comments?: Readonly<Record<string, string | null>>;
   readonly owner?: string;
   readonly grants?: readonly GrantYaml[];
   readonly triggers?: Readonly<Record<string, TriggerYaml>>;
@@ -32,6 +33,7 @@ interface MaterializedViewYaml {
   readonly with_no_data?: boolean;
   readonly indexes?: Readonly<Record<string, unknown>>;
   readonly comment?: string | null;
+  readonly column_comments?: Readonly<Record<string, string | null>>;
   readonly owner?: string;
   readonly grants?: readonly GrantYaml[];
 }
@@ -52,8 +54,32 @@ function columnList(ctx: LoadContext, names: readonly string[] | undefined, loc:
     checkIdentifier(ctx, name, at);
     if (seen.has(name)) ctx.problem(at, `column \`${name}\` is listed twice`);
     seen.add(name);
-    return { name, type: '' };
+    return { name, type: '', comment: null };
   });
+}
+
+/**
+ * `column_comments: { column: text }` (COMMENT ON COLUMN). With `columns` listed, the comments
+ * go onto those columns (a comment on a column not listed is a problem); without, they are kept
+ * by name until normalization finds the columns.
+ */
+function withColumnComments(
+  ctx: LoadContext,
+  what: string,
+  columns: ViewColumn[],
+  listed: boolean,
+  value: Readonly<Record<string, string | null>> | undefined,
+  loc: Loc,
+): { columns: ViewColumn[]; columnComments?: ColumnComments } {
+  const comments: Record<string, string> = {};
+  for (const [name, comment] of Object.entries(value ?? {})) {
+    const at = below(loc, 'column_comments', name);
+    checkIdentifier(ctx, name, at);
+    if (listed && !columns.some((c) => c.name === name)) ctx.problem(at, `${what} has no column \`${name}\` in its \`columns\``);
+    if (comment !== null && comment !== undefined) comments[name] = comment;
+  }
+  if (listed) return { columns: columns.map((c) => ({ ...c, comment: comments[c.name] ?? null })) };
+  return { columns, ...(Object.keys(comments).length > 0 ? { columnComments: comments } : {}) };
 }
 
 export const viewsKind: Kind = {
@@ -67,10 +93,12 @@ export const viewsKind: Kind = {
       ctx.problem(below(loc, 'recursive'), 'a recursive view needs its `columns` listed');
     }
     if (!ctx.declare(keys.view(qn.schema, qn.name), `view \`${display(qn)}\``, loc)) return;
+    const what = `view \`${display(qn)}\``;
+    const commented = withColumnComments(ctx, what, columns, v.columns !== undefined, v.column_comments, loc);
     const view: View = {
       schema: qn.schema,
       name: qn.name,
-      columns,
+      columns: commented.columns,
       definition: queryText(v.query),
       securityBarrier: v.security_barrier ?? false,
       securityInvoker: v.security_invoker ?? false,
@@ -79,10 +107,10 @@ export const viewsKind: Kind = {
       owner: v.owner ?? null,
       dependsOn: [],
       ...(v.recursive === true ? { recursive: true } : {}),
+      ...(commented.columnComments ? { columnComments: commented.columnComments } : {}),
     };
     ctx.model.views.push(ctx.mark(view, loc));
     const known = v.columns === undefined ? null : columns.map((c) => c.name);
-    const what = `view \`${display(qn)}\``;
     loadGrants(ctx, { objectKind: 'table', schema: qn.schema, name: qn.name, arguments: null, what, columns: known }, v.grants, loc);
     loadTriggers(ctx, { ...qn, kind: 'view', columns: known }, v.triggers, loc);
   },
@@ -110,19 +138,21 @@ export const materializedViewsKind: Kind = {
       indexes.push(index);
       ctx.sources.set(keys.index(qn.schema, qn.name, indexName), positionOf(indexLoc));
     }
+    const what = `materialized view \`${display(qn)}\``;
+    const commented = withColumnComments(ctx, what, columns, v.columns !== undefined, v.column_comments, loc);
     const mv: MaterializedView = {
       schema: qn.schema,
       name: qn.name,
-      columns,
+      columns: commented.columns,
       definition: queryText(v.query),
       indexes,
       comment: v.comment ?? null,
       owner: v.owner ?? null,
       dependsOn: [],
       ...(v.with_no_data === true ? { withNoData: true } : {}),
+      ...(commented.columnComments ? { columnComments: commented.columnComments } : {}),
     };
     ctx.model.materializedViews.push(ctx.mark(mv, loc));
-    const what = `materialized view \`${display(qn)}\``;
     loadGrants(ctx, { objectKind: 'table', schema: qn.schema, name: qn.name, arguments: null, what, columns: known }, v.grants, loc);
   },
 };

@@ -1,0 +1,9 @@
+CREATE TABLE events (
+  id bigint NOT NULL,
+  at timestamp NOT NULL,
+  kind text NOT NULL
+) PARTITION BY RANGE (at);
+CREATE TABLE events_2025_12 PARTITION OF events FOR VALUES FROM ('2025-12-01') TO ('2026-01-01');
+CREATE TABLE events_2026_01 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+COMMENT ON TABLE events_2025_12 IS 'the oldest month';
+INSERT INTO events VALUES (1, '2025-12-10', 'a'), (2, '2026-01-10', 'b');

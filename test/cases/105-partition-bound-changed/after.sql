@@ -1,0 +1,6 @@
+CREATE TABLE metrics (
+  id integer NOT NULL,
+  day date NOT NULL
+) PARTITION BY RANGE (day);
+CREATE TABLE metrics_q1 PARTITION OF metrics FOR VALUES FROM ('2026-01-01') TO ('2026-04-01');
+CREATE TABLE metrics_q2 PARTITION OF metrics FOR VALUES FROM ('2026-04-01') TO ('2026-07-01');

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { diffModels } from '../../src/diff/index.ts';
+import { orderSteps } from '../../src/plan/order.ts';
+import { modelOf } from '../../src/model/database.ts';
+import type { Table } from '../../src/model/table.ts';
+import type { Index } from '../../src/model/index.ts';
+import { UserError } from '../../src/errors.ts';
+
+const col = (name: string, type: string) => ({ name, type, notNull: true, default: null, identity: null, generated: null, collation: null, comment: null });
+const base = { constraints: [], indexes: [], comment: null, rowSecurity: false, forceRowSecurity: false, owner: null };
+
+const logs = (extra: Partial<Table> = {}): Table => ({
+  schema: 'public', name: 'logs', ...base,
+  columns: [col('id', 'bigint'), col('at', 'date')],
+  partitionBy: { strategy: 'range', key: 'at' },
+  ...extra,
+});
+const part = (name: string, bound: string): Table => ({ schema: 'public', name, ...base, columns: [], partitionOf: { schema: 'public', table: 'logs', bound } });
+const jan = part('logs_2026_01', "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')");
+const feb = part('logs_2026_02', "FOR VALUES FROM ('2026-02-01') TO ('2026-03-01')");
+const dflt = part('logs_default', 'DEFAULT');
+
+const plan = (from: Table[], to: Table[]) => orderSteps(diffModels(modelOf({ tables: from }), modelOf({ tables: to })));
+
+describe('partition diff', () => {
+  it('creates the parent with PARTITION BY before its partitions, which have no column list', () => {
+    const steps = plan([], [jan, logs()]);
+    expect(steps.map((s) => s.sql)).toEqual([
+      'CREATE TABLE "public"."logs" (\n  "id" bigint NOT NULL,\n  "at" date NOT NULL\n) PARTITION BY RANGE (at)',
+      `CREATE TABLE "public"."logs_2026_01" PARTITION OF "public"."logs" FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')`,
+    ]);
+  });
+
+  it('adds a partition to an existing parent without hazard, or with long_lock when a default partition is scanned', () => {
+    const [plain] = plan([logs(), jan], [logs(), jan, feb]);
+    expect(plain!.hazards).toEqual([]);
+    expect(plain!.reason).toContain('ACCESS EXCLUSIVE');
+    const [scanned] = plan([logs(), jan, dflt], [logs(), jan, dflt, feb]);
+    expect(scanned!.hazards.map((h) => h.kind)).toEqual(['long_lock']);
+    expect(scanned!.hazards[0]!.message).toContain('public.logs_default');
+  });
+
+  it('detaches a removed partition before dropping it, naming the rows that leave the parent', () => {
+    const steps = plan([logs(), jan, feb], [logs(), feb]);
+    expect(steps.map((s) => s.sql)).toEqual(['ALTER TABLE "public"."logs" DETACH PARTITION "public"."logs_2026_01"', 'DROP TABLE "public"."logs_2026_01"']);
+    expect(steps[0]!.hazards).toEqual([{ kind: 'data_loss', message: 'rows of public.logs_2026_01 leave public.logs (the partition is then dropped)' }]);
+  });
+
+  it('drops partitions before their dropped parent, without detaching', () => {
+    const steps = plan([jan, logs()], []);
+    expect(steps.map((s) => s.sql)).toEqual(['DROP TABLE "public"."logs_2026_01"', 'DROP TABLE "public"."logs"']);
+  });
+
+  it('moves bounds by detaching every moved partition before attaching any', () => {
+    const jan2 = part('logs_2026_01', "FOR VALUES FROM ('2026-01-01') TO ('2026-02-15')");
+    const feb2 = part('logs_2026_02', "FOR VALUES FROM ('2026-02-15') TO ('2026-03-01')");
+    const sql = plan([logs(), jan, feb], [logs(), jan2, feb2]).map((s) => s.sql.split(' FOR VALUES')[0]);
+    expect(sql.slice(0, 2).every((s) => s!.includes('DETACH'))).toBe(true);
+    expect(sql.slice(2).every((s) => s!.includes('ATTACH'))).toBe(true);
+    expect(sql).toHaveLength(4);
+  });
+
+  it('builds an index on an existing partitioned table without CONCURRENTLY', () => {
+    const idx: Index = {
+      name: 'logs_at_idx', unique: false, method: 'btree', include: [], where: null, with: {}, nullsNotDistinct: false,
+      keys: [{ expression: 'at', isColumn: true, opclass: null, descending: false, nullsFirst: false, collation: null }],
+      comment: null, valid: true, definition: '',
+    } as Index;
+    const [s] = plan([logs(), jan], [logs({ indexes: [idx] }), jan]);
+    expect(s!.sql).toMatch(/^CREATE INDEX "logs_at_idx" ON "public"."logs"/);
+    expect(s!.transactional).toBe(true);
+    expect(s!.hazards.map((h) => h.kind)).toEqual(['blocks_writes']);
+  });
+
+  it('refuses to partition an existing table in place, and to change a partition key', () => {
+    const ordinary = logs({ partitionBy: undefined });
+    expect(() => plan([ordinary], [logs()])).toThrow(UserError);
+    expect(() => plan([ordinary], [logs()])).toThrow(/cannot partition an existing table in place/);
+    expect(() => plan([logs()], [ordinary])).toThrow(/stop being partitioned/);
+    expect(() => plan([logs()], [logs({ partitionBy: { strategy: 'list', key: 'at' } })])).toThrow(/cannot change a partition key/);
+  });
+});
