@@ -1,7 +1,7 @@
 import { fingerprint } from '../model/fingerprint.ts';
 import { driftReport } from '../drift/report.ts';
 import type { DesiredInput } from '../workflow/desired.ts';
-import { desiredState, type Workspace } from '../workflow/states.ts';
+import { desiredState, scopeToDesired, type Workspace } from '../workflow/states.ts';
 import type { Chain } from './chain.ts';
 import type { ChainProblem } from './problems.ts';
 import { readState, withReplay } from './replay.ts';
@@ -20,7 +20,7 @@ export async function checkChain(chain: Chain, input: DesiredInput, ws: Workspac
     if (replay.problems.length > 0) return replay.problems;
     const end = await readState(replay.conn, input.managedSchemas, ws);
     if (end.fingerprint === fingerprint(desired)) return [];
-    const entries = driftReport(end.model, desired);
+    const entries = driftReport(scopeToDesired(end.model, desired), desired);
     return [
       {
         kind: 'yaml_changed',

@@ -1,6 +1,6 @@
 import type { Connection } from '../db/connection.ts';
 import { driftReport, type DriftEntry } from '../drift/report.ts';
-import type { Workspace } from '../workflow/states.ts';
+import { withoutClusterState, type Workspace } from '../workflow/states.ts';
 import { stateAt, type Chain } from './chain.ts';
 import { readState, withReplay } from './replay.ts';
 
@@ -33,7 +33,7 @@ export async function describeDifferencesAt(conn: Connection, chain: Chain, posi
   const live = await readState(conn, managed, ws);
   return withReplay(chain, ws, { upTo: position, verify: 'none' }, async (replay) => {
     const expected = await readState(replay.conn, managed, ws);
-    const entries = driftReport(live.model, expected.model);
+    const entries = driftReport(withoutClusterState(live.model), withoutClusterState(expected.model));
     if (entries.length === 0) return '  (no object differs; only the fingerprints do)';
     return summarizeDifferences(entries, { have: 'the database', want: position === 0 ? 'an empty database' : `plan ${chain.plans[position - 1]!.id}'s target` });
   });

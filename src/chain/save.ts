@@ -1,3 +1,4 @@
+import { readTableData } from '../introspect/data.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, PlanSettings } from '../plan/plan.ts';
@@ -6,7 +7,7 @@ import { renderSql } from '../plan/render-sql.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import { driftReport } from '../drift/report.ts';
 import type { DesiredInput } from '../workflow/desired.ts';
-import { desiredState, type Workspace } from '../workflow/states.ts';
+import { desiredState, scopeToDesired, type Workspace } from '../workflow/states.ts';
 import { UserError } from '../errors.ts';
 import { readChain, requireValidChain, stateAt } from './chain.ts';
 import { downFile, markdownFile, planId, upFile, validatePlanName } from './names.ts';
@@ -56,14 +57,16 @@ export async function savePlan(args: SaveArgs): Promise<SavedPlan | null> {
       );
     }
     const common = { settings: args.settings, managedSchemas: input.managedSchemas };
-    const plan = makePlan({ from: before.model, to: desired, sourceFingerprint: before.fingerprint, targetFingerprint: target, ...common });
+    // Reference rows are planned like on a live database: from the rows the replayed plans left.
+    const from = desired.data ? { ...before.model, data: await readTableData(replay.conn, desired.data) } : before.model;
+    const plan = makePlan({ from, to: desired, sourceFingerprint: before.fingerprint, targetFingerprint: target, ...common });
     if (plan.steps.length === 0) return null;
     await runPlan(replay.conn, plan, 'new plan', renderSql(plan));
     const after = await readState(replay.conn, input.managedSchemas, ws);
     if (after.fingerprint !== target) {
       throw new UserError(
         `not saved: replayed, the new plan leads to state ${after.fingerprint} instead of the YAML's ${target}:\n` +
-          summarizeDifferences(driftReport(after.model, desired), { have: 'the replayed database', want: 'the YAML' }) +
+          summarizeDifferences(driftReport(scopeToDesired(after.model, desired), desired), { have: 'the replayed database', want: 'the YAML' }) +
           '\nthis change cannot be expressed as a plan yet; split it into smaller changes',
       );
     }

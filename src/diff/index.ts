@@ -17,6 +17,7 @@ import { diffDefaultPrivileges } from './default-privileges.ts';
 import { diffOwners } from './owners.ts';
 import { withDependents } from './dependents.ts';
 import { diffTimescale } from './timescale.ts';
+import { diffData } from './data.ts';
 
 export interface DiffOptions {
   /** Use the non-blocking forms of changes to existing tables (default true). */
@@ -47,6 +48,7 @@ export function diffModels(from: DatabaseModel, to: DatabaseModel, opts: DiffOpt
     ...diffDefaultPrivileges(ctx),
     ...diffTimescale(ctx),
     ...diffOwners(ctx),
+    ...diffData(ctx),
   ];
   return withDependents(ctx, steps);
 }

@@ -2,6 +2,8 @@ import { diffLines } from 'diff';
 import { stringify } from 'yaml';
 import type { DatabaseModel } from '../model/database.ts';
 import { canonicalJson } from '../model/canonical-json.ts';
+import { isSqlValue } from '../model/data.ts';
+import { keyDisplay } from '../diff/data.ts';
 
 export type DriftStatus = 'missing' | 'unexpected' | 'changed';
 
@@ -27,7 +29,7 @@ function withoutDependencies<T extends { readonly dependsOn: readonly string[] }
 }
 
 /** Flattens a model into comparable objects: tables split into their columns, constraints and indexes. */
-function objectsOf(m: DatabaseModel): Map<string, Named> {
+function objectsOf(m: DatabaseModel, withRows: boolean): Map<string, Named> {
   const out = new Map<string, Named>();
   const add = (kind: string, object: string, value: unknown) => out.set(`${kind}:${object}`, { kind, object, value });
   for (const s of m.schemas) add('schema', s.name, s);
@@ -68,6 +70,15 @@ function objectsOf(m: DatabaseModel): Map<string, Named> {
   for (const d of m.defaultPrivileges) {
     add('default privilege', `${d.privilege} on ${d.objectKind} of ${d.role}${d.schema ? ` in ${d.schema}` : ''} to ${d.grantee}`, d);
   }
+  // Reference rows by key, with the columns the YAML names (`{ sql }` values are never compared).
+  if (withRows) {
+    for (const d of m.data ?? []) {
+      for (const r of d.rows) {
+        const value = Object.fromEntries(Object.entries(r).filter(([, v]) => !isSqlValue(v)));
+        add('row', `${d.schema}.${d.table} ${keyDisplay(d.key, r)}`, value);
+      }
+    }
+  }
   return out;
 }
 
@@ -87,8 +98,10 @@ function render(value: unknown): string[] {
 
 /** What differs between the live and the desired state, object by object. Pure and deterministic. */
 export function driftReport(live: DatabaseModel, desired: DatabaseModel): DriftEntry[] {
-  const a = objectsOf(live);
-  const b = objectsOf(desired);
+  // Rows are compared only when the live ones were read (for the tables the YAML declares).
+  const withRows = live.data !== undefined && desired.data !== undefined;
+  const a = objectsOf(live, withRows);
+  const b = objectsOf(desired, withRows);
   const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
   const out: DriftEntry[] = [];
   for (const key of keys) {

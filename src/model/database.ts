@@ -11,6 +11,8 @@ import type { Policy } from './policy.ts';
 import type { Grant, DefaultPrivilege } from './grant.ts';
 import type { Hypertable, ContinuousAggregate } from './timescale.ts';
 import { byName, compareNames } from './names.ts';
+import type { TableData } from './data.ts';
+import { sortRows } from './data.ts';
 
 /**
  * The whole managed state of a database. The desired state (YAML, normalized through a scratch
@@ -38,6 +40,11 @@ export interface DatabaseModel {
   readonly hypertables: readonly Hypertable[];
   /** TimescaleDB continuous aggregates. */
   readonly continuousAggregates: readonly ContinuousAggregate[];
+  /**
+   * Reference rows of the tables that declare them (desired), or those tables' rows as read
+   * (live). Left out when there are none; not part of fingerprints.
+   */
+  readonly data?: readonly TableData[];
 }
 
 export function emptyModel(): DatabaseModel {
@@ -71,8 +78,9 @@ const sortedStrings = (xs: readonly string[]) => [...xs].sort(cmp);
 
 /** Sorts every list into canonical order; column order is meaningful and kept. */
 export function canonicalize(m: DatabaseModel): DatabaseModel {
+  const { data, ...rest } = m;
   return {
-    ...m,
+    ...rest,
     schemas: [...m.schemas].sort(byName),
     extensions: [...m.extensions].sort(byName),
     enums: [...m.enums].sort(compareNames),
@@ -107,5 +115,8 @@ export function canonicalize(m: DatabaseModel): DatabaseModel {
     continuousAggregates: [...(m.continuousAggregates ?? [])]
       .sort(compareNames)
       .map((c) => ({ ...c, dependsOn: sortedStrings(c.dependsOn) })),
+    ...(data && data.length > 0
+      ? { data: [...data].sort(byKeyText((d) => `${d.schema}\u0000${d.table}`)).map(sortRows) }
+      : {}),
   };
 }

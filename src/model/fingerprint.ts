@@ -9,8 +9,11 @@ import { canonicalJson } from './canonical-json.ts';
  * knows which are managed), not by fingerprints; the same goes for role attributes below.
  */
 const ANNOTATION_KEYS = new Set(['renamedFrom', 'using', 'recursive', 'withNoData', 'owner']);
-/** Cluster-wide: live lists every role of the cluster, desired only the declared ones. */
-const UNFINGERPRINTED_LISTS = new Set(['roles', 'dropRoles']);
+/**
+ * Cluster-wide: live lists every role of the cluster, desired only the declared ones. Reference
+ * rows are not schema: a plan's fingerprints must hold whatever the rows are.
+ */
+const UNFINGERPRINTED_LISTS = new Set(['roles', 'dropRoles', 'data']);
 
 function stripAnnotations(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripAnnotations);
@@ -24,7 +27,10 @@ function stripAnnotations(value: unknown): unknown {
 
 /** The state as canonical text: what fingerprints hash and what "equal states" means. */
 export function stateText(m: DatabaseModel): string {
-  const top = Object.entries(canonicalize(m)).filter(([k]) => !UNFINGERPRINTED_LISTS.has(k));
+  const c = canonicalize(m);
+  // An extension's version is managed only where the YAML pins one, like owners.
+  const withoutVersions = { ...c, extensions: c.extensions.map(({ version: _v, ...e }) => e) };
+  const top = Object.entries(withoutVersions).filter(([k]) => !UNFINGERPRINTED_LISTS.has(k));
   return canonicalJson(stripAnnotations(Object.fromEntries(top)));
 }
 

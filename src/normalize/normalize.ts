@@ -302,7 +302,10 @@ function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): Databas
   return {
     ...normalized,
     roles: raw.roles,
+    // A version the YAML does not pin is not the scratch engine's either: "any version".
+    extensions: normalized.extensions.map((e) => ({ ...e, version: raw.extensions.find((r) => r.name === e.name)?.version ?? null })),
     ...(raw.dropRoles && raw.dropRoles.length > 0 ? { dropRoles: raw.dropRoles } : {}),
+    ...(raw.data && raw.data.length > 0 ? { data: raw.data } : {}),
     schemas: normalized.schemas.map(ownerOf(raw.schemas, (s) => s.name)),
     enums: normalized.enums.map(ownerOf(raw.enums, qualified)),
     sequences: normalized.sequences.map(ownerOf(raw.sequences, qualified)),

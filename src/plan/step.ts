@@ -16,7 +16,9 @@ export type ObjectKind =
   | 'trigger'
   | 'policy'
   | 'grant'
-  | 'default_privilege';
+  | 'default_privilege'
+  /** Reference rows of a table (INSERT, UPDATE, DELETE). */
+  | 'data';
 
 export type Operation =
   | 'create'
@@ -31,7 +33,10 @@ export type Operation =
   | 'owner'
   | 'enable'
   | 'disable'
-  | 'refresh';
+  | 'refresh'
+  | 'insert'
+  | 'update'
+  | 'delete';
 
 export const ALL_OBJECT_KINDS: readonly ObjectKind[] = [
   'schema',
@@ -50,6 +55,7 @@ export const ALL_OBJECT_KINDS: readonly ObjectKind[] = [
   'policy',
   'grant',
   'default_privilege',
+  'data',
 ];
 
 export const ALL_OPERATIONS: readonly Operation[] = [
@@ -66,6 +72,9 @@ export const ALL_OPERATIONS: readonly Operation[] = [
   'enable',
   'disable',
   'refresh',
+  'insert',
+  'update',
+  'delete',
 ];
 
 /**
@@ -111,6 +120,8 @@ export const PHASES = {
   createSchema: 10,
   createExtension: 20,
   createType: 30,
+  /** Reference rows go before anything is dropped or changed under them. */
+  deleteData: 34,
   alterType: 35,
   revoke: 36,
   /** Before the last policies go, so no window opens where every row is denied. */
@@ -151,6 +162,8 @@ export const PHASES = {
   defaultPrivileges: 174,
   comment: 180,
   owner: 182,
+  /** Reference rows once every table, constraint and trigger is in place. */
+  writeData: 184,
   /** Last: whatever used an extension's types or a schema's objects is gone or changed by now. */
   dropExtension: 185,
   dropSchema: 190,

@@ -1,5 +1,5 @@
 import type { Connection } from '../db/connection.ts';
-import type { DatabaseModel } from '../model/database.ts';
+import { modelOf, type DatabaseModel } from '../model/database.ts';
 import type { EnumType } from '../model/enum.ts';
 import type { Schema } from '../model/schema.ts';
 import type { Table } from '../model/table.ts';
@@ -8,6 +8,7 @@ import type { Routine } from '../model/function.ts';
 import type { Sequence } from '../model/sequence.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import { introspect } from '../introspect/index.ts';
+import { readTableData } from '../introspect/data.ts';
 import { normalizeModel } from '../normalize/normalize.ts';
 import type { SourcePosition } from '../model/source.ts';
 import { UserError } from '../errors.ts';
@@ -36,7 +37,12 @@ export async function desiredState(
   ws: Workspace,
   sources?: ReadonlyMap<string, SourcePosition>,
 ): Promise<DatabaseModel> {
-  return normalizeModel(raw, { cacheDir: ws.cacheDir, devUrl: ws.devUrl, managedSchemas, sources });
+  const opts = { cacheDir: ws.cacheDir, devUrl: ws.devUrl, managedSchemas };
+  const once = await normalizeModel(raw, { ...opts, sources });
+  // PostgreSQL's deparsed text is not always a fixed point (`varchar_col IN (...)` reads back as
+  // an ARRAY cast that deparses differently again). A database built from the plan is read back
+  // and normalized once more, so the desired state takes that second form too. Cached by content.
+  return normalizeModel(once, opts);
 }
 
 /**
@@ -74,8 +80,15 @@ export async function compareStates(
   ws: Workspace,
 ): Promise<ComparedStates> {
   const liveRaw = await introspect(conn, { schemas: managedSchemas });
-  const live = scopeToDesired(await comparableLive(conn, liveRaw, managedSchemas, ws), desired);
+  const scoped = scopeToDesired(await comparableLive(conn, liveRaw, managedSchemas, ws), desired);
+  // Rows only of the tables the YAML declares data for (not fingerprinted).
+  const live = desired.data ? { ...scoped, data: await readTableData(conn, desired.data) } : scoped;
   return { liveRaw, live, desired, sourceFingerprint: fingerprint(live), targetFingerprint: fingerprint(desired) };
+}
+
+/** A state without what fingerprints leave out too: roles and owners (cluster-wide, or unmanaged). */
+export function withoutClusterState(m: DatabaseModel): DatabaseModel {
+  return scopeToDesired(m, modelOf({}));
 }
 
 /**
@@ -98,8 +111,10 @@ export function scopeToDesired(live: DatabaseModel, desired: DatabaseModel): Dat
   const keep = <T extends { readonly owner?: string | null }>(kind: string, key: (o: T) => string) => (o: T): T =>
     managedOwners.has(`${kind}:${key(o)}`) ? o : { ...o, owner: null };
   const declared = new Set(desired.roles.map((r) => r.name));
+  const pinned = new Map(desired.extensions.map((e) => [e.name, e.version]));
   return {
     ...live,
+    extensions: live.extensions.map((e) => (pinned.get(e.name) ? e : { ...e, version: null })),
     roles: live.roles.filter((r) => declared.has(r.name)),
     schemas: live.schemas.map(keep<Schema>('schema', (o) => o.name)),
     enums: live.enums.map(keep<EnumType>('enum', q)),

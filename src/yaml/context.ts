@@ -56,6 +56,7 @@ export class LoadContext {
     dropRoles: [],
     hypertables: [],
     continuousAggregates: [],
+    data: [],
   };
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, SourcePosition>();

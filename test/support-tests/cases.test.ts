@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseFormatError, caseNumber, extensionsOf, loadCase, loadCases, type Case, type EngineKind } from '../support/cases.ts';
 import { catalogSnapshot, diffSnapshots, type CatalogSnapshot } from '../support/catalog-snapshot.ts';
-import { freshPglite, freshPostgres } from '../support/databases.ts';
+import { freshPostgres } from '../support/databases.ts';
 import type { Connection } from '../../src/db/connection.ts';
 
 const cases = loadCases();
@@ -140,37 +140,6 @@ data:
   });
 });
 
-/** Drops everything a case can create, leaving a PGlite database as initdb made it. */
-const RESET_SQL = `
-DO $$
-DECLARE r record;
-BEGIN
-  FOR r IN SELECT nspname FROM pg_namespace
-            WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public') AND nspname NOT LIKE 'pg\\_%' LOOP
-    EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
-  END LOOP;
-  FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
-    EXECUTE format('DROP EXTENSION %I CASCADE', r.extname);
-  END LOOP;
-END $$;
--- Privileges and default privileges involving the corpus' roles (c<NN>_...), and the database-wide
--- defaults of routines and types, as initdb made them.
-DO $$
-DECLARE r record;
-BEGIN
-  FOR r IN SELECT rolname FROM pg_roles WHERE rolname ~ '^c[0-9]+_' LOOP
-    EXECUTE format('DROP OWNED BY %I', r.rolname);
-  END LOOP;
-END $$;
-ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
-ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO PUBLIC;
-DROP SCHEMA public CASCADE;
-CREATE SCHEMA public AUTHORIZATION pg_database_owner;
-GRANT USAGE ON SCHEMA public TO PUBLIC;
-COMMENT ON SCHEMA public IS 'standard public schema';
-RESET ALL;
-`;
-
 interface Engine {
   readonly kind: EngineKind;
   /** A database that has just run `sql`. */
@@ -178,32 +147,6 @@ interface Engine {
   release(conn: Connection): Promise<void>;
   setup(): Promise<void>;
   teardown(): Promise<void>;
-}
-
-/**
- * One PGlite instance (starting one costs seconds), reset to pristine between scripts; each
- * reset is checked against the snapshot of the instance as it started.
- */
-function pgliteEngine(): Engine {
-  let conn: Connection | undefined;
-  let pristine: CatalogSnapshot;
-  return {
-    kind: 'pglite',
-    async setup() {
-      conn = await freshPglite(CORPUS_EXTENSIONS);
-      pristine = await catalogSnapshot(conn);
-    },
-    async teardown() {
-      await conn?.close();
-    },
-    async build(sql) {
-      await conn!.exec(RESET_SQL);
-      expect(diffSnapshots(pristine, await catalogSnapshot(conn!)), 'reset leaves a pristine database').toEqual([]);
-      await conn!.exec(sql);
-      return conn!;
-    },
-    async release() {},
-  };
 }
 
 /** A fresh database on the server for every script. */
@@ -262,7 +205,9 @@ function hasColumn(s: CatalogSnapshot, key: string): boolean {
   return s.tables[`${schema}.${table}`]?.columns.some((c) => c.name === column) ?? false;
 }
 
-describe.each([pgliteEngine(), postgresEngine()])('corpus SQL on $kind', (engine) => {
+// On the server only: the corpus itself builds every case on PGlite too, and these are checks of
+// the cases' own consistency, not of pgform.
+describe.each([postgresEngine()])('corpus SQL on $kind', (engine) => {
   beforeAll(() => engine.setup());
   afterAll(() => engine.teardown());
 

@@ -124,10 +124,10 @@ async function runDataCheck(conn: Connection, check: CaseDataCheck): Promise<voi
 
 /**
  * The proof of a case: A (before) planned toward the pulled YAML of B (after), applied, equals B
- * in an independent catalog query; the next plan is empty; the same YAML on an empty database
- * equals B; and B planned toward A's YAML converges back to A.
+ * in an independent catalog query; the next plan is empty. With `full` (the default), also: the
+ * same YAML on an empty database equals B, and B planned toward A's YAML converges back to A.
  */
-export async function runCase(c: Case, engine: EngineKind): Promise<void> {
+export async function runCase(c: Case, engine: EngineKind, opts: { readonly full?: boolean } = {}): Promise<void> {
   const open: Connection[] = [];
   const track = (conn: Connection): Connection => (open.push(conn), conn);
   try {
@@ -149,6 +149,7 @@ export async function runCase(c: Case, engine: EngineKind): Promise<void> {
     await expectSameCatalog(a, b, schemas, c.rolePrefix, 'A after apply vs B');
     for (const check of c.data) await runDataCheck(a, check);
     await expectEmptyPlan(a, desiredB, 'A -> B');
+    if (opts.full === false) return;
 
     const empty = track(await freshDatabase(engine, c));
     await planAndApply(empty, desiredB);

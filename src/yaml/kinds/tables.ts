@@ -21,6 +21,7 @@ import type { PolicyYaml, RowSecurityYaml } from './policies.ts';
 import { loadTriggers } from './triggers.ts';
 import type { TriggerYaml } from './triggers.ts';
 import { loadHypertable, type HypertableYaml } from './timescale.ts';
+import { loadTableData, type TableDataYaml } from './data.ts';
 import { checkPartitionedKeys, loadPartitionBy, loadPartitions, type PartitionByYaml, type PartitionsYaml } from './partitions.ts';
 
 interface TableYaml extends TableConstraintsYaml {
@@ -37,6 +38,7 @@ interface TableYaml extends TableConstraintsYaml {
   readonly hypertable?: HypertableYaml;
   readonly partition_by?: PartitionByYaml;
   readonly partitions?: PartitionsYaml;
+  readonly data?: TableDataYaml;
 }
 
 /**
@@ -115,6 +117,7 @@ export const tablesKind: Kind = {
     loadGrants(ctx, { objectKind: 'table', schema: qn.schema, name: qn.name, arguments: null, what, columns: columnNames }, v.grants, loc);
     loadPolicies(ctx, qn, v.policies, loc);
     loadTriggers(ctx, { ...qn, kind: 'table', columns: columnNames }, v.triggers, loc);
+    if (v.data !== undefined) loadTableData(ctx, table, v.data, below(loc, 'data'));
   },
   check(ctx) {
     for (const t of ctx.model.tables) {

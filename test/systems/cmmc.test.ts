@@ -1,0 +1,69 @@
+/**
+ * schema/cmmc on the embedded default (the TimescaleDB build, chosen for pgvector) and on the
+ * PostgreSQL 15 server without its pgvector parts; and adoption: the team's plain SQL loaded,
+ * pulled, and the pulled YAML planned against the same database is empty.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../../src/db/connection.ts';
+import { introspect } from '../../src/introspect/index.ts';
+import { modelToYamlFiles } from '../../src/yaml/pull.ts';
+import { loadSchemaFiles } from '../../src/yaml/load.ts';
+import { managedSchemasOf } from '../../src/workflow/desired.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, serverDatabase, withoutExtensions } from './support.ts';
+
+const full = desiredOf('cmmc');
+
+describe('cmmc on the embedded default (TimescaleDB build, with pgvector)', () => {
+  let conn: Connection;
+  beforeAll(async () => {
+    conn = await embeddedFor(full);
+    await apply(conn, full);
+  }, 120_000);
+  afterAll(async () => conn?.close());
+
+  it('applies to an empty database; drift and the second plan are empty', async () => {
+    await expectConverged(conn, full, 'cmmc');
+    const defs = await conn.query<{ v: string }>(`SELECT indexdef AS v FROM pg_indexes WHERE indexname LIKE '%embedding' ORDER BY indexname`);
+    expect(defs).toHaveLength(3);
+    for (const d of defs) expect(d.v).toMatch(/USING ivfflat \(\(\(?embedding\)?::halfvec\(3072\)\) halfvec_cosine_ops\)/);
+  });
+
+  it('keeps one finding per control and assessment, and the progress counters current', async () => {
+    await conn.exec(fixture('cmmc', 'data.sql'));
+    const n = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM cmmc_controls`);
+    expect(n[0]!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('cmmc on the PostgreSQL 15 server without pgvector parts (the three embedding columns and their indexes: no pgvector there)', () => {
+  const plain = withoutExtensions(full, ['vector']);
+  let conn: Connection;
+  beforeAll(async () => {
+    conn = await serverDatabase();
+    await apply(conn, plain);
+  }, 120_000);
+  afterAll(async () => conn?.close());
+
+  it('applies to an empty database; drift and the second plan are empty', async () => {
+    await expectConverged(conn, plain, 'cmmc on PostgreSQL 15');
+  });
+});
+
+describe('cmmc adoption: plain SQL loaded, pulled, planned against the same database', () => {
+  let conn: Connection;
+  beforeAll(async () => {
+    conn = await embeddedFor(full);
+    await conn.exec(fixture('cmmc', 'roles.sql'));
+    await conn.exec(fixture('cmmc', 'schema.sql'));
+    await conn.exec(fixture('cmmc', 'vector.sql'));
+    await conn.exec(fixture('cmmc', 'data.sql'));
+  }, 120_000);
+  afterAll(async () => conn?.close());
+
+  it('the pulled YAML plans to nothing', async () => {
+    const files = [...modelToYamlFiles(await introspect(conn), { omitOwner: 'postgres' })].map(([path, text]) => ({ path, text }));
+    const loaded = loadSchemaFiles(files);
+    const p = await plan(conn, { loaded, managedSchemas: managedSchemasOf(loaded.model, null) });
+    expect(p.steps.map((s) => s.sql)).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * schema/llm-governance on the embedded default (the TimescaleDB build, chosen because the YAML
+ * declares timescaledb) and on the PostgreSQL 15 server without its TimescaleDB parts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../../src/db/connection.ts';
+import { pgliteBuildFor } from '../../src/db/pglite.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, serverDatabase, withoutExtensions } from './support.ts';
+
+const desired = desiredOf('llm-governance');
+
+async function count(conn: Connection, sql: string): Promise<number> {
+  return Number((await conn.query<{ n: string }>(`SELECT (${sql})::int AS n`))[0]!.n);
+}
+
+describe('llm-governance on the embedded default (TimescaleDB build)', () => {
+  let conn: Connection;
+  beforeAll(async () => {
+    expect(pgliteBuildFor(desired.loaded.model.extensions.map((e) => e.name))).toBe('timescaledb');
+    // that build has no pgcrypto: the YAML must not ask for it
+    expect(desired.loaded.model.extensions.map((e) => e.name)).not.toContain('pgcrypto');
+    conn = await embeddedFor(desired);
+    await apply(conn, desired);
+  }, 120_000);
+  afterAll(async () => conn?.close());
+
+  it('applies to an empty database; drift and the second plan are empty', async () => {
+    await expectConverged(conn, desired, 'llm-governance');
+    const hypertables = await conn.query<{ v: string }>(`SELECT hypertable_name AS v FROM timescaledb_information.hypertables ORDER BY 1`);
+    expect(hypertables.map((r) => r.v)).toEqual(['llm_metrics', 'system_metrics']);
+    const jobs = await conn.query<{ proc_name: string }>(
+      `SELECT proc_name FROM timescaledb_information.jobs WHERE hypertable_name IS NOT NULL ORDER BY 1`,
+    );
+    expect(jobs.map((j) => j.proc_name)).toEqual([
+      'policy_compression', 'policy_compression', 'policy_refresh_continuous_aggregate',
+      'policy_refresh_continuous_aggregate', 'policy_retention', 'policy_retention',
+    ]);
+  });
+
+  it('lands metrics rows in hypertable chunks and refreshes the hourly aggregate', async () => {
+    await conn.exec(`
+      INSERT INTO llm_metrics (time, provider, model, prompt_tokens, completion_tokens, total_tokens, cost_usd)
+      VALUES (now() - interval '2 hours', 'openai', 'gpt-4o', 100, 50, 150, 0.5),
+             (now() - interval '2 hours', 'openai', 'gpt-4o', 200, 50, 250, 1.0);`);
+    expect(await count(conn, `SELECT count(*) FROM show_chunks('llm_metrics')`)).toBeGreaterThan(0);
+    expect(await count(conn, `SELECT count(*) FROM ONLY llm_metrics`)).toBe(0);
+    await conn.query(`CALL refresh_continuous_aggregate('llm_metrics_hourly', NULL, NULL)`);
+    const hourly = await conn.query<{ n: number; tokens: number }>(
+      `SELECT sum(request_count)::int AS n, sum(total_tokens)::int AS tokens FROM llm_metrics_hourly WHERE model = 'gpt-4o'`,
+    );
+    expect(hourly[0]).toEqual({ n: 2, tokens: 400 });
+  });
+
+  it('audits changes with checksums and rejects UPDATE, DELETE and TRUNCATE on the audit log', async () => {
+    await conn.exec(fixture('llm-governance', 'data.sql'));
+    expect(await count(conn, `SELECT count(*) FROM audit_logs WHERE action = 'insert'`)).toBe(11);
+    expect(await count(conn, `SELECT count(*) FROM audit_logs WHERE checksum !~ '^[0-9a-f]{64}$'`)).toBe(0);
+    await expect(conn.query(`UPDATE audit_logs SET action = 'tampered'`)).rejects.toThrow(/immutable/);
+    await expect(conn.query(`DELETE FROM audit_logs`)).rejects.toThrow(/immutable/);
+    await expect(conn.query(`TRUNCATE audit_logs`)).rejects.toThrow(/immutable/);
+  });
+});
+
+describe('llm-governance on the PostgreSQL 15 server without TimescaleDB parts (hypertables, compression, retention, continuous aggregates: no TimescaleDB there)', () => {
+  const plain = withoutExtensions(desired, ['timescaledb']);
+  let conn: Connection;
+  beforeAll(async () => {
+    conn = await serverDatabase();
+    await apply(conn, plain);
+  }, 120_000);
+  afterAll(async () => conn?.close());
+
+  it('applies to an empty database; drift and the second plan are empty', async () => {
+    await expectConverged(conn, plain, 'llm-governance on PostgreSQL 15');
+    expect(await count(conn, `SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`)).toBe(15);
+    await expect(conn.exec(`INSERT INTO audit_logs (action, resource_type, checksum) VALUES ('x', 'y', '');
+      UPDATE audit_logs SET action = 'z'`)).rejects.toThrow(/immutable/);
+  });
+});

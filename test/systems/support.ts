@@ -1,0 +1,109 @@
+/**
+ * Applying the five systems' schema folders (schema/<system>/) through the same workflow
+ * functions the CLI uses: load the YAML, plan against a database, apply safely, plan again.
+ */
+import { expect, inject } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connection } from '../../src/db/connection.ts';
+import { openPglite, pgliteBuildFor } from '../../src/db/pglite.ts';
+import type { DatabaseModel } from '../../src/model/database.ts';
+export type DesiredInputOf = DesiredInput;
+import { loadDesired, managedSchemasOf, type DesiredInput } from '../../src/workflow/desired.ts';
+import { planDatabase } from '../../src/workflow/plan-database.ts';
+import { applyPlanSafely } from '../../src/workflow/apply-plan.ts';
+import type { Workspace } from '../../src/workflow/states.ts';
+import type { Plan } from '../../src/plan/plan.ts';
+import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
+import { renderSql } from '../../src/plan/render-sql.ts';
+import { freshPglite, freshPostgres } from '../support/databases.ts';
+
+export const SCHEMA_ROOT = new URL('../../schema/', import.meta.url);
+const FIXTURES = new URL('../fixtures/systems/', import.meta.url);
+
+/** One normalization cache per test file: a state is normalized once. */
+export const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-systems-')), devUrl: null };
+
+/**
+ * For the PostgreSQL 15 server: normalization on that server (`--dev-url`), as a user of a server
+ * would run it. Without it the scratch engine is PGlite (PostgreSQL 18), whose extension versions
+ * (btree_gist 1.8) a plan would pin and the server cannot install.
+ */
+function serverWorkspace(): Workspace {
+  return { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-systems-pg-')), devUrl: inject('postgresUrl') };
+}
+
+let serverWs: Workspace | undefined;
+function workspaceFor(conn: Connection): Workspace {
+  return conn.engine === 'pglite' ? workspace : (serverWs ??= serverWorkspace());
+}
+
+export function schemaDir(system: string): string {
+  return new URL(`${system}/`, SCHEMA_ROOT).pathname;
+}
+
+export function fixture(system: string, file: string): string {
+  return readFileSync(new URL(`${system}/${file}`, FIXTURES), 'utf8');
+}
+
+export function desiredOf(system: string): DesiredInput {
+  return loadDesired(schemaDir(system), null);
+}
+
+/** The embedded engine pgform itself would choose for this YAML (the TimescaleDB build when it declares timescaledb or vector). */
+export async function embeddedFor(desired: DesiredInput): Promise<Connection> {
+  const extensions = desired.loaded.model.extensions.map((e) => e.name);
+  if (pgliteBuildFor(extensions) === 'standard') return freshPglite(extensions);
+  return openPglite({ dataDir: null, extensions });
+}
+
+export async function serverDatabase(): Promise<Connection> {
+  return freshPostgres('sys');
+}
+
+export async function plan(conn: Connection, desired: DesiredInput): Promise<Plan> {
+  return (await planDatabase(conn, desired, workspaceFor(conn), DEFAULT_SETTINGS)).plan;
+}
+
+/** Plans and applies with every hazard allowed (the verification after apply must pass). */
+export async function apply(conn: Connection, desired: DesiredInput): Promise<Plan> {
+  const p = await plan(conn, desired);
+  await applyPlanSafely(conn, p, desired.managedSchemas, workspaceFor(conn), {
+    allowHazards: 'all',
+    allowStale: false,
+    planSql: renderSql(p),
+    lockWaitMs: 10_000,
+  });
+  return p;
+}
+
+/** Drift is empty exactly when the next plan has no steps; the message lists what is left. */
+export async function expectConverged(conn: Connection, desired: DesiredInput, label: string): Promise<void> {
+  const p = await plan(conn, desired);
+  expect(p.steps.map((s) => `${s.operation} ${s.kind} ${s.object}: ${s.sql}`), `${label}: the second plan must be empty`).toEqual([]);
+}
+
+/** The same YAML without what only exists with an extension: for a server that lacks it. */
+export function withoutExtensions(desired: DesiredInput, drop: readonly string[]): DesiredInput {
+  const m = desired.loaded.model;
+  const vectorTypes = /^(vector|halfvec|sparsevec)\b/;
+  const dropVector = drop.includes('vector');
+  const dropTimescale = drop.includes('timescaledb');
+  const droppedColumns = new Set<string>();
+  const tables = m.tables.map((t) => {
+    const columns = dropVector ? t.columns.filter((c) => !vectorTypes.test(c.type)) : t.columns;
+    for (const c of t.columns) if (!columns.includes(c)) droppedColumns.add(`${t.schema}.${t.name}.${c.name}`);
+    const indexes = dropVector
+      ? t.indexes.filter((i) => !/\b(ivfflat|hnsw)\b/.test(i.method ?? '') && !/halfvec|vector/.test(JSON.stringify(i)))
+      : t.indexes;
+    return { ...t, columns, indexes };
+  });
+  const model: DatabaseModel = {
+    ...m,
+    extensions: m.extensions.filter((e) => !drop.includes(e.name)),
+    tables,
+    ...(dropTimescale ? { hypertables: [], continuousAggregates: [] } : {}),
+  };
+  return { loaded: { ...desired.loaded, model }, managedSchemas: managedSchemasOf(model, null) };
+}
