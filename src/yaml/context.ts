@@ -1,4 +1,4 @@
-import type { DatabaseModel } from '../model/database.ts';
+import { emptyModel, type DatabaseModel } from '../model/database.ts';
 import type { SourcePosition } from '../model/source.ts';
 import { formatPath, locate } from './documents.ts';
 import type { KeyPath, ParsedDocument, Segment } from './documents.ts';
@@ -39,25 +39,8 @@ export type DraftModel = { -readonly [K in keyof DatabaseModel]-?: NonNullable<D
  * Loaders report problems and carry on, so one run shows them all.
  */
 export class LoadContext {
-  readonly model: DraftModel = {
-    schemas: [],
-    extensions: [],
-    enums: [],
-    sequences: [],
-    tables: [],
-    roles: [],
-    views: [],
-    materializedViews: [],
-    routines: [],
-    triggers: [],
-    policies: [],
-    grants: [],
-    defaultPrivileges: [],
-    dropRoles: [],
-    hypertables: [],
-    continuousAggregates: [],
-    data: [],
-  };
+  // emptyModel() returns fresh arrays: appending to them is safe.
+  readonly model: DraftModel = { ...(emptyModel() as DraftModel), dropRoles: [], data: [] };
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, SourcePosition>();
   private readonly declarations = new Map<string, Loc>();
