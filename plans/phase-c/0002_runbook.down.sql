@@ -1,0 +1,185 @@
+-- pgform plan
+-- pgform-version: 0.1.0
+-- source: sha256:bec1ce31b5a4a437
+-- target: sha256:dd6eb87a107a9d2c
+-- managed-schemas: ["public"]
+-- plan-hash: sha256:5b1bc3fd8022a575f01beb9f2fc198d18761bc7ea513774ed41b26e328c6057e
+-- steps: 31
+--   drop constraint: 5
+--   drop index: 2
+--   alter column: 3
+--   drop column: 6
+--   drop table: 10
+--   drop function: 2
+--   drop enum: 1
+--   create constraint: 1
+--   validate constraint: 1
+-- hazards: data_loss: 17, table_rewrite: 1, long_lock: 1, validation_scan: 1, non_transactional: 2
+
+SET lock_timeout = '5s';
+SET statement_timeout = '1h';
+SET check_function_bodies = off;
+
+-- step 1/31: drop constraint public.api_key_usage.api_key_usage_api_key_id_fkey
+--   transactional: yes
+--   hazards: none
+--   reason: dropped before the tables it links, which are dropped too
+ALTER TABLE "public"."api_key_usage" DROP CONSTRAINT "api_key_usage_api_key_id_fkey";
+
+-- step 2/31: drop constraint public.integration_delivery_log.integration_delivery_log_integration_config_id_fkey
+--   transactional: yes
+--   hazards: none
+--   reason: dropped before the tables it links, which are dropped too
+ALTER TABLE "public"."integration_delivery_log" DROP CONSTRAINT "integration_delivery_log_integration_config_id_fkey";
+
+-- step 3/31: drop constraint public.role_permissions.role_permissions_permission_id_fkey
+--   transactional: yes
+--   hazards: none
+--   reason: dropped before the tables it links, which are dropped too
+ALTER TABLE "public"."role_permissions" DROP CONSTRAINT "role_permissions_permission_id_fkey";
+
+-- step 4/31: drop constraint public.weight_override_history.weight_override_history_weight_override_id_fkey
+--   transactional: yes
+--   hazards: none
+--   reason: dropped before the tables it links, which are dropped too
+ALTER TABLE "public"."weight_override_history" DROP CONSTRAINT "weight_override_history_weight_override_id_fkey";
+
+-- step 5/31: drop index public.companies.idx_companies_slug
+--   transactional: no
+--   hazards: non_transactional (runs outside a transaction; re-running the plan completes it)
+DROP INDEX CONCURRENTLY IF EXISTS "public"."idx_companies_slug";
+
+-- step 6/31: drop index public.sessions.idx_sessions_tenant_id
+--   transactional: no
+--   hazards: non_transactional (runs outside a transaction; re-running the plan completes it)
+DROP INDEX CONCURRENTLY IF EXISTS "public"."idx_sessions_tenant_id";
+
+-- step 7/31: drop constraint public.companies.companies_slug_key
+--   transactional: yes
+--   hazards: none
+ALTER TABLE "public"."companies" DROP CONSTRAINT "companies_slug_key";
+
+-- step 8/31: alter column public.users.role
+--   transactional: yes
+--   hazards: none
+--   reason: dropped: type public.user_role_enum is dropped; it is created again afterwards
+ALTER TABLE "public"."users" ALTER COLUMN "role" DROP DEFAULT;
+
+-- step 9/31: drop column public.companies.slug
+--   transactional: yes
+--   hazards: data_loss (drops column public.companies.slug and the values it holds)
+ALTER TABLE "public"."companies" DROP COLUMN "slug";
+
+-- step 10/31: drop column public.companies.tenant_enabled
+--   transactional: yes
+--   hazards: data_loss (drops column public.companies.tenant_enabled and the values it holds)
+ALTER TABLE "public"."companies" DROP COLUMN "tenant_enabled";
+
+-- step 11/31: drop column public.companies.tenant_config
+--   transactional: yes
+--   hazards: data_loss (drops column public.companies.tenant_config and the values it holds)
+ALTER TABLE "public"."companies" DROP COLUMN "tenant_config";
+
+-- step 12/31: drop column public.sessions.tenant_id
+--   transactional: yes
+--   hazards: data_loss (drops column public.sessions.tenant_id and the values it holds)
+ALTER TABLE "public"."sessions" DROP COLUMN "tenant_id";
+
+-- step 13/31: drop column public.sessions.last_tenant_switch_at
+--   transactional: yes
+--   hazards: data_loss (drops column public.sessions.last_tenant_switch_at and the values it holds)
+ALTER TABLE "public"."sessions" DROP COLUMN "last_tenant_switch_at";
+
+-- step 14/31: drop column public.users.allowed_tenants
+--   transactional: yes
+--   hazards: data_loss (drops column public.users.allowed_tenants and the values it holds)
+ALTER TABLE "public"."users" DROP COLUMN "allowed_tenants";
+
+-- step 15/31: drop table public.api_key_usage
+--   transactional: yes
+--   hazards: data_loss (drops table public.api_key_usage and all its rows)
+DROP TABLE "public"."api_key_usage";
+
+-- step 16/31: drop table public.api_keys
+--   transactional: yes
+--   hazards: data_loss (drops table public.api_keys and all its rows)
+DROP TABLE "public"."api_keys";
+
+-- step 17/31: drop table public.audit_log
+--   transactional: yes
+--   hazards: data_loss (drops table public.audit_log and all its rows)
+DROP TABLE "public"."audit_log";
+
+-- step 18/31: drop table public.integration_configs
+--   transactional: yes
+--   hazards: data_loss (drops table public.integration_configs and all its rows)
+DROP TABLE "public"."integration_configs";
+
+-- step 19/31: drop table public.integration_delivery_log
+--   transactional: yes
+--   hazards: data_loss (drops table public.integration_delivery_log and all its rows)
+DROP TABLE "public"."integration_delivery_log";
+
+-- step 20/31: drop table public.permissions
+--   transactional: yes
+--   hazards: data_loss (drops table public.permissions and all its rows)
+DROP TABLE "public"."permissions";
+
+-- step 21/31: drop table public.role_hierarchy
+--   transactional: yes
+--   hazards: data_loss (drops table public.role_hierarchy and all its rows)
+DROP TABLE "public"."role_hierarchy";
+
+-- step 22/31: drop table public.role_permissions
+--   transactional: yes
+--   hazards: data_loss (drops table public.role_permissions and all its rows)
+DROP TABLE "public"."role_permissions";
+
+-- step 23/31: drop table public.weight_override_history
+--   transactional: yes
+--   hazards: data_loss (drops table public.weight_override_history and all its rows)
+DROP TABLE "public"."weight_override_history";
+
+-- step 24/31: drop table public.weight_overrides
+--   transactional: yes
+--   hazards: data_loss (drops table public.weight_overrides and all its rows)
+DROP TABLE "public"."weight_overrides";
+
+-- step 25/31: drop function public.cleanup_old_audit_logs(retention_days integer)
+--   transactional: yes
+--   hazards: none
+DROP FUNCTION "public"."cleanup_old_audit_logs"(retention_days integer);
+
+-- step 26/31: drop function public.track_weight_override_changes()
+--   transactional: yes
+--   hazards: none
+DROP FUNCTION "public"."track_weight_override_changes"();
+
+-- step 27/31: alter column public.users.role
+--   transactional: yes
+--   hazards: table_rewrite (changing public.users.role from user_role_enum to character varying(20) rewrites the table and its indexes)
+--            long_lock (public.users is locked against reads and writes while it is rewritten)
+--            data_loss (character varying(20) may not hold every user_role_enum value of public.users.role: such values make the step fail or are changed by the cast)
+--   reason: PostgreSQL may have no automatic cast from user_role_enum to character varying(20); if the step fails, give the column a `using` expression
+ALTER TABLE "public"."users" ALTER COLUMN "role" DROP DEFAULT, ALTER COLUMN "role" TYPE character varying(20), ALTER COLUMN "role" SET DEFAULT 'viewer'::character varying;
+
+-- step 28/31: drop enum public.user_role_enum
+--   transactional: yes
+--   hazards: none
+DROP TYPE "public"."user_role_enum";
+
+-- step 29/31: alter column public.users.role
+--   transactional: yes
+--   hazards: none
+--   reason: recreated: type public.user_role_enum is dropped
+ALTER TABLE "public"."users" ALTER COLUMN "role" SET DEFAULT 'viewer'::character varying;
+
+-- step 30/31: create constraint public.users.users_role_check
+--   transactional: yes
+--   hazards: none
+ALTER TABLE "public"."users" ADD CONSTRAINT "users_role_check" CHECK (role::text = ANY (ARRAY['admin'::text, 'viewer'::text])) NOT VALID;
+
+-- step 31/31: validate constraint public.users.users_role_check
+--   transactional: yes
+--   hazards: validation_scan (scans public.users to check existing rows (reads and writes continue); fails if a row violates users_role_check)
+ALTER TABLE "public"."users" VALIDATE CONSTRAINT "users_role_check";

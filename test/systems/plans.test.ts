@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readChain } from '../../src/chain/chain.ts';
+import { checkChain } from '../../src/chain/check.ts';
+import { renderProblems } from '../../src/chain/problems.ts';
+import { loadDesired } from '../../src/workflow/desired.ts';
+import type { Workspace } from '../../src/workflow/states.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-plans-')), devUrl: null };
+
+/** Each system's committed chain and the YAML it must replay to (phase-c: base, then the runbook). */
+const CHAINS = [
+  { plans: 'plans/llm-governance', schema: 'schema/llm-governance' },
+  { plans: 'plans/enterprise-ai', schema: 'schema/enterprise-ai' },
+  { plans: 'plans/multitenant-saas', schema: 'schema/multitenant-saas' },
+  { plans: 'plans/cmmc', schema: 'schema/cmmc' },
+  { plans: 'plans/phase-c', schema: 'schema/phase-c/target' },
+];
+
+describe('the committed plans of the five systems', () => {
+  it.each(CHAINS)('$plans is intact and replays to $schema (pgform check)', async ({ plans, schema }) => {
+    const chain = readChain(join(ROOT, plans));
+    expect(chain.plans.length).toBeGreaterThan(0);
+    const problems = await checkChain(chain, loadDesired(join(ROOT, schema), null), workspace);
+    // The rendered problems carry the differences and the fix (`pgform plan --save <name>`).
+    expect(problems.length === 0 ? '' : renderProblems(problems)).toBe('');
+  });
+
+  it('phase-c is the base plan followed by the runbook as a second plan', () => {
+    const chain = readChain(join(ROOT, 'plans/phase-c'));
+    expect(chain.plans.map((p) => p.id)).toEqual(['0001_base', '0002_runbook']);
+  });
+});
