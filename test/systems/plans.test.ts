@@ -29,8 +29,8 @@ describe('the committed plans of the five systems', () => {
     expect(problems.length === 0 ? '' : renderProblems(problems)).toBe('');
   });
 
-  it('phase-c is the base plan followed by the runbook as a second plan', () => {
+  it('phase-c is the base plan, the runbook as a second plan, then its reference rows', () => {
     const chain = readChain(join(ROOT, 'plans/phase-c'));
-    expect(chain.plans.map((p) => p.id)).toEqual(['0001_base', '0002_runbook']);
+    expect(chain.plans.map((p) => p.id)).toEqual(['0001_base', '0002_runbook', '0003_reference_data']);
   });
 });
