@@ -190,7 +190,7 @@ export function step(s: StepInput): Step {
     phase: s.phase,
   };
   if (s.reason) out.reason = s.reason;
-  for (const k of ['provides', 'requires', 'removes', 'requiresRemoved'] as const) {
+  for (const k of ['provides', 'requires', 'removes', 'requiresRemoved', 'disrupts'] as const) {
     const v = s[k];
     if (v && v.length > 0) out[k] = [...new Set(v)];
   }

@@ -68,19 +68,17 @@ export function createMaterializedViewSteps(ctx: DiffContext, v: MaterializedVie
 /** DROP MATERIALIZED VIEW (its indexes go with it); dependents are handled through `disrupts`. */
 export function dropMaterializedViewStep(v: MaterializedView, reason?: string): Step {
   const mkey = keys.materializedView(v.schema, v.name);
-  return {
-    ...step({
-      kind: 'materialized_view',
-      object: display(v.schema, v.name),
-      operation: 'drop',
-      sql: `DROP MATERIALIZED VIEW ${qname(v)}`,
-      hazards: [hazard('data_loss', `drops materialized view ${display(v.schema, v.name)} and the rows it holds`)],
-      reason,
-      phase: PHASES.dropMaterializedView,
-      removes: [mkey, ...relationColumnKeys(v), ...v.indexes.map((i) => keys.index(v.schema, v.name, i.name))],
-    }),
+  return step({
+    kind: 'materialized_view',
+    object: display(v.schema, v.name),
+    operation: 'drop',
+    sql: `DROP MATERIALIZED VIEW ${qname(v)}`,
+    hazards: [hazard('data_loss', `drops materialized view ${display(v.schema, v.name)} and the rows it holds`)],
+    reason,
+    phase: PHASES.dropMaterializedView,
+    removes: [mkey, ...relationColumnKeys(v), ...v.indexes.map((i) => keys.index(v.schema, v.name, i.name))],
     disrupts: [mkey],
-  };
+  });
 }
 
 function sameShape(a: MaterializedView, b: MaterializedView): boolean {

@@ -165,18 +165,16 @@ export function createRoutineSteps(r: Routine, reason?: string, to?: DatabaseMod
 /** DROP FUNCTION/PROCEDURE; whatever uses it is dropped first by the dependents pass. */
 export function dropRoutineStep(r: Routine, reason?: string): Step {
   const rkey = routineKey(r);
-  return {
-    ...step({
-      kind: 'function',
-      object: routineSignature(r),
-      operation: 'drop',
-      sql: `DROP ${routineTarget(r)}`,
-      reason,
-      phase: PHASES.dropFunction,
-      removes: [rkey],
-    }),
+  return step({
+    kind: 'function',
+    object: routineSignature(r),
+    operation: 'drop',
+    sql: `DROP ${routineTarget(r)}`,
+    reason,
+    phase: PHASES.dropFunction,
+    removes: [rkey],
     disrupts: [rkey],
-  };
+  });
 }
 
 /** Grants and owner of a routine created anew (it starts with EXECUTE to PUBLIC and the executing role as owner). */

@@ -171,18 +171,16 @@ export function createViewSteps(ctx: DiffContext, v: View, reason?: string): Ste
 /** DROP VIEW; whatever uses the view is dropped first by the dependents pass (`disrupts`). */
 export function dropViewStep(v: View, reason?: string): Step {
   const vkey = keys.view(v.schema, v.name);
-  return {
-    ...step({
-      kind: 'view',
-      object: display(v.schema, v.name),
-      operation: 'drop',
-      sql: `DROP VIEW ${qname(v)}`,
-      reason,
-      phase: PHASES.dropView,
-      removes: [vkey, ...relationColumnKeys(v)],
-    }),
+  return step({
+    kind: 'view',
+    object: display(v.schema, v.name),
+    operation: 'drop',
+    sql: `DROP VIEW ${qname(v)}`,
+    reason,
+    phase: PHASES.dropView,
+    removes: [vkey, ...relationColumnKeys(v)],
     disrupts: [vkey],
-  };
+  });
 }
 
 /**
