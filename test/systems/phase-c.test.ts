@@ -1,11 +1,17 @@
 /**
  * schema/phase-c: base/ applied, the team's rows loaded, then planned to target/: what the
  * runbook does by hand. On the embedded default (PGlite) and on the PostgreSQL 15 server.
+ * Adoption: the team's database as it has it (base.sql, its rows, then runbook.sql) pulled, and
+ * the pulled YAML planned against the same database is empty.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
 import type { Plan } from '../../src/plan/plan.ts';
-import { apply, desiredOf, embeddedFor, expectConverged, fixture, serverDatabase } from './support.ts';
+import { introspect } from '../../src/introspect/index.ts';
+import { modelToYamlFiles } from '../../src/yaml/pull.ts';
+import { loadSchemaFiles } from '../../src/yaml/load.ts';
+import { managedSchemasOf } from '../../src/workflow/desired.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, serverDatabase } from './support.ts';
 
 const base = desiredOf('phase-c/base');
 const target = desiredOf('phase-c/target');
@@ -67,3 +73,26 @@ for (const engine of ['embedded default (PGlite)', 'PostgreSQL 15 server'] as co
     });
   });
 }
+
+describe('phase-c adoption: base.sql, its rows and runbook.sql loaded, pulled, planned against the same database', () => {
+  let conn: Connection;
+  beforeAll(async () => {
+    conn = await embeddedFor(target);
+    await conn.exec(fixture('phase-c', 'roles.sql'));
+    await conn.exec(fixture('phase-c', 'base.sql'));
+    await conn.exec(fixture('phase-c', 'data.sql'));
+    await conn.exec(fixture('phase-c', 'runbook.sql'));
+  }, 120_000);
+  afterAll(async () => conn?.close());
+
+  it('the pulled YAML holds what the runbook made and plans to nothing', async () => {
+    const files = [...modelToYamlFiles(await introspect(conn), { omitOwner: 'postgres' })].map(([path, text]) => ({ path, text }));
+    const loaded = loadSchemaFiles(files);
+    const names = (xs: readonly { readonly name: string }[]) => xs.map((x) => x.name).sort();
+    expect(names(loaded.model.tables)).toEqual(names(target.loaded.model.tables));
+    expect(names(loaded.model.triggers)).toEqual(names(target.loaded.model.triggers));
+    expect(names(loaded.model.enums)).toEqual(['user_role_enum']);
+    const p = await plan(conn, { loaded, managedSchemas: managedSchemasOf(loaded.model, null) });
+    expect(p.steps.map((s) => s.sql)).toEqual([]);
+  });
+});
