@@ -1,11 +1,13 @@
 import type { DatabaseModel } from '../model/database.ts';
 import type { Grant } from '../model/grant.ts';
 import { keys } from '../model/keys.ts';
+import { continuousAggregateKey } from '../model/timescale.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import { ident, qname } from '../sql/quote.ts';
 import { display, hazard, step, type DiffContext } from './context.ts';
 import { ownerChanged } from './owners.ts';
 import { granteeText, roleKeys, roleReleased, roleSpec } from './roles.ts';
+import { rebuiltContinuousAggregates } from './timescale.ts';
 
 /** The object a set of grants is on (column grants belong to their table). */
 export interface GrantTarget {
@@ -84,15 +86,20 @@ function targetObject(t: GrantTarget): string {
   return t.objectKind === 'schema' ? t.schema : t.objectKind === 'function' ? `${display(t.schema, t.name ?? '')}(${t.arguments ?? ''})` : display(t.schema, t.name ?? '');
 }
 
-/** Keys of the target; a `table` target may be a view or materialized view, so all three are named unless known. */
+/**
+ * Keys of the target; a `table` target may be a view, materialized view or continuous aggregate,
+ * so all four are named unless known.
+ */
 function targetKeys(t: GrantTarget, relationKey?: string): string[] {
   switch (t.objectKind) {
     case 'schema':
       return [keys.schema(t.schema)];
-    case 'table':
+    case 'table': {
+      const name = t.name ?? '';
       return relationKey
         ? [relationKey]
-        : [keys.table(t.schema, t.name ?? ''), keys.view(t.schema, t.name ?? ''), keys.materializedView(t.schema, t.name ?? '')];
+        : [keys.table(t.schema, name), keys.view(t.schema, name), keys.materializedView(t.schema, name), continuousAggregateKey(t.schema, name)];
+    }
     case 'sequence':
       return [keys.sequence(t.schema, t.name ?? '')];
     case 'function':
@@ -199,10 +206,11 @@ export function grantStepsForNewObject(target: GrantTarget, grants: readonly Gra
   return newObjectSteps({ target, objectKeys: targetKeys(target), phase: PHASES.grant, ...(reason ? { reason } : {}) }, grants);
 }
 
-/** The `relation` key of a table, view or materialized view, as `m` knows it. */
+/** The `relation` key of a table, view, materialized view or continuous aggregate, as `m` knows it. */
 function relationKey(m: DatabaseModel, schema: string, name: string): string {
   if (m.views.some((v) => v.schema === schema && v.name === name)) return keys.view(schema, name);
   if (m.materializedViews.some((v) => v.schema === schema && v.name === name)) return keys.materializedView(schema, name);
+  if ((m.continuousAggregates ?? []).some((a) => a.schema === schema && a.name === name)) return continuousAggregateKey(schema, name);
   return keys.table(schema, name);
 }
 
@@ -224,7 +232,10 @@ function placementFor(ctx: DiffContext, t: GrantTarget, phase: number): Placemen
   return { target, objectKeys, phase };
 }
 
-/** Objects `to` has that `from` does not: they are created by this plan and start from defaults. */
+/**
+ * Objects `to` has that `from` does not, and continuous aggregates rebuilt for a changed query:
+ * they are created by this plan and start from defaults.
+ */
 function createdTargets(ctx: DiffContext): GrantTarget[] {
   const { from, to } = ctx;
   const out: GrantTarget[] = [];
@@ -235,6 +246,10 @@ function createdTargets(ctx: DiffContext): GrantTarget[] {
   const has = (l: readonly { schema: string; name: string }[], x: { schema: string; name: string }) => l.some((y) => y.schema === x.schema && y.name === x.name);
   for (const v of to.views) if (!has(from.views, v)) out.push(rel(v.schema, v.name));
   for (const v of to.materializedViews) if (!has(from.materializedViews, v)) out.push(rel(v.schema, v.name));
+  const rebuilt = rebuiltContinuousAggregates(from, to);
+  for (const a of to.continuousAggregates ?? []) {
+    if (!has(from.continuousAggregates ?? [], a) || rebuilt.has(continuousAggregateKey(a.schema, a.name))) out.push(rel(a.schema, a.name));
+  }
   const renamedTo = new Set([...ctx.sequenceRenames].map(([k, name]) => `${k.slice(0, k.lastIndexOf('.'))}.${name}`));
   for (const s of to.sequences) {
     if (has(from.sequences, s) || renamedTo.has(`${s.schema}.${s.name}`)) continue;
@@ -272,6 +287,8 @@ function currentGrant(ctx: DiffContext, g: Grant): Grant | null {
         if (!view) return null;
         if (g.column !== null && !view.columns.some((c) => c.name === g.column)) return null;
       }
+      // A dropped continuous aggregate takes its privileges with it.
+      if (inList(from.continuousAggregates ?? []) && !inList(to.continuousAggregates ?? [])) return null;
       return g;
     }
     case 'sequence': {

@@ -1,3 +1,4 @@
+import type { DatabaseModel } from '../model/database.ts';
 import { keys } from '../model/keys.ts';
 import {
   continuousAggregateKey,
@@ -468,19 +469,30 @@ function descendants(all: readonly ContinuousAggregate[], roots: ReadonlySet<str
   return out;
 }
 
+/**
+ * Keys (`continuousAggregateKey`) of the aggregates that both states have and the plan drops and
+ * creates again: a changed query, or built (directly or not) on an aggregate whose query changed.
+ */
+export function rebuiltContinuousAggregates(from: DatabaseModel, to: DatabaseModel): Set<string> {
+  const fromList = from.continuousAggregates ?? [];
+  const fromByKey = new Map(fromList.map((a) => [continuousAggregateKey(a.schema, a.name), a]));
+  const toKeys = new Set((to.continuousAggregates ?? []).map((a) => continuousAggregateKey(a.schema, a.name)));
+  const changed = new Set<string>();
+  for (const a of to.continuousAggregates ?? []) {
+    const before = fromByKey.get(continuousAggregateKey(a.schema, a.name));
+    if (before && before.definition !== a.definition) changed.add(continuousAggregateKey(a.schema, a.name));
+  }
+  // A rebuilt aggregate takes the aggregates built on it down with it: they are rebuilt too.
+  return new Set([...descendants(fromList, changed)].filter((k) => toKeys.has(k) && fromByKey.has(k)));
+}
+
 export function diffContinuousAggregates(ctx: DiffContext): Step[] {
   const toList = ctx.to.continuousAggregates;
   const fromList = ctx.from.continuousAggregates ?? [];
   const hypertables = ctx.to.hypertables ?? [];
   const fromByKey = new Map(fromList.map((a) => [continuousAggregateKey(a.schema, a.name), a]));
   const toByKey = new Map(toList.map((a) => [continuousAggregateKey(a.schema, a.name), a]));
-  const changed = new Set<string>();
-  for (const [k, to] of toByKey) {
-    const from = fromByKey.get(k);
-    if (from && from.definition !== to.definition) changed.add(k);
-  }
-  // A rebuilt aggregate takes the aggregates built on it down with it: they are rebuilt too.
-  const rebuilt = new Set([...descendants(fromList, changed)].filter((k) => toByKey.has(k) && fromByKey.has(k)));
+  const rebuilt = rebuiltContinuousAggregates(ctx.from, ctx.to);
   const dependentsOf = (a: ContinuousAggregate) =>
     fromList.filter((o) => o.dependsOn.includes(continuousAggregateKey(a.schema, a.name))).map((o) => continuousAggregateKey(o.schema, o.name));
 

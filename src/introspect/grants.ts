@@ -13,7 +13,11 @@ export interface GrantRow {
   readonly with_grant_option: boolean;
 }
 
-/** Managed relations a GRANT ... ON TABLE applies to: tables, views, materialized views. */
+/**
+ * Managed relations a GRANT ... ON TABLE applies to: tables, views, materialized views. A
+ * continuous aggregate's view is one of the views (its grants are the aggregate's); the copies
+ * TimescaleDB makes on its internal relations are in its own schemas, out of scope.
+ */
 function isGrantableRelation(rel: string, nsp: string): string {
   return `(${isManagedTable(rel, nsp)} OR (${rel}.relkind IN ('v', 'm')
     AND ${inScope(nsp)} AND ${notExtensionMember('pg_class', `${rel}.oid`)}))`;

@@ -1,4 +1,7 @@
-/** What a grant is on. Views and materialized views are `table`s to GRANT. */
+/**
+ * What a grant is on. Views, materialized views and TimescaleDB continuous aggregates (their
+ * user-facing view) are `table`s to GRANT.
+ */
 export type GrantObjectKind = 'schema' | 'table' | 'sequence' | 'function' | 'column';
 
 /**

@@ -53,6 +53,11 @@ export interface RefreshPolicy {
   readonly scheduleInterval: string;
 }
 
+/**
+ * A continuous aggregate. Its privileges are in `DatabaseModel.grants`, as `table` (and `column`)
+ * grants on its name, like a view's: GRANT on the aggregate's view, which TimescaleDB passes on to
+ * its internal relations.
+ */
 export interface ContinuousAggregate extends QualifiedName {
   /** The aggregate's query as TimescaleDB prints it (no trailing semicolon). */
   readonly definition: string;

@@ -86,7 +86,7 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
     if (materializedViews.length > 0) doc.materialized_views = materializedViewsYaml(materializedViews, m.grants);
     if (functions.length > 0) doc.functions = routinesYaml(functions, m.grants);
     if (procedures.length > 0) doc.procedures = routinesYaml(procedures, m.grants);
-    const aggregates = continuousAggregatesYaml(inSchema(m.continuousAggregates));
+    const aggregates = continuousAggregatesYaml(inSchema(m.continuousAggregates), m.grants);
     if (Object.keys(aggregates).length > 0) doc.continuous_aggregates = aggregates;
     files.set(fileNameFor(schema, files), render(doc));
   }
@@ -98,7 +98,7 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
  * object is not in the model would be lost, so it is refused.
  */
 function checkPlaceable(m: DatabaseModel): void {
-  const relations = new Set([...m.tables, ...m.views, ...m.materializedViews].map((r) => `${r.schema}\u0000${r.name}`));
+  const relations = new Set([...m.tables, ...m.views, ...m.materializedViews, ...m.continuousAggregates].map((r) => `${r.schema}\u0000${r.name}`));
   const tables = new Set(m.tables.map((r) => `${r.schema}\u0000${r.name}`));
   const triggerHosts = new Set([...m.tables, ...m.views].map((r) => `${r.schema}\u0000${r.name}`));
   const routines = new Set(m.routines.map((r) => `${r.schema}\u0000${r.name}\u0000${r.identityArguments}`));

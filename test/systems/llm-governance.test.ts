@@ -1,13 +1,35 @@
 /**
  * schema/llm-governance on the embedded default (the TimescaleDB build, chosen because the YAML
- * declares timescaledb) and on the PostgreSQL 15 server without its TimescaleDB parts.
+ * declares timescaledb) and on the PostgreSQL 15 server without its TimescaleDB parts; and
+ * adoption: the team's plain SQL loaded, pulled, and the pulled YAML planned against the same
+ * database is empty.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
 import { pgliteBuildFor } from '../../src/db/pglite.ts';
-import { apply, desiredOf, embeddedFor, expectConverged, fixture, serverDatabase, withoutExtensions } from './support.ts';
+import { introspect } from '../../src/introspect/index.ts';
+import { managedSchemasOf, type DesiredInput } from '../../src/workflow/desired.ts';
+import { loadSchemaFiles } from '../../src/yaml/load.ts';
+import { modelToYamlFiles } from '../../src/yaml/pull.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, serverDatabase, withoutExtensions } from './support.ts';
 
 const desired = desiredOf('llm-governance');
+const AGGREGATES = ['llm_metrics_daily', 'llm_metrics_hourly'];
+const ROLES = ['llm_governance_app', 'llm_governance_readonly'];
+
+/** Whether `role` may read `relation`: a SELECT run as that role. */
+async function canSelect(conn: Connection, role: string, relation: string): Promise<boolean> {
+  await conn.exec(`SET ROLE ${role}`);
+  try {
+    await conn.query(`SELECT count(*) FROM ${relation}`);
+    return true;
+  } catch (e) {
+    if (/permission denied/.test((e as Error).message)) return false;
+    throw e;
+  } finally {
+    await conn.exec('RESET ROLE');
+  }
+}
 
 async function count(conn: Connection, sql: string): Promise<number> {
   return Number((await conn.query<{ n: string }>(`SELECT (${sql})::int AS n`))[0]!.n);
@@ -51,6 +73,19 @@ describe('llm-governance on the embedded default (TimescaleDB build)', () => {
     expect(hourly[0]).toEqual({ n: 2, tokens: 400 });
   });
 
+  it('lets the application and reporting roles read both aggregates, and no other role', async () => {
+    await conn.exec(`DO $$ BEGIN CREATE ROLE llm_governance_outsider NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+      GRANT USAGE ON SCHEMA public TO llm_governance_outsider`);
+    try {
+      for (const a of AGGREGATES) {
+        for (const r of ROLES) expect(await canSelect(conn, r, a), `${r} reads ${a}`).toBe(true);
+        expect(await canSelect(conn, 'llm_governance_outsider', a)).toBe(false);
+      }
+    } finally {
+      await conn.exec(`REVOKE USAGE ON SCHEMA public FROM llm_governance_outsider`);
+    }
+  });
+
   it('audits changes with checksums and rejects UPDATE, DELETE and TRUNCATE on the audit log', async () => {
     await conn.exec(fixture('llm-governance', 'data.sql'));
     expect(await count(conn, `SELECT count(*) FROM audit_logs WHERE action = 'insert'`)).toBe(11);
@@ -75,5 +110,28 @@ describe('llm-governance on the PostgreSQL 15 server without TimescaleDB parts (
     expect(await count(conn, `SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`)).toBe(15);
     await expect(conn.exec(`INSERT INTO audit_logs (action, resource_type, checksum) VALUES ('x', 'y', '');
       UPDATE audit_logs SET action = 'z'`)).rejects.toThrow(/immutable/);
+  });
+});
+
+describe('llm-governance adoption: plain SQL loaded, pulled, planned against the same database', () => {
+  let conn: Connection;
+  beforeAll(async () => {
+    conn = await embeddedFor(desired);
+    await conn.exec(fixture('llm-governance', 'roles.sql'));
+    // The TimescaleDB build has no pgcrypto, which nothing in the schema uses.
+    await conn.exec(fixture('llm-governance', 'schema.sql').replace(/^CREATE EXTENSION IF NOT EXISTS pgcrypto;$/m, ''));
+    await conn.exec(fixture('llm-governance', 'timescale.sql'));
+    await conn.exec(fixture('llm-governance', 'data.sql'));
+  }, 120_000);
+  afterAll(async () => conn?.close());
+
+  it('the pulled YAML has the aggregates with their grants and plans to nothing', async () => {
+    const files = [...modelToYamlFiles(await introspect(conn), { omitOwner: 'postgres' })].map(([path, text]) => ({ path, text }));
+    const loaded = loadSchemaFiles(files);
+    const onAggregates = loaded.model.grants.filter((g) => AGGREGATES.includes(g.name ?? '')).map((g) => `${g.name} ${g.grantee} ${g.privilege}`);
+    expect(onAggregates.sort()).toEqual(AGGREGATES.flatMap((a) => ROLES.map((r) => `${a} ${r} SELECT`)));
+    const p = await plan(conn, { loaded, managedSchemas: managedSchemasOf(loaded.model, null) });
+    expect(p.steps.map((s) => s.sql)).toEqual([]);
+    for (const r of ROLES) expect(await canSelect(conn, r, 'llm_metrics_hourly')).toBe(true);
   });
 });

@@ -99,10 +99,13 @@ export function withoutExtensions(desired: DesiredInput, drop: readonly string[]
       : t.indexes;
     return { ...t, columns, indexes };
   });
+  // A continuous aggregate's grants go with it.
+  const aggregates = new Set(dropTimescale ? m.continuousAggregates.map((c) => `${c.schema}.${c.name}`) : []);
   const model: DatabaseModel = {
     ...m,
     extensions: m.extensions.filter((e) => !drop.includes(e.name)),
     tables,
+    grants: m.grants.filter((g) => !aggregates.has(`${g.schema}.${g.name}`)),
     ...(dropTimescale ? { hypertables: [], continuousAggregates: [] } : {}),
   };
   return { loaded: { ...desired.loaded, model }, managedSchemas: managedSchemasOf(model, null) };

@@ -7,6 +7,7 @@ import { diffModels } from '../../src/diff/index.ts';
 import { orderSteps } from '../../src/plan/order.ts';
 import type { Step } from '../../src/plan/step.ts';
 import type { DatabaseModel } from '../../src/model/database.ts';
+import type { Grant } from '../../src/model/grant.ts';
 import type { Compression, ContinuousAggregate, Hypertable } from '../../src/model/timescale.ts';
 import { ident } from '../../src/sql/quote.ts';
 import { CANONICAL_SEARCH_PATH } from '../../src/sql/session.ts';
@@ -56,6 +57,8 @@ export async function applySteps(conn: Connection, steps: readonly Step[]): Prom
 export interface TimescaleDecl {
   readonly hypertables?: readonly Hypertable[];
   readonly continuousAggregates?: readonly ContinuousAggregate[];
+  /** Grants added to the ones the tables' SQL made (on the aggregates, say). */
+  readonly grants?: readonly Grant[];
 }
 
 /**
@@ -69,6 +72,7 @@ export async function desiredState(scratch: Connection, schema: string, tablesSq
     ...base,
     hypertables: decl.hypertables ?? [],
     continuousAggregates: decl.continuousAggregates ?? [],
+    grants: [...base.grants, ...(decl.grants ?? [])],
   };
   await applySteps(scratch, planSteps(base, raw));
   return readState(scratch, [schema]);

@@ -5,6 +5,8 @@ import { parseFile } from '../../src/yaml/documents.ts';
 import { tablesKind } from '../../src/yaml/kinds/tables.ts';
 import { continuousAggregatesKind, loadHypertable, parseOrderItem, type HypertableYaml } from '../../src/yaml/kinds/timescale.ts';
 import { continuousAggregatesYaml, hypertableYaml } from '../../src/yaml/emit/timescale.ts';
+import { grantSourceKey } from '../../src/yaml/kinds/grants.ts';
+import { validateDocument } from '../../src/yaml/validate.ts';
 
 /**
  * Loads `tables` (each may carry `hypertable:`) and `continuous_aggregates` with the kind loaders
@@ -162,11 +164,84 @@ continuous_aggregates:
           hypertable: tableBlock,
         },
       },
-      continuous_aggregates: continuousAggregatesYaml(ctx.model.continuousAggregates),
+      continuous_aggregates: continuousAggregatesYaml(ctx.model.continuousAggregates, ctx.model.grants),
     });
     const again = load(text);
     expect(again.problems).toEqual([]);
     expect(again.model.hypertables).toEqual(ctx.model.hypertables);
     expect(again.model.continuousAggregates).toEqual(ctx.model.continuousAggregates);
+  });
+});
+
+const GRANTED = `
+continuous_aggregates:
+  telemetry.hourly:
+    query: SELECT time_bucket('1 hour', ts) AS bucket, device, avg(value) AS value FROM telemetry.metrics GROUP BY 1, 2
+    grants:
+      - { to: [reader, app], privileges: [SELECT] }
+      - { to: auditor, privileges: [select], columns: [bucket, device] }
+  telemetry.daily:
+    query: SELECT time_bucket('1 day', ts) AS day, max(value) AS value FROM telemetry.metrics GROUP BY 1
+`;
+
+describe('continuous aggregate grants in YAML', () => {
+  it('loads them as table and column grants on the aggregate, with their positions; absent means none', () => {
+    const ctx = load(GRANTED);
+    expect(ctx.problems).toEqual([]);
+    const on = (name: string) => ctx.model.grants.filter((g) => g.name === name).map((g) => `${g.objectKind} ${g.column ?? '-'} ${g.grantee} ${g.privilege}`).sort();
+    expect(on('hourly')).toEqual([
+      'column bucket auditor SELECT',
+      'column device auditor SELECT',
+      'table - app SELECT',
+      'table - reader SELECT',
+    ]);
+    expect(on('daily')).toEqual([]);
+    const reader = ctx.sources.get(grantSourceKey({ objectKind: 'table', schema: 'telemetry', name: 'hourly', arguments: null, column: null, grantee: 'reader' }));
+    expect(reader).toMatchObject({ file: 'schema.yaml', line: 6 });
+    const auditor = ctx.sources.get(grantSourceKey({ objectKind: 'column', schema: 'telemetry', name: 'hourly', arguments: null, column: 'device', grantee: 'auditor' }));
+    expect(auditor).toMatchObject({ line: 7 });
+  });
+
+  it('reports a privilege a relation cannot have, at its line, naming the aggregate', () => {
+    const ctx = load(`
+continuous_aggregates:
+  hourly:
+    query: SELECT 1
+    grants:
+      - { to: reader, privileges: [SELECT, EXECUTE] }
+`);
+    expect(ctx.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^6: privilege `EXECUTE` cannot be granted on continuous aggregate `public\.hourly`/),
+    ]);
+  });
+
+  it('is accepted by the JSON Schema, and a misspelt grant field is not', () => {
+    const ok = parseFile('s.yaml', GRANTED).documents[0]!;
+    expect(validateDocument(ok)).toEqual([]);
+    const bad = parseFile('s.yaml', `
+continuous_aggregates:
+  hourly:
+    query: SELECT 1
+    grants: [{ to: reader, privilege: SELECT }]
+`).documents[0]!;
+    expect(validateDocument(bad).length).toBeGreaterThan(0);
+  });
+
+  it('emits grants inside the aggregate (none when it has none) and loads back to the same grants', () => {
+    const ctx = load(GRANTED);
+    const emitted = continuousAggregatesYaml(ctx.model.continuousAggregates, ctx.model.grants);
+    expect(emitted['telemetry.daily']).not.toHaveProperty('grants');
+    const grants = (emitted['telemetry.hourly'] as { grants: unknown[] }).grants;
+    expect(grants).toHaveLength(2);
+    expect(grants).toEqual(
+      expect.arrayContaining([
+        { to: ['app', 'reader'], privileges: ['SELECT'] },
+        { to: ['auditor'], privileges: ['SELECT'], columns: ['bucket', 'device'] },
+      ]),
+    );
+    const again = load(stringify({ continuous_aggregates: emitted }));
+    expect(again.problems).toEqual([]);
+    const ids = (gs: typeof ctx.model.grants) => gs.map((g) => JSON.stringify(g)).sort();
+    expect(ids(again.model.grants)).toEqual(ids(ctx.model.grants));
   });
 });

@@ -1,5 +1,7 @@
+import type { Grant } from '../../model/grant.ts';
 import type { Compression, CompressionOrder, ContinuousAggregate, Hypertable } from '../../model/timescale.ts';
 import { objectKey, setIf } from './common.ts';
+import { setGrants } from './grants.ts';
 import type { YamlMap } from './common.ts';
 
 /** An interval as YAML: integers (integer time columns) bare, intervals as text. */
@@ -38,8 +40,11 @@ export function hypertableYaml(hypertables: readonly Hypertable[] | undefined, s
   return m;
 }
 
-/** The top-level `continuous_aggregates:` mapping; every setting explicit, as a pull writes it. */
-export function continuousAggregatesYaml(aggregates: readonly ContinuousAggregate[]): YamlMap {
+/**
+ * The top-level `continuous_aggregates:` mapping; every setting explicit, as a pull writes it, and
+ * each aggregate's `grants` (taken from `grants`) unless they are the default.
+ */
+export function continuousAggregatesYaml(aggregates: readonly ContinuousAggregate[], grants: readonly Grant[]): YamlMap {
   const out: YamlMap = {};
   for (const a of aggregates) {
     const { key, schemaField } = objectKey(a);
@@ -58,6 +63,7 @@ export function continuousAggregatesYaml(aggregates: readonly ContinuousAggregat
     }
     setIf(m, 'compression', compressionYaml(a.compression));
     setIf(m, 'retention', retentionYaml(a.dropAfter));
+    setGrants(m, grants, { objectKind: 'table', schema: a.schema, name: a.name, arguments: null });
     out[key] = m;
   }
   return out;

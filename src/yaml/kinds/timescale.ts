@@ -13,6 +13,7 @@ import {
 import { below, valueOf } from '../context.ts';
 import type { LoadContext, Loc } from '../context.ts';
 import { checkQualified, display, qualifiedFromKey } from '../names.ts';
+import { loadGrants, type GrantYaml } from './grants.ts';
 import type { Kind } from './kind.ts';
 
 /**
@@ -58,6 +59,8 @@ export interface ContinuousAggregateYaml {
   readonly compression?: CompressionYaml | null;
   readonly retention?: RetentionYaml | null;
   readonly comment?: string | null;
+  /** Like a view's: complete when present; absent, PostgreSQL's defaults (none). */
+  readonly grants?: readonly GrantYaml[];
 }
 
 const text = (v: IntervalYaml | null | undefined): string | null => (v === null || v === undefined ? null : String(v).trim());
@@ -160,6 +163,9 @@ export const continuousAggregatesKind: Kind = {
     };
     ctx.mark(a, loc);
     ctx.model.continuousAggregates.push(a);
+    // Its output columns are PostgreSQL's to find, so column grants are not checked here.
+    const what = `continuous aggregate \`${display(qn)}\``;
+    loadGrants(ctx, { objectKind: 'table', schema: qn.schema, name: qn.name, arguments: null, what, columns: null }, v.grants, loc);
   },
   check(ctx) {
     checkHypertables(ctx);
@@ -176,27 +182,3 @@ export const continuousAggregatesKind: Kind = {
     }
   },
 };
-
-const interval = { type: ['string', 'integer'], description: 'An interval (`7 days`, `1 hour`) or, for an integer time column, an integer.' };
-const compression = {
-  description: 'Native compression (TimescaleDB columnstore). Present = enabled.',
-  type: ['object', 'null'],
-  additionalProperties: false,
-  properties: {
-    enabled: { type: 'boolean', description: 'Default true; false disables compression.' },
-    segment_by: { description: 'compress_segmentby columns.', type: 'array', items: { $ref: '#/definitions/identifier' } },
-    order_by: {
-      description: 'compress_orderby: `ts DESC, device` or a list of `column [ASC|DESC] [NULLS FIRST|LAST]`.',
-      type: ['string', 'array'],
-      items: { type: 'string' },
-    },
-    after: { ...interval, description: 'Compression policy: compress chunks older than this.' },
-  },
-};
-const retention = {
-  description: 'Retention policy.',
-  type: ['object', 'null'],
-  additionalProperties: false,
-  properties: { drop_after: { ...interval, description: 'Drop chunks older than this.' } },
-};
-
