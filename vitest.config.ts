@@ -1,4 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// The embedded engines' initdb copies (src/db/pglite-template.ts) for this run only, shared by the
+// test workers and the pgform processes the CLI tests start: the user's own cache stays untouched.
+const engineCache = mkdtempSync(join(tmpdir(), 'pgform-engines-'));
 
 export default defineConfig({
   test: {
@@ -9,5 +16,6 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: the PGlite and the server corpus run side by side (the default would use one worker).
     maxWorkers: 2,
+    env: { PGFORM_ENGINE_CACHE: engineCache },
   },
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import type { Connection } from './connection.ts';
 import { UserError } from '../errors.ts';
+import { initialDataDir } from './pglite-template.ts';
 
 /**
  * Two embedded engine builds. `standard` is PGlite's own (PostgreSQL 18), the default.
@@ -185,10 +186,14 @@ export async function openPglite(opts: PgliteOptions): Promise<Connection & { re
     );
   }
   try {
+    // A new database starts from a copy of a freshly initialized one instead of running initdb.
+    const loadDataDir =
+      opts.loadDataDir ??
+      (existing ? undefined : (await initialDataDir(pgliteEngineId(build), () => createPglite(build, { extensions: {} }))) ?? undefined);
     const db = await createPglite(build, {
       dataDir: opts.dataDir ?? undefined,
       extensions: await loadExtensions(build, wanted),
-      loadDataDir: opts.loadDataDir,
+      loadDataDir,
     });
     // TimescaleDB's licensed half (compression, policies, continuous aggregates) is loaded by its
     // library's start-up hook, which a server runs through shared_preload_libraries. PGlite has no

@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Connection } from '../db/connection.ts';
 import { majorVersion, serverVersionNum } from '../db/connection.ts';
-import { createPglite, openPglite, pgliteBuildFor, pgliteBuildVersion, pgliteEngineId, unsupportedExtensions, type PgliteBuild } from '../db/pglite.ts';
+import { openPglite, pgliteBuildFor, pgliteEngineId, unsupportedExtensions } from '../db/pglite.ts';
 import { openPostgres } from '../db/postgres.ts';
 import { ident } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
@@ -96,36 +94,13 @@ async function openPgliteScratch(opts: ScratchOptions): Promise<ScratchDatabase>
         'give --dev-url with a scratch database on a server that has them',
     );
   }
-  const template = await pgliteTemplate(opts.cacheDir, build);
-  const conn = await openPglite({ dataDir: null, extensions: opts.extensions, loadDataDir: template ?? undefined });
+  const conn = await openPglite({ dataDir: null, extensions: opts.extensions });
   return {
     conn,
     engineId: pgliteEngineId(build),
     major: majorVersion(await serverVersionNum(conn)),
     dispose: () => conn.close(),
   };
-}
-
-/**
- * A dump of a freshly initialized PGlite data directory: starting from it skips initdb, which is
- * most of PGlite's start-up time.
- */
-async function pgliteTemplate(cacheDir: string | null, build: PgliteBuild): Promise<Blob | null> {
-  if (!cacheDir) return null;
-  const buildPart = build === 'standard' ? '' : `${build}-`;
-  const file = join(cacheDir, `pglite-template-${buildPart}${pgliteBuildVersion(build)}.tar`);
-  if (existsSync(file)) return new Blob([readFileSync(file)]);
-  const db = await createPglite(build, { extensions: {} });
-  try {
-    const dump = await db.dumpDataDir('none');
-    mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-    renameSync(tmp, file);
-    return dump;
-  } finally {
-    await db.close();
-  }
 }
 
 async function openServerScratch(devUrl: string): Promise<ScratchDatabase> {

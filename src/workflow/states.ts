@@ -42,6 +42,9 @@ export async function desiredState(
   // PostgreSQL's deparsed text is not always a fixed point (`varchar_col IN (...)` reads back as
   // an ARRAY cast that deparses differently again). A database built from the plan is read back
   // and normalized once more, so the desired state takes that second form too. Cached by content.
+  // YAML that was already in the engine's form (pulled from it) came back unchanged: it is the
+  // fixed point, and normalizing it again would give it back once more.
+  if (fingerprint(once) === fingerprint(raw)) return once;
   return normalizeModel(once, opts);
 }
 

@@ -4,7 +4,7 @@ import { runCase } from '../support/run-case.ts';
 
 // The before/after corpus (test/cases), cases 1-59, proven on embedded PGlite: A toward B's YAML,
 // applied, compared, planned again. The empty-database and reverse proofs run on the server
-// (cases-postgres.test.ts), where they cost a fraction of the time; the corpus is split in two
+// (cases-postgres-{1,2}.test.ts), where they cost a fraction of the time; the corpus is split in two
 // files so that both test workers share it.
 describe('before/after cases on pglite', () => {
   for (const c of loadCases().filter((x) => x.engines.includes('pglite') && caseNumber(x.name) < 60)) {

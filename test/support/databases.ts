@@ -1,8 +1,7 @@
 import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { openPostgres } from '../../src/db/postgres.ts';
-import { openPglite, pgliteBuildFor } from '../../src/db/pglite.ts';
+import { openPglite } from '../../src/db/pglite.ts';
 import type { Connection } from '../../src/db/connection.ts';
 import { ident } from '../../src/sql/quote.ts';
 
@@ -25,17 +24,7 @@ export async function freshPostgres(prefix = 't'): Promise<Connection> {
   return openPostgres(await freshPostgresDatabase(prefix));
 }
 
-let template: Promise<Blob> | undefined;
-
-/** A fresh in-memory PGlite, started from a data-directory dump made once per test file (skips initdb). */
+/** A fresh in-memory PGlite of the build the extensions need (started from the engine's initdb copy). */
 export async function freshPglite(extensions: readonly string[] = []): Promise<Connection> {
-  template ??= (async () => {
-    const db = await PGlite.create();
-    const dump = await db.dumpDataDir('none');
-    await db.close();
-    return dump;
-  })();
-  // The template is a dump of the standard build; the TimescaleDB build starts from its own initdb.
-  if (pgliteBuildFor(extensions) !== 'standard') return openPglite({ dataDir: null, extensions });
-  return openPglite({ dataDir: null, extensions, loadDataDir: await template });
+  return openPglite({ dataDir: null, extensions });
 }

@@ -16,7 +16,8 @@ import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
 import { catalogSnapshot, diffSnapshots } from './catalog-snapshot.ts';
 import type { Case, CaseDataCheck, CaseRenames, EngineKind } from './cases.ts';
 import { ident } from '../../src/sql/quote.ts';
-import { freshPglite, freshPostgres } from './databases.ts';
+import { freshPostgres } from './databases.ts';
+import { pooledPglite, releasePglite } from './pglite-pool.ts';
 
 /** The role the test engines connect as (PGlite's only superuser; the test server's too). */
 const PULLING_ROLE = 'postgres';
@@ -25,7 +26,7 @@ const PULLING_ROLE = 'postgres';
 const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-cache-')), devUrl: null };
 
 async function freshDatabase(engine: EngineKind, c: Case): Promise<Connection> {
-  return engine === 'pglite' ? freshPglite(c.extensions) : freshPostgres('case');
+  return engine === 'pglite' ? pooledPglite(c.extensions) : freshPostgres('case');
 }
 
 async function build(engine: EngineKind, c: Case, sql: string): Promise<Connection> {
@@ -167,6 +168,6 @@ export async function runCase(c: Case, engine: EngineKind, opts: { readonly full
       await expectEmptyPlan(b, desiredA, 'B -> A');
     }
   } finally {
-    for (const conn of open) await conn.close();
+    for (const conn of open) await (engine === 'pglite' ? releasePglite(conn, c.extensions) : conn.close());
   }
 }
