@@ -1,5 +1,6 @@
 import { fingerprint } from '../model/fingerprint.ts';
 import { driftReport } from '../drift/report.ts';
+import { readTableData } from '../introspect/data.ts';
 import type { DesiredInput } from '../workflow/desired.ts';
 import { desiredState, scopeToDesired, type Workspace } from '../workflow/states.ts';
 import type { Chain } from './chain.ts';
@@ -10,7 +11,8 @@ import { summarizeDifferences } from './differences.ts';
 /**
  * Everything `pgform check` verifies, for CI on a pull request: the folder's own problems (names,
  * numbering, checksums, edits, links; see `readChain`), then a replay of the whole chain in a
- * scratch database (each plan from its source to its target), which must end at the YAML's state.
+ * scratch database (each plan from its source to its target), which must end at the YAML's state
+ * and hold the YAML's reference rows.
  */
 export async function checkChain(chain: Chain, input: DesiredInput, ws: Workspace): Promise<readonly ChainProblem[]> {
   if (chain.problems.length > 0) return chain.problems;
@@ -19,8 +21,12 @@ export async function checkChain(chain: Chain, input: DesiredInput, ws: Workspac
   return withReplay(chain, ws, { verify: 'all', extensions }, async (replay) => {
     if (replay.problems.length > 0) return replay.problems;
     const end = await readState(replay.conn, input.managedSchemas, ws);
-    if (end.fingerprint === fingerprint(desired)) return [];
-    const entries = driftReport(scopeToDesired(end.model, desired), desired);
+    // Reference rows are not in fingerprints: the replayed rows are compared with the YAML's too.
+    const scoped = scopeToDesired(end.model, desired);
+    const live = desired.data ? { ...scoped, data: await readTableData(replay.conn, desired.data) } : scoped;
+    const rowsDiffer = driftReport(live, desired).some((e) => e.kind === 'row');
+    if (end.fingerprint === fingerprint(desired) && !rowsDiffer) return [];
+    const entries = driftReport(live, desired);
     return [
       {
         kind: 'yaml_changed',

@@ -82,6 +82,14 @@ describe('check', () => {
     expect((await checkChain(readChain(dir), desired(V2), ws)).map((p) => p.kind)).toEqual(['yaml_changed']);
   });
 
+  it('fails when only the reference rows changed without a new plan', async () => {
+    const withRows = V3.replace('      label: text\n', '      label: text\n    data: [ { id: 1, label: first } ]\n');
+    expect(withRows).not.toBe(V3);
+    const problems = await checkChain(readChain(dir), desired(withRows), ws);
+    expect(problems.map((p) => p.kind)).toEqual(['yaml_changed']);
+    expect(problems[0]!.message).toMatch(/row public\.tags \(id=1\): in the YAML, not in the plans/);
+  });
+
   it('refuses a plan edited after it was saved: by its plan-hash and by the checksum file', () => {
     const copy = copyChain(dir);
     const file = join(copy, '0002_add_tags.sql');
