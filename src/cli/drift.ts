@@ -3,7 +3,8 @@ import { loadDesired } from '../workflow/desired.ts';
 import { compareStates, desiredState } from '../workflow/states.ts';
 import { driftReport, renderDriftText } from '../drift/report.ts';
 import { UserError } from '../errors.ts';
-import { commandContext, writeOut, type CommonOptions } from './context.ts';
+import { listUnmodelled, unmodelledNote } from '../introspect/unmodelled.ts';
+import { commandContext, note, writeOut, type CommonOptions } from './context.ts';
 
 interface DriftOptions extends CommonOptions {
   readonly format?: string;
@@ -30,6 +31,8 @@ export async function driftCommand(opts: DriftOptions): Promise<number> {
     const desired = await desiredState(input.loaded.model, input.managedSchemas, ctx.workspace, input.loaded.sources);
     const states = await compareStates(conn, desired, input.managedSchemas, ctx.workspace);
     const entries = driftReport(states.live, states.desired);
+    // The report compares modelled objects only: say which ones it cannot see.
+    const unmodelled = await listUnmodelled(conn, input.managedSchemas);
     if (format === 'json') {
       writeOut(
         JSON.stringify(
@@ -39,12 +42,15 @@ export async function driftCommand(opts: DriftOptions): Promise<number> {
             liveFingerprint: states.sourceFingerprint,
             schemaFingerprint: states.targetFingerprint,
             objects: entries,
+            unmodelled,
           },
           null,
           2,
         ) + '\n',
       );
     } else writeOut(renderDriftText(entries, conn.description));
+    const unmodelledText = unmodelledNote(unmodelled, 'the managed schemas', 'are not covered by this report');
+    if (unmodelledText !== null) note(unmodelledText);
     return entries.length > 0 ? 2 : 0;
   } finally {
     await conn.close();

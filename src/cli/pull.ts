@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { introspect } from '../introspect/index.ts';
+import { listUnmodelled, unmodelledNote } from '../introspect/unmodelled.ts';
 import { modelToYamlFiles, writeYamlFiles } from '../yaml/pull.ts';
 import { commandContext, note, type CommonOptions } from './context.ts';
 
@@ -28,6 +29,8 @@ export async function pullCommand(opts: PullOptions): Promise<number> {
     const files = modelToYamlFiles(model, { omitOwner: me!.user });
     writeYamlFiles(files, opts.out);
     note(`wrote ${files.size} file(s) to ${opts.out}: ${model.tables.length} table(s), ${model.enums.length} type(s), ${model.sequences.length} sequence(s)`);
+    const unmodelled = unmodelledNote(await listUnmodelled(conn, schemas ?? null), 'the pulled schemas', 'were not written');
+    if (unmodelled !== null) note(unmodelled);
     return 0;
   } finally {
     await conn.close();

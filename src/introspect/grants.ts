@@ -1,6 +1,6 @@
 import type { Connection } from '../db/connection.ts';
 import type { Grant, GrantObjectKind } from '../model/grant.ts';
-import { inScope, isManagedTable, notExtensionMember, scopeParams, type Scope } from './scope.ts';
+import { inScope, isManagedTable, notExtensionMember, notInternalPart, scopeParams, type Scope } from './scope.ts';
 
 export interface GrantRow {
   readonly object_kind: string;
@@ -57,6 +57,7 @@ WITH objects AS (
   FROM pg_catalog.pg_proc p
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
   WHERE p.prokind IN ('f', 'p') AND ${inScope('n')} AND ${notExtensionMember('pg_proc', 'p.oid')}
+  AND ${notInternalPart('pg_proc', 'p.oid')}
   UNION ALL
   SELECT 'column', n.nspname, c.relname::text, NULL, a.attname::text, c.relowner, a.attacl
   FROM pg_catalog.pg_attribute a

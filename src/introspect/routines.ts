@@ -2,7 +2,7 @@ import type { Connection } from '../db/connection.ts';
 import type { ArgumentMode, FunctionArgument, Parallel, Routine, Volatility } from '../model/function.ts';
 import { keys } from '../model/keys.ts';
 import { dependsOnOf, type Dependencies } from './dependencies.ts';
-import { commentOf, inScope, notExtensionMember, scopeParams, type Scope } from './scope.ts';
+import { commentOf, inScope, notExtensionMember, notInternalPart, scopeParams, type Scope } from './scope.ts';
 
 export interface RoutineArgumentRow {
   readonly name: string | null;
@@ -73,6 +73,7 @@ FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_catalog.pg_language l ON l.oid = p.prolang
 WHERE p.prokind IN ('f', 'p') AND ${inScope('n')} AND ${notExtensionMember('pg_proc', 'p.oid')}
+  AND ${notInternalPart('pg_proc', 'p.oid')}
 ORDER BY n.nspname, p.proname, identity_arguments`;
 }
 

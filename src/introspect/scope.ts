@@ -34,6 +34,16 @@ export function notExtensionMember(classTable: string, oid: string): string {
       AND ext_dep.objid = ${oid} AND ext_dep.deptype = 'e')`;
 }
 
+/**
+ * SQL condition: the object was not created as a part of another one (deptype 'i': a range type's
+ * constructor functions); it comes and goes with its owner, so it is not an object of its own.
+ */
+export function notInternalPart(classTable: string, oid: string): string {
+  return `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend int_dep
+    WHERE int_dep.classid = 'pg_catalog.${classTable}'::pg_catalog.regclass
+      AND int_dep.objid = ${oid} AND int_dep.deptype = 'i')`;
+}
+
 /** SQL expression: the comment of an object (catalog `classTable`, oid expression, sub-id). */
 export function commentOf(classTable: string, oid: string, subId = '0'): string {
   return `(SELECT d.description FROM pg_catalog.pg_description d

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freshPostgresDatabase } from '../support/databases.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
+
+const BIN = resolve('bin/pgform.js');
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function pgform(cwd: string, args: string[]): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', PGFORM_DEV_URL: '' },
+    input: '',
+    timeout: 120_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const NOTE =
+  'note: 2 object(s) in the pulled schemas are not modelled by pgform and were not written (pgform leaves them as they are): ' +
+  'aggregate public.my_sum(integer); range type public.floatrange';
+
+describe('pull and drift name the objects pgform does not model', () => {
+  let dir: string;
+  let url: string;
+  let pulled: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pgform-pull-notes-'));
+    pulled = join(dir, 'schema');
+    url = await freshPostgresDatabase('pullnotes');
+    const conn = await openPostgres(url);
+    try {
+      await conn.exec(`
+        CREATE TABLE items (id bigint PRIMARY KEY, weight float8);
+        CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+        CREATE AGGREGATE my_sum(integer) (sfunc = int4pl, stype = integer);
+      `);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  it('pull writes the modelled objects, notes the others on stderr, and the YAML plans empty', () => {
+    const pull = pgform(dir, ['pull', '--db', url, '--out', pulled]);
+    expect(pull.code).toBe(0);
+    expect(pull.stdout).toBe('');
+    const lines = pull.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^wrote \d+ file\(s\) to .*: 1 table\(s\)/);
+    expect(lines.slice(1)).toEqual([NOTE]);
+
+    const plan = pgform(dir, ['plan', '--db', url, '--schema', pulled, '--exit-code']);
+    expect(plan.stdout).toMatch(/no changes/);
+    expect(plan.code).toBe(0);
+  });
+
+  it('drift reports no drift, says on stderr what it does not cover, and lists it in JSON', () => {
+    const text = pgform(dir, ['drift', '--db', url, '--schema', pulled]);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain(
+      'note: 2 object(s) in the managed schemas are not modelled by pgform and are not covered by this report (pgform leaves them as they are): ' +
+        'aggregate public.my_sum(integer); range type public.floatrange',
+    );
+    expect(text.stdout).not.toContain('my_sum');
+
+    const json = pgform(dir, ['drift', '--db', url, '--schema', pulled, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { drifted: boolean; unmodelled: unknown };
+    expect(report.drifted).toBe(false);
+    expect(report.unmodelled).toEqual([
+      { kind: 'aggregate', schema: 'public', name: 'my_sum', identity: 'public.my_sum(integer)' },
+      { kind: 'range type', schema: 'public', name: 'floatrange', identity: 'public.floatrange' },
+    ]);
+  });
+});
