@@ -6,8 +6,9 @@ import { PHASES, type Step } from '../plan/step.ts';
 import type { Hazard } from '../plan/hazard.ts';
 import { ident, qname } from '../sql/quote.ts';
 import { commentSql, display, edges, generatedName, hazard, step, underNewNames, type DiffContext, type TablePair } from './context.ts';
-import { isVolatileExpression, mapSequencesInDefault, sequencesInDefault, typeRefersTo } from './sql-text.ts';
+import { isVolatileExpression, mapSequencesInDefault, sequencesInDefault } from './sql-text.ts';
 import { classifyTypeChange } from './types.ts';
+import { userTypeKeys } from './type-users.ts';
 import { mentionedKeys } from './views.ts';
 
 /** `START WITH 1 INCREMENT BY 1 ...` for the options that are set. */
@@ -45,7 +46,7 @@ export function columnDefinition(c: Column): string {
  */
 export function columnRequirements(ctx: DiffContext, c: Column): string[] {
   const out: string[] = [];
-  for (const e of ctx.to.enums) if (typeRefersTo(c.type, e)) out.push(keys.enum(e.schema, e.name));
+  out.push(...userTypeKeys(ctx.to, c.type));
   for (const s of sequencesInDefault(c.default)) out.push(keys.sequence(s.schema, s.name));
   if (c.dependsOn !== undefined) out.push(...c.dependsOn);
   else {

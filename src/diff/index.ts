@@ -4,6 +4,8 @@ import { makeContext } from './context.ts';
 import { diffSchemas } from './schemas.ts';
 import { diffExtensions } from './extensions.ts';
 import { diffEnums } from './enums.ts';
+import { diffDomains } from './domains.ts';
+import { diffCompositeTypes } from './composite-types.ts';
 import { diffSequences } from './sequences.ts';
 import { diffTables } from './tables.ts';
 import { diffRoles } from './roles.ts';
@@ -36,6 +38,8 @@ export function diffModels(from: DatabaseModel, to: DatabaseModel, opts: DiffOpt
     ...diffSchemas(ctx),
     ...diffExtensions(ctx),
     ...diffEnums(ctx),
+    ...diffDomains(ctx),
+    ...diffCompositeTypes(ctx),
     ...diffSequences(ctx),
     ...diffTables(ctx),
     ...diffRoles(ctx),

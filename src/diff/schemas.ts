@@ -12,6 +12,8 @@ function contentsOf(ctx: DiffContext, schema: string): string[] {
   return [
     ...m.tables.filter((t) => t.schema === schema).map((t) => keys.table(t.schema, t.name)),
     ...m.enums.filter((e) => e.schema === schema).map((e) => keys.enum(e.schema, e.name)),
+    ...(m.domains ?? []).filter((d) => d.schema === schema).map((d) => keys.domain(d.schema, d.name)),
+    ...(m.compositeTypes ?? []).filter((c) => c.schema === schema).map((c) => keys.compositeType(c.schema, c.name)),
     ...m.sequences.filter((s) => s.schema === schema).map((s) => keys.sequence(s.schema, s.name)),
     ...m.extensions.filter((e) => e.schema === schema).map((e) => keys.extension(e.name)),
   ];

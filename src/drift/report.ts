@@ -35,6 +35,8 @@ function objectsOf(m: DatabaseModel, withRows: boolean): Map<string, Named> {
   for (const s of m.schemas) add('schema', s.name, s);
   for (const e of m.extensions) add('extension', e.name, e);
   for (const e of m.enums) add('type', `${e.schema}.${e.name}`, e);
+  for (const d of m.domains ?? []) add('domain', `${d.schema}.${d.name}`, d);
+  for (const c of m.compositeTypes ?? []) add('composite type', `${c.schema}.${c.name}`, c);
   for (const s of m.sequences) add('sequence', `${s.schema}.${s.name}`, s);
   for (const t of m.tables) {
     const name = `${t.schema}.${t.name}`;

@@ -5,6 +5,8 @@ import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
 import { introspectDefaultPrivileges } from './default-privileges.ts';
 import { introspectDependencies } from './dependencies.ts';
 import { introspectEnums } from './enums.ts';
+import { introspectDomains } from './domains.ts';
+import { introspectCompositeTypes } from './composite-types.ts';
 import { introspectExtensions } from './extensions.ts';
 import { introspectGrants } from './grants.ts';
 import { introspectMaterializedViews } from './materialized-views.ts';
@@ -57,6 +59,8 @@ async function readModel(conn: Connection, opts: IntrospectOptions): Promise<Dat
   const schemas = await introspectSchemas(conn, scope);
   const extensions = await introspectExtensions(conn);
   const enums = await introspectEnums(conn, scope);
+  const domains = await introspectDomains(conn, scope);
+  const compositeTypes = await introspectCompositeTypes(conn, scope);
   const sequences = await introspectSequences(conn, scope);
   const tables = await introspectTables(conn, scope, deps);
   const roles = await introspectRoles(conn);
@@ -73,6 +77,8 @@ async function readModel(conn: Connection, opts: IntrospectOptions): Promise<Dat
       schemas,
       extensions,
       enums,
+      domains,
+      compositeTypes,
       sequences,
       tables,
       roles,

@@ -1,6 +1,8 @@
 import type { Schema } from './schema.ts';
 import type { Extension } from './extension.ts';
 import type { EnumType } from './enum.ts';
+import type { Domain } from './domain.ts';
+import type { CompositeType } from './composite-type.ts';
 import type { Sequence } from './sequence.ts';
 import type { Table } from './table.ts';
 import type { Role } from './role.ts';
@@ -23,6 +25,10 @@ export interface DatabaseModel {
   readonly schemas: readonly Schema[];
   readonly extensions: readonly Extension[];
   readonly enums: readonly EnumType[];
+  /** CREATE DOMAIN types. Left out by older literals: read with `?? []`. */
+  readonly domains?: readonly Domain[];
+  /** Composite types (CREATE TYPE ... AS (...)). Left out by older literals: read with `?? []`. */
+  readonly compositeTypes?: readonly CompositeType[];
   readonly sequences: readonly Sequence[];
   readonly tables: readonly Table[];
   /** Live: every role of the cluster except `pg_*`; desired: the roles the YAML declares. */
@@ -52,6 +58,8 @@ export function emptyModel(): DatabaseModel {
     schemas: [],
     extensions: [],
     enums: [],
+    domains: [],
+    compositeTypes: [],
     sequences: [],
     tables: [],
     roles: [],
@@ -78,12 +86,17 @@ const sortedStrings = (xs: readonly string[]) => [...xs].sort(cmp);
 
 /** Sorts every list into canonical order; column order is meaningful and kept. */
 export function canonicalize(m: DatabaseModel): DatabaseModel {
-  const { data, ...rest } = m;
+  // Type kinds added later are left out when empty, so states without them keep their fingerprints.
+  const { data, domains, compositeTypes, ...rest } = m;
   return {
     ...rest,
     schemas: [...m.schemas].sort(byName),
     extensions: [...m.extensions].sort(byName),
     enums: [...m.enums].sort(compareNames),
+    ...(domains && domains.length > 0
+      ? { domains: [...domains].sort(compareNames).map((d) => ({ ...d, checks: [...d.checks].sort(byName) })) }
+      : {}),
+    ...(compositeTypes && compositeTypes.length > 0 ? { compositeTypes: [...compositeTypes].sort(compareNames) } : {}),
     sequences: [...m.sequences].sort(compareNames),
     tables: [...m.tables].sort(compareNames).map((t) => ({
       ...t,

@@ -8,6 +8,9 @@ export const keys = {
   enum: (schema: string, name: string) => `enum:${schema}.${name}`,
   /** Any other type a dependency points at (domain, composite, base type of an extension). */
   type: (schema: string, name: string) => `type:${schema}.${name}`,
+  /** Domains and composite types are named as `type:` too, as dependencies on them are read. */
+  domain: (schema: string, name: string) => `type:${schema}.${name}`,
+  compositeType: (schema: string, name: string) => `type:${schema}.${name}`,
   sequence: (schema: string, name: string) => `sequence:${schema}.${name}`,
   table: (schema: string, name: string) => `table:${schema}.${name}`,
   column: (schema: string, table: string, column: string) => `column:${schema}.${table}.${column}`,

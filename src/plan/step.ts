@@ -4,6 +4,8 @@ export type ObjectKind =
   | 'schema'
   | 'extension'
   | 'enum'
+  | 'domain'
+  | 'composite_type'
   | 'sequence'
   | 'table'
   | 'column'
@@ -42,6 +44,8 @@ export const ALL_OBJECT_KINDS: readonly ObjectKind[] = [
   'schema',
   'extension',
   'enum',
+  'domain',
+  'composite_type',
   'sequence',
   'table',
   'column',

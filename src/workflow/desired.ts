@@ -23,6 +23,6 @@ export function managedSchemasOf(model: DatabaseModel, config: ProjectConfig | n
   if (config?.managedSchemas) return [...config.managedSchemas].sort();
   const names = new Set<string>(['public']);
   for (const s of model.schemas) names.add(s.name);
-  for (const list of [model.enums, model.sequences, model.tables]) for (const o of list) names.add(o.schema);
+  for (const list of [model.enums, model.domains ?? [], model.compositeTypes ?? [], model.sequences, model.tables]) for (const o of list) names.add(o.schema);
   return [...names].sort();
 }

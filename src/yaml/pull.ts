@@ -67,19 +67,21 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
   if (m.defaultPrivileges.length > 0) security.default_privileges = defaultPrivilegesYaml(m.defaultPrivileges);
   if (Object.keys(security).length > 0) files.set(ROLES_FILE, render(security));
 
-  const placed = [...m.enums, ...m.sequences, ...m.tables, ...m.views, ...m.materializedViews, ...m.routines, ...m.continuousAggregates];
+  const placed = [...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences, ...m.tables, ...m.views, ...m.materializedViews, ...m.routines, ...m.continuousAggregates];
   const schemaNames = [...new Set(placed.map((o) => o.schema))].sort();
   for (const schema of schemaNames) {
     const inSchema = <T extends { readonly schema: string }>(list: readonly T[]) => list.filter((o) => o.schema === schema);
     const doc: YamlMap = {};
     const enums = inSchema(m.enums);
+    const domains = inSchema(m.domains ?? []);
+    const composites = inSchema(m.compositeTypes ?? []);
     const sequences = inSchema(m.sequences);
     const tables = inSchema(m.tables);
     const views = inSchema(m.views);
     const materializedViews = inSchema(m.materializedViews);
     const functions = inSchema(m.routines).filter((r) => r.kind === 'function');
     const procedures = inSchema(m.routines).filter((r) => r.kind === 'procedure');
-    if (enums.length > 0) doc.types = typesYaml(enums);
+    if (enums.length + domains.length + composites.length > 0) doc.types = typesYaml(enums, domains, composites);
     if (sequences.length > 0) doc.sequences = sequencesYaml(sequences, m.grants);
     if (tables.length > 0) doc.tables = tablesYaml(tables, { grants: m.grants, policies: m.policies, triggers: m.triggers, hypertables: m.hypertables, partitions: m.tables });
     if (views.length > 0) doc.views = viewsYaml(views, m.grants, m.triggers);

@@ -25,6 +25,23 @@ export interface EnumSnapshot {
   readonly comment: string | null;
 }
 
+export interface DomainSnapshot {
+  readonly baseType: string;
+  readonly notNull: boolean;
+  readonly default: string | null;
+  /** Only when it differs from the base type's. */
+  readonly collation: string | null;
+  /** `name: definition (validated)`, sorted. */
+  readonly checks: readonly string[];
+  readonly comment: string | null;
+}
+
+export interface CompositeTypeSnapshot {
+  /** `name type [COLLATE c]`, in attribute order. */
+  readonly attributes: readonly string[];
+  readonly comment: string | null;
+}
+
 export interface SequenceSnapshot {
   readonly dataType: string;
   readonly start: string;
@@ -166,6 +183,8 @@ export interface CatalogSnapshot {
   readonly schemas: Readonly<Record<string, SchemaSnapshot>>;
   readonly extensions: Readonly<Record<string, ExtensionSnapshot>>;
   readonly enums: Readonly<Record<string, EnumSnapshot>>;
+  readonly domains: Readonly<Record<string, DomainSnapshot>>;
+  readonly compositeTypes: Readonly<Record<string, CompositeTypeSnapshot>>;
   /** Free-standing and serial sequences; identity sequences are described on their column. */
   readonly sequences: Readonly<Record<string, SequenceSnapshot>>;
   readonly tables: Readonly<Record<string, TableSnapshot>>;
@@ -234,7 +253,7 @@ export async function catalogSnapshot(
   }
 }
 
-type BaseSnapshot = Pick<CatalogSnapshot, 'schemas' | 'extensions' | 'enums' | 'sequences' | 'tables'>;
+type BaseSnapshot = Pick<CatalogSnapshot, 'schemas' | 'extensions' | 'enums' | 'domains' | 'compositeTypes' | 'sequences' | 'tables'>;
 
 async function readSnapshot(conn: Connection, only: readonly string[] | undefined): Promise<BaseSnapshot> {
   const schemaFilter = (col: string): string =>
@@ -262,6 +281,33 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
             obj_description(t.oid, 'pg_type') AS comment
        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE t.typtype = 'e' AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')}`,
+  );
+
+  const domains = await jsonRows<{
+    schema: string; name: string; base_type: string; not_null: boolean; default: string | null;
+    collation: string | null; checks: string[]; comment: string | null;
+  }>(
+    conn,
+    `SELECT n.nspname AS schema, t.typname AS name, format_type(t.typbasetype, t.typtypmod) AS base_type,
+            t.typnotnull AS not_null, t.typdefault AS default,
+            CASE WHEN t.typcollation <> b.typcollation THEN (SELECT collname FROM pg_collation WHERE oid = t.typcollation) END AS collation,
+            ARRAY(SELECT c.conname || ': ' || pg_get_constraintdef(c.oid) || CASE WHEN c.convalidated THEN '' ELSE ' (not validated)' END
+                    FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname) AS checks,
+            obj_description(t.oid, 'pg_type') AS comment
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type b ON b.oid = t.typbasetype
+      WHERE t.typtype = 'd' AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')}`,
+  );
+
+  const compositeTypes = await jsonRows<{ schema: string; name: string; attributes: string[]; comment: string | null }>(
+    conn,
+    `SELECT n.nspname AS schema, t.typname AS name,
+            ARRAY(SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+                         || CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' || (SELECT collname FROM pg_collation WHERE oid = a.attcollation) ELSE '' END
+                    FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
+                   WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS attributes,
+            obj_description(t.oid, 'pg_type') AS comment
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class r ON r.oid = t.typrelid
+      WHERE t.typtype = 'c' AND r.relkind = 'c' AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')}`,
   );
 
   const sequences = await jsonRows<{
@@ -413,6 +459,10 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
     schemas: sortedRecord(schemas.map((s) => [s.name, { comment: s.comment }] as const)),
     extensions: sortedRecord(extensions.map((e) => [e.name, { schema: e.schema, version: e.version, comment: e.comment }] as const)),
     enums: sortedRecord(enums.map((e) => [`${e.schema}.${e.name}`, { labels: e.labels, comment: e.comment }] as const)),
+    domains: sortedRecord(domains.map((d) => [`${d.schema}.${d.name}`, {
+      baseType: d.base_type, notNull: d.not_null, default: d.default, collation: d.collation, checks: d.checks, comment: d.comment,
+    }] as const)),
+    compositeTypes: sortedRecord(compositeTypes.map((c) => [`${c.schema}.${c.name}`, { attributes: c.attributes, comment: c.comment }] as const)),
     sequences: sortedRecord(
       sequences.map((s) => [`${s.schema}.${s.name}`, {
         dataType: s.data_type, start: s.start_value, increment: s.increment, minValue: s.minimum_value,
@@ -727,6 +777,8 @@ function flatten(s: CatalogSnapshot): Map<string, Map<string, string>> {
   for (const [n, v] of Object.entries(s.schemas)) put(`schema ${n}`, v);
   for (const [n, v] of Object.entries(s.extensions)) put(`extension ${n}`, v);
   for (const [n, v] of Object.entries(s.enums)) put(`enum ${n}`, v);
+  for (const [n, v] of Object.entries(s.domains)) put(`domain ${n}`, v);
+  for (const [n, v] of Object.entries(s.compositeTypes)) put(`composite type ${n}`, v);
   for (const [n, v] of Object.entries(s.sequences)) put(`sequence ${n}`, v);
   for (const [n, t] of Object.entries(s.tables)) {
     put(`table ${n}`, { comment: t.comment, 'partition key': t.partitionKey, 'partition of': t.partitionOf, 'column order': t.columns.map((c) => c.name) });

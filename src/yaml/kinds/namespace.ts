@@ -52,7 +52,7 @@ export function checkNamespaces(ctx: LoadContext): void {
   for (const s of ctx.model.sequences) {
     claims.push({ space: 'relation', schema: s.schema, name: s.name, what: `sequence \`${s.schema}.${s.name}\``, loc: ctx.locOf(s) });
   }
-  for (const e of ctx.model.enums) {
+  for (const e of [...ctx.model.enums, ...(ctx.model.domains ?? []), ...(ctx.model.compositeTypes ?? [])]) {
     claims.push({ space: 'type', schema: e.schema, name: e.name, what: `type \`${e.schema}.${e.name}\``, loc: ctx.locOf(e) });
   }
 

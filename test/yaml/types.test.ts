@@ -1,0 +1,128 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSchemaFiles } from '../../src/yaml/load.ts';
+import { modelToYamlFiles } from '../../src/yaml/pull.ts';
+import { YamlError } from '../../src/yaml/problems.ts';
+import { introspect } from '../../src/introspect/index.ts';
+import { planDatabase } from '../../src/workflow/plan-database.ts';
+import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
+import type { Connection } from '../../src/db/connection.ts';
+import type { DatabaseModel } from '../../src/model/database.ts';
+import { freshPglite, freshPostgres } from '../support/databases.ts';
+
+function load(text: string): DatabaseModel {
+  return loadSchemaFiles([{ path: 'schema.yaml', text }]).model;
+}
+
+function problems(text: string): string[] {
+  try {
+    load(text);
+  } catch (e) {
+    if (e instanceof YamlError) return e.problems.map((p) => `${p.line}:${p.column}: ${p.path}: ${p.message}`);
+    throw e;
+  }
+  throw new Error('expected problems');
+}
+
+describe('types: domains and composite types', () => {
+  it('loads domains with every option, and composite types keeping attribute order', () => {
+    const m = load(`
+types:
+  mood: [sad, happy]
+  posint:
+    domain: integer
+    not_null: true
+    default: 1
+    collation: C
+    checks: { posint_check: VALUE > 0, small: "VALUE < 1000" }
+    comment: positive
+  app.code: { domain: varchar(8) }
+  pair:
+    composite: { z: int, a: { type: text, collation: C } }
+    comment: two
+`);
+    expect(m.enums.map((e) => e.name)).toEqual(['mood']);
+    // Loaded models are canonical: sorted by schema and name.
+    expect(m.domains).toEqual([
+      { schema: 'app', name: 'code', type: 'varchar(8)', notNull: false, default: null, collation: null, checks: [], comment: null },
+      {
+        schema: 'public', name: 'posint', type: 'integer', notNull: true, default: '1', collation: '"C"',
+        checks: [{ name: 'posint_check', expression: 'VALUE > 0', valid: true }, { name: 'small', expression: 'VALUE < 1000', valid: true }],
+        comment: 'positive',
+      },
+    ]);
+    expect(m.compositeTypes).toEqual([
+      { schema: 'public', name: 'pair', attributes: [{ name: 'z', type: 'int', collation: null }, { name: 'a', type: 'text', collation: '"C"' }], comment: 'two' },
+    ]);
+  });
+
+  it('reports a type of no kind or two kinds, options of another kind, and a name declared twice, where they are', () => {
+    expect(problems(`
+types:
+  a: { comment: x }
+  b: { domain: integer, values: [x] }
+  c: { values: [x], not_null: true }
+  d: { composite: { x: int }, owner: bob }
+  e: [x]
+  e2: { domain: integer }
+`)).toEqual([
+      '3:3: types.a: a type needs one of `values` (an enum), `domain` (a base type) or `composite` (attributes)',
+      '4:3: types.b: a type is one kind: `values` and `domain` cannot both be given',
+      '5:21: types.c.not_null: `not_null` applies to domains only',
+      '6:31: types.d.owner: `owner` is managed for enums only',
+    ]);
+    const twice = loadSchemaFiles.bind(null, [
+      { path: 'a.yaml', text: 'types:\n  t: [x]\n' },
+      { path: 'b.yaml', text: 'types:\n  t: { domain: integer }\n' },
+    ]);
+    expect(twice).toThrow(/b\.yaml:2:3.*type `public.t` is already declared at a\.yaml:2:3/s);
+  });
+
+  it('refuses unknown keys and wrong shapes through the JSON Schema', () => {
+    expect(problems('types:\n  d: { domain: integer, check: { c: VALUE > 0 } }\n')).toEqual([
+      expect.stringMatching(/^2:25: types\.d\.check: unknown key `check` \(did you mean `checks`\?\)/),
+    ]);
+    expect(problems('types:\n  p: { composite: [a, b] }\n')[0]).toMatch(/types\.p\.composite: must be/);
+  });
+});
+
+describe('pull writes domains and composite types that plan empty against their database', () => {
+  for (const engine of ['pglite', 'postgres'] as const) {
+    describe(engine, () => {
+      let conn: Connection;
+      beforeAll(async () => {
+        conn = engine === 'pglite' ? await freshPglite() : await freshPostgres('types');
+      });
+      afterAll(async () => {
+        await conn.close();
+      });
+
+      it('round-trips', async () => {
+        await conn.exec(`
+          CREATE SCHEMA shapes;
+          CREATE DOMAIN posint AS integer CHECK (VALUE > 0);
+          CREATE DOMAIN shapes.label AS text COLLATE "C" DEFAULT 'none' NOT NULL CONSTRAINT label_len CHECK (length(VALUE) < 20);
+          COMMENT ON DOMAIN shapes.label IS 'a label';
+          CREATE TYPE pair AS (a int, b text);
+          CREATE TYPE shapes.tagged AS (tag shapes.label, p pair, n posint[]);
+          COMMENT ON TYPE pair IS 'a pair';
+          CREATE TABLE things (id posint PRIMARY KEY, p pair, t shapes.tagged);
+          CREATE FUNCTION first_of(x pair) RETURNS integer LANGUAGE sql AS 'SELECT (x).a';
+          CREATE VIEW things_a AS SELECT id, (p).a AS a FROM things;
+        `);
+        const live = await introspect(conn, { schemas: ['public', 'shapes'] });
+        const files = modelToYamlFiles(live, { omitOwner: 'postgres' });
+        expect(files.get('public.yaml')).toContain('posint: { domain: integer, checks: { posint_check: VALUE > 0 } }');
+        expect(files.get('shapes.yaml')).toMatch(/label:\n\s+domain: text\n\s+not_null: true\n\s+default: "'none'::text"\n\s+collation: C/);
+        const loaded = loadSchemaFiles([...files].map(([path, text]) => ({ path, text })));
+        expect(loaded.model.domains?.map((d) => `${d.schema}.${d.name}`)).toEqual(['public.posint', 'shapes.label']);
+        expect(loaded.model.compositeTypes?.map((d) => `${d.schema}.${d.name}`)).toEqual(['public.pair', 'shapes.tagged']);
+        const workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-cache-')), devUrl: null };
+        const { plan } = await planDatabase(conn, { loaded, managedSchemas: ['public', 'shapes'] }, workspace, DEFAULT_SETTINGS);
+        expect(plan.steps.map((s) => s.sql)).toEqual([]);
+      });
+    });
+  }
+});
