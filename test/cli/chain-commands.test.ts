@@ -1,32 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { PGFORM_BIN, runPgform } from '../support/cli.ts';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { freshPostgresDatabase } from '../support/databases.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { readHistory } from '../../src/apply/history.ts';
 import { V3, buildChain, projectWith, workspace } from '../chain/fixture.ts';
 import type { Workspace } from '../../src/workflow/states.ts';
 
-const BIN = resolve('bin/pgform.js');
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function pgform(cwd: string, args: string[]): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    // One normalization cache for the file: each command would otherwise start cold.
-    env: { ...process.env, DATABASE_URL: '', PGFORM_DEV_URL: '', PGFORM_CACHE_DIR: ws.cacheDir! },
-    input: '',
-    timeout: 180_000,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+// One normalization cache for the file: each command would otherwise start cold.
+const pgform = (cwd: string, args: string[]) => runPgform(cwd, args, { PGFORM_CACHE_DIR: ws.cacheDir! });
 
 let plans: string;
 let ws: Workspace;
@@ -97,7 +81,7 @@ describe('an apply killed during the second of three plans', () => {
     try {
       // An uncommitted table of the same name: the second plan's CREATE TABLE waits for this transaction.
       await blocker.exec('BEGIN; CREATE TABLE tags (x int)');
-      const child = spawn(process.execPath, [BIN, 'apply', '--plans', 'plans', '--db', url, '--allow-hazards', 'all'], {
+      const child = spawn(process.execPath, [PGFORM_BIN, 'apply', '--plans', 'plans', '--db', url, '--allow-hazards', 'all'], {
         cwd: dir,
         env: { ...process.env, DATABASE_URL: '', PGFORM_DEV_URL: '', PGFORM_CACHE_DIR: ws.cacheDir! },
         stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,29 +1,12 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runPgform } from '../support/cli.ts';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { freshPostgresDatabase } from '../support/databases.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 
-const BIN = resolve('bin/pgform.js');
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function pgform(cwd: string, args: string[], env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', PGFORM_DEV_URL: '', ...env },
-    input: '',
-    timeout: 120_000,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const pgform = (cwd: string, args: string[], env: Record<string, string> = {}) => runPgform(cwd, args, env);
 
 const V1 = `tables:
   items:

@@ -1,29 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runPgform } from '../support/cli.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { freshPostgresDatabase } from '../support/databases.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 
-const BIN = resolve('bin/pgform.js');
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function pgform(cwd: string, args: string[]): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', PGFORM_DEV_URL: '' },
-    input: '',
-    timeout: 120_000,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const pgform = (cwd: string, args: string[]) => runPgform(cwd, args);
 
 const NOTE =
   'note: 2 object(s) in the pulled schemas are not modelled by pgform and were not written (pgform leaves them as they are): ' +

@@ -5,11 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
-import { introspect } from '../../src/introspect/index.ts';
-import { modelToYamlFiles } from '../../src/yaml/pull.ts';
-import { loadSchemaFiles } from '../../src/yaml/load.ts';
-import { managedSchemasOf } from '../../src/workflow/desired.ts';
-import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, serverDatabase, withoutExtensions } from './support.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase, withoutExtensions } from './support.ts';
 
 const full = desiredOf('cmmc');
 
@@ -61,9 +57,7 @@ describe('cmmc adoption: plain SQL loaded, pulled, planned against the same data
   afterAll(async () => conn?.close());
 
   it('the pulled YAML plans to nothing', async () => {
-    const files = [...modelToYamlFiles(await introspect(conn), { omitOwner: 'postgres' })].map(([path, text]) => ({ path, text }));
-    const loaded = loadSchemaFiles(files);
-    const p = await plan(conn, { loaded, managedSchemas: managedSchemasOf(loaded.model, null) });
+    const p = await plan(conn, await pulled(conn));
     expect(p.steps.map((s) => s.sql)).toEqual([]);
   });
 });

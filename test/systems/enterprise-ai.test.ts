@@ -7,12 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
 import { driftReport } from '../../src/drift/report.ts';
-import { introspect } from '../../src/introspect/index.ts';
-import { managedSchemasOf } from '../../src/workflow/desired.ts';
 import { compareStates, desiredState } from '../../src/workflow/states.ts';
-import { loadSchemaFiles } from '../../src/yaml/load.ts';
-import { modelToYamlFiles } from '../../src/yaml/pull.ts';
-import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, serverDatabase, workspace } from './support.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase, workspace } from './support.ts';
 
 const desired = desiredOf('enterprise-ai');
 
@@ -168,9 +164,7 @@ describe('enterprise-ai adoption: plain SQL loaded, pulled, planned against the 
   afterAll(async () => conn?.close());
 
   it('the pulled YAML plans to nothing', async () => {
-    const files = [...modelToYamlFiles(await introspect(conn), { omitOwner: 'postgres' })].map(([path, text]) => ({ path, text }));
-    const loaded = loadSchemaFiles(files);
-    const p = await plan(conn, { loaded, managedSchemas: managedSchemasOf(loaded.model, null) });
+    const p = await plan(conn, await pulled(conn));
     expect(p.steps.map((s) => s.sql)).toEqual([]);
   });
 

@@ -7,11 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
 import { pgliteBuildFor } from '../../src/db/pglite.ts';
-import { introspect } from '../../src/introspect/index.ts';
-import { managedSchemasOf, type DesiredInput } from '../../src/workflow/desired.ts';
-import { loadSchemaFiles } from '../../src/yaml/load.ts';
-import { modelToYamlFiles } from '../../src/yaml/pull.ts';
-import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, serverDatabase, withoutExtensions } from './support.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase, withoutExtensions } from './support.ts';
 
 const desired = desiredOf('llm-governance');
 const AGGREGATES = ['llm_metrics_daily', 'llm_metrics_hourly'];
@@ -126,11 +122,11 @@ describe('llm-governance adoption: plain SQL loaded, pulled, planned against the
   afterAll(async () => conn?.close());
 
   it('the pulled YAML has the aggregates with their grants and plans to nothing', async () => {
-    const files = [...modelToYamlFiles(await introspect(conn), { omitOwner: 'postgres' })].map(([path, text]) => ({ path, text }));
-    const loaded = loadSchemaFiles(files);
+    const input = await pulled(conn);
+    const loaded = input.loaded;
     const onAggregates = loaded.model.grants.filter((g) => AGGREGATES.includes(g.name ?? '')).map((g) => `${g.name} ${g.grantee} ${g.privilege}`);
     expect(onAggregates.sort()).toEqual(AGGREGATES.flatMap((a) => ROLES.map((r) => `${a} ${r} SELECT`)));
-    const p = await plan(conn, { loaded, managedSchemas: managedSchemasOf(loaded.model, null) });
+    const p = await plan(conn, input);
     expect(p.steps.map((s) => s.sql)).toEqual([]);
     for (const r of ROLES) expect(await canSelect(conn, r, 'llm_metrics_hourly')).toBe(true);
   });

@@ -6,11 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
-import { introspect } from '../../src/introspect/index.ts';
-import { modelToYamlFiles } from '../../src/yaml/pull.ts';
-import { loadSchemaFiles } from '../../src/yaml/load.ts';
-import { managedSchemasOf } from '../../src/workflow/desired.ts';
-import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, serverDatabase, withoutExtensions, type DesiredInputOf } from './support.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase, withoutExtensions, type DesiredInputOf } from './support.ts';
 
 const full = desiredOf('multitenant-saas');
 const ORG = { acme: '00000000-0000-4000-c000-000000000001', tech: '00000000-0000-4000-c000-000000000002' };
@@ -101,11 +97,11 @@ describe('multitenant-saas adoption: plain SQL loaded, pulled, planned against t
   afterAll(async () => conn?.close());
 
   it('the pulled YAML holds every policy and plans to nothing', async () => {
-    const files = [...modelToYamlFiles(await introspect(conn), { omitOwner: 'postgres' })].map(([path, text]) => ({ path, text }));
-    const loaded = loadSchemaFiles(files);
+    const input = await pulled(conn);
+    const loaded = input.loaded;
     const names = (m: typeof loaded.model) => m.policies.map((p) => `${p.table}.${p.name}`).sort();
     expect(names(loaded.model)).toEqual(names(full.loaded.model));
-    const p = await plan(conn, { loaded, managedSchemas: managedSchemasOf(loaded.model, null) });
+    const p = await plan(conn, input);
     expect(p.steps.map((s) => s.sql)).toEqual([]);
   });
 

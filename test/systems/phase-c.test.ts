@@ -7,11 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
 import type { Plan } from '../../src/plan/plan.ts';
-import { introspect } from '../../src/introspect/index.ts';
-import { modelToYamlFiles } from '../../src/yaml/pull.ts';
-import { loadSchemaFiles } from '../../src/yaml/load.ts';
-import { managedSchemasOf } from '../../src/workflow/desired.ts';
-import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, serverDatabase } from './support.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase } from './support.ts';
 
 const base = desiredOf('phase-c/base');
 const target = desiredOf('phase-c/target');
@@ -86,13 +82,13 @@ describe('phase-c adoption: base.sql, its rows and runbook.sql loaded, pulled, p
   afterAll(async () => conn?.close());
 
   it('the pulled YAML holds what the runbook made and plans to nothing', async () => {
-    const files = [...modelToYamlFiles(await introspect(conn), { omitOwner: 'postgres' })].map(([path, text]) => ({ path, text }));
-    const loaded = loadSchemaFiles(files);
+    const input = await pulled(conn);
+    const loaded = input.loaded;
     const names = (xs: readonly { readonly name: string }[]) => xs.map((x) => x.name).sort();
     expect(names(loaded.model.tables)).toEqual(names(target.loaded.model.tables));
     expect(names(loaded.model.triggers)).toEqual(names(target.loaded.model.triggers));
     expect(names(loaded.model.enums)).toEqual(['user_role_enum']);
-    const p = await plan(conn, { loaded, managedSchemas: managedSchemasOf(loaded.model, null) });
+    const p = await plan(conn, input);
     expect(p.steps.map((s) => s.sql)).toEqual([]);
   });
 });

@@ -18,6 +18,9 @@ import type { Plan } from '../../src/plan/plan.ts';
 import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
 import { renderSql } from '../../src/plan/render-sql.ts';
 import { freshPglite, freshPostgres } from '../support/databases.ts';
+import { introspect } from '../../src/introspect/index.ts';
+import { modelToYamlFiles } from '../../src/yaml/pull.ts';
+import { loadSchemaFiles } from '../../src/yaml/load.ts';
 
 export const SCHEMA_ROOT = new URL('../../schema/', import.meta.url);
 const FIXTURES = new URL('../fixtures/systems/', import.meta.url);
@@ -56,6 +59,16 @@ export async function embeddedFor(desired: DesiredInput): Promise<Connection> {
   const extensions = desired.loaded.model.extensions.map((e) => e.name);
   if (pgliteBuildFor(extensions) === 'standard') return freshPglite(extensions);
   return openPglite({ dataDir: null, extensions });
+}
+
+/**
+ * What `pgform pull` writes for this database, loaded back as `pgform plan` reads it (owners
+ * equal to the role the test engines connect as are left unmanaged, as pull does).
+ */
+export async function pulled(conn: Connection): Promise<DesiredInput> {
+  const files = [...modelToYamlFiles(await introspect(conn), { omitOwner: 'postgres' })].map(([path, text]) => ({ path, text }));
+  const loaded = loadSchemaFiles(files);
+  return { loaded, managedSchemas: managedSchemasOf(loaded.model, null) };
 }
 
 export async function serverDatabase(): Promise<Connection> {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runPgform } from '../support/cli.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-const BIN = resolve('bin/pgform.js');
-
-function pgform(cwd: string, args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', PGFORM_DEV_URL: '' },
-    input: '',
-    timeout: 180_000,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const pgform = (cwd: string, args: string[]) => runPgform(cwd, args);
 
 const SCHEMA = `extensions:
   vector: {}
