@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The embedded engines' initdb copies (src/db/pglite-template.ts) for this run only, shared by the
 // test workers and the pgform processes the CLI tests start: the user's own cache stays untouched.
 const engineCache = mkdtempSync(join(tmpdir(), 'pgform-engines-'));
+process.on('exit', () => rmSync(engineCache, { recursive: true, force: true }));
 
 export default defineConfig({
   test: {
