@@ -138,6 +138,11 @@ function rebuildSteps(ctx: DiffContext, from: CompositeType, to: CompositeType):
   return [dropStep(ctx, from, why), ...createSteps(ctx, to, why)];
 }
 
+/** Whether `to` replaces `from` (DROP and CREATE) rather than altering it. */
+export function compositeTypeRebuilt(from: CompositeType, to: CompositeType): boolean {
+  return !appendsOnly(from.attributes, to.attributes);
+}
+
 export function diffCompositeTypes(ctx: DiffContext): Step[] {
   const out: Step[] = [];
   const from = ctx.from.compositeTypes ?? [];
@@ -150,7 +155,7 @@ export function diffCompositeTypes(ctx: DiffContext): Step[] {
       out.push(...createSteps(ctx, c));
       continue;
     }
-    if (!appendsOnly(before.attributes, c.attributes)) {
+    if (compositeTypeRebuilt(before, c)) {
       out.push(...rebuildSteps(ctx, before, c));
       continue;
     }

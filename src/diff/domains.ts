@@ -193,6 +193,11 @@ function rebuildSteps(ctx: DiffContext, from: Domain, to: Domain): Step[] {
   return [dropStep(ctx, from, why), ...createSteps(ctx, to, why)];
 }
 
+/** Whether `to` replaces `from` (DROP and CREATE) rather than altering it. */
+export function domainRebuilt(from: Domain, to: Domain): boolean {
+  return from.type !== to.type || from.collation !== to.collation;
+}
+
 export function diffDomains(ctx: DiffContext): Step[] {
   const out: Step[] = [];
   const from = ctx.from.domains ?? [];
@@ -202,7 +207,7 @@ export function diffDomains(ctx: DiffContext): Step[] {
   for (const d of to) {
     const before = fromByKey.get(`${d.schema}.${d.name}`);
     if (!before) out.push(...createSteps(ctx, d));
-    else if (before.type !== d.type || before.collation !== d.collation) out.push(...rebuildSteps(ctx, before, d));
+    else if (domainRebuilt(before, d)) out.push(...rebuildSteps(ctx, before, d));
     else out.push(...alterSteps(ctx, before, d));
   }
   for (const d of from) if (!toKeys.has(`${d.schema}.${d.name}`)) out.push(dropStep(ctx, d));

@@ -38,6 +38,11 @@ function onlyAddsLabels(from: readonly string[], to: readonly string[]): boolean
   return kept.length === from.length && kept.every((l, i) => l === from[i]);
 }
 
+/** Whether the labels change in a way ADD VALUE cannot make: the type is then recreated (a new owner too). */
+export function enumRebuilt(from: EnumType, to: EnumType): boolean {
+  return from.labels.join('\u0000') !== to.labels.join('\u0000') && !onlyAddsLabels(from.labels, to.labels);
+}
+
 /** ALTER TYPE ... ADD VALUE for each new label, placed BEFORE/AFTER a neighbour to keep the order. */
 function addLabelSteps(from: EnumType, to: EnumType): Step[] {
   const out: Step[] = [];

@@ -2,8 +2,11 @@ import { keys } from '../model/keys.ts';
 import { PHASES, type ObjectKind, type Step } from '../plan/step.ts';
 import { ident, qname } from '../sql/quote.ts';
 import { display, hazard, step, type DiffContext } from './context.ts';
+import { domainRebuilt } from './domains.ts';
+import { enumRebuilt } from './enums.ts';
+import { compositeTypeRebuilt } from './composite-types.ts';
 
-export type OwnedKind = 'schema' | 'table' | 'view' | 'materialized_view' | 'sequence' | 'function' | 'type';
+export type OwnedKind = 'schema' | 'table' | 'view' | 'materialized_view' | 'sequence' | 'function' | 'type' | 'domain' | 'composite_type';
 
 export interface OwnedName {
   readonly schema: string;
@@ -23,6 +26,8 @@ const STEP_KIND: Record<OwnedKind, ObjectKind> = {
   sequence: 'sequence',
   function: 'function',
   type: 'enum',
+  domain: 'domain',
+  composite_type: 'composite_type',
 };
 
 function ownedSql(kind: OwnedKind, n: OwnedName): string {
@@ -38,7 +43,10 @@ function ownedSql(kind: OwnedKind, n: OwnedName): string {
     case 'sequence':
       return `SEQUENCE ${qname(n)}`;
     case 'type':
+    case 'composite_type':
       return `TYPE ${qname(n)}`;
+    case 'domain':
+      return `DOMAIN ${qname(n)}`;
     case 'function': {
       const word = n.routineKind === 'procedure' ? 'PROCEDURE' : n.routineKind === 'function' ? 'FUNCTION' : 'ROUTINE';
       return `${word} ${qname(n)}(${n.arguments ?? ''})`;
@@ -60,6 +68,10 @@ function ownedKeys(kind: OwnedKind, n: OwnedName): string[] {
       return [keys.sequence(n.schema, n.name)];
     case 'type':
       return [keys.enum(n.schema, n.name), keys.type(n.schema, n.name)];
+    case 'domain':
+      return [keys.domain(n.schema, n.name)];
+    case 'composite_type':
+      return [keys.compositeType(n.schema, n.name)];
     case 'function':
       return [keys.routine(n.schema, n.name, n.arguments ?? '')];
   }
@@ -128,7 +140,20 @@ export function diffOwners(ctx: DiffContext): Step[] {
     const before = from.sequences.find((f) => (source ? `${f.schema}.${f.name}` === source : f.schema === s.schema && f.name === s.name));
     if (changed(s.owner, before?.owner)) out.push(ownerStep('sequence', s, s.owner));
   }
-  for (const e of to.enums) if (changed(e.owner, same(from.enums, e)?.owner)) out.push(ownerStep('type', e, e.owner));
+  for (const e of to.enums) {
+    const before = from.enums.find((f) => f.schema === e.schema && f.name === e.name);
+    // A recreated enum belongs to whoever runs the plan: a named owner is set again.
+    if (changed(e.owner, before && !enumRebuilt(before, e) ? before.owner : undefined)) out.push(ownerStep('type', e, e.owner));
+  }
+  // A domain or composite type dropped and created again belongs to whoever runs the plan: named again.
+  for (const d of to.domains ?? []) {
+    const before = (from.domains ?? []).find((f) => f.schema === d.schema && f.name === d.name);
+    if (changed(d.owner, before && !domainRebuilt(before, d) ? before.owner : undefined)) out.push(ownerStep('domain', d, d.owner));
+  }
+  for (const c of to.compositeTypes ?? []) {
+    const before = (from.compositeTypes ?? []).find((f) => f.schema === c.schema && f.name === c.name);
+    if (changed(c.owner, before && !compositeTypeRebuilt(before, c) ? before.owner : undefined)) out.push(ownerStep('composite_type', c, c.owner));
+  }
   for (const r of to.routines) {
     const before = from.routines.find((f) => f.schema === r.schema && f.name === r.name && f.identityArguments === r.identityArguments);
     if (changed(r.owner, before?.owner)) {

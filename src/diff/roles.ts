@@ -189,6 +189,8 @@ export function unknownRoles(desired: DatabaseModel, liveRoles: readonly string[
   for (const v of desired.materializedViews) use(v.owner, `owner of materialized view ${display(v.schema, v.name)}`);
   for (const s of desired.sequences) use(s.owner, `owner of sequence ${display(s.schema, s.name)}`);
   for (const e of desired.enums) use(e.owner, `owner of type ${display(e.schema, e.name)}`);
+  for (const d of desired.domains ?? []) use(d.owner, `owner of domain ${display(d.schema, d.name)}`);
+  for (const c of desired.compositeTypes ?? []) use(c.owner, `owner of type ${display(c.schema, c.name)}`);
   for (const r of desired.routines) use(r.owner, `owner of ${r.kind} ${routineSignature(r)}`);
   for (const r of desired.roles) for (const m of r.memberOf) use(m, `membership of role ${r.name}`);
   return out;

@@ -16,6 +16,7 @@ export interface CompositeTypeRow {
   /** Attributes in attnum order, as a json array. */
   readonly attributes: readonly AttributeRow[] | null;
   readonly comment: string | null;
+  readonly owner: string;
 }
 
 /**
@@ -36,7 +37,8 @@ SELECT n.nspname AS schema, t.typname AS name,
      LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = a.attcollation
      LEFT JOIN pg_catalog.pg_namespace coll_n ON coll_n.oid = coll.collnamespace
      WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS attributes,
-  ${commentOf('pg_type', 't.oid')} AS comment
+  ${commentOf('pg_type', 't.oid')} AS comment,
+  pg_catalog.pg_get_userbyid(t.typowner) AS owner
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
@@ -52,7 +54,7 @@ function attributeFromRow(a: AttributeRow): CompositeAttribute {
 }
 
 export function compositeTypeFromRow(row: CompositeTypeRow): CompositeType {
-  return { schema: row.schema, name: row.name, attributes: (row.attributes ?? []).map(attributeFromRow), comment: row.comment };
+  return { schema: row.schema, name: row.name, attributes: (row.attributes ?? []).map(attributeFromRow), comment: row.comment, owner: row.owner };
 }
 
 export async function introspectCompositeTypes(conn: Connection, scope: Scope): Promise<CompositeType[]> {

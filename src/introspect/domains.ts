@@ -14,6 +14,7 @@ export interface DomainRow {
   /** CHECK constraints as a json array of `{ name, expression, valid }`, or null. */
   readonly checks: readonly DomainCheck[] | null;
   readonly comment: string | null;
+  readonly owner: string;
 }
 
 /**
@@ -32,7 +33,8 @@ SELECT n.nspname AS schema, t.typname AS name,
        'name', con.conname, 'expression', pg_catalog.pg_get_expr(con.conbin, 0, true), 'valid', con.convalidated)
      ORDER BY con.conname)
      FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c') AS checks,
-  ${commentOf('pg_type', 't.oid')} AS comment
+  ${commentOf('pg_type', 't.oid')} AS comment,
+  pg_catalog.pg_get_userbyid(t.typowner) AS owner
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
@@ -52,6 +54,7 @@ export function domainFromRow(row: DomainRow): Domain {
       row.collation_schema !== null && row.collation_name !== null ? collationName(row.collation_schema, row.collation_name) : null,
     checks: (row.checks ?? []).map((c) => ({ name: c.name, expression: c.expression, valid: c.valid })),
     comment: row.comment,
+    owner: row.owner,
   };
 }
 

@@ -13,4 +13,6 @@ export interface CompositeType extends QualifiedName {
   /** Attributes in order (the order is part of the type). */
   readonly attributes: readonly CompositeAttribute[];
   readonly comment: string | null;
+  /** Managed only when the YAML names one; left out or null: left as it is. */
+  readonly owner?: string | null;
 }

@@ -21,4 +21,6 @@ export interface Domain extends QualifiedName {
   /** Checks by name, sorted by name. */
   readonly checks: readonly DomainCheck[];
   readonly comment: string | null;
+  /** Managed only when the YAML names one; left out or null: left as it is. */
+  readonly owner?: string | null;
 }

@@ -189,7 +189,7 @@ function withImplicitSchemas(m: DatabaseModel, baseline: DatabaseModel, implicit
 function hasProgrammableObjects(m: DatabaseModel): boolean {
   return [m.views, m.materializedViews, m.routines, m.triggers, m.policies, m.grants, m.defaultPrivileges, m.hypertables, m.continuousAggregates].some((l) => l.length > 0)
     || m.roles.length > 0
-    || [...m.tables, ...m.schemas, ...m.enums, ...m.sequences].some((o) => (o.owner ?? null) !== null)
+    || [...m.tables, ...m.schemas, ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences].some((o) => (o.owner ?? null) !== null)
     // A partition is created from its parent: the two cannot be normalized apart.
     || m.tables.some((t) => (t.partitionBy ?? null) !== null || (t.partitionOf ?? null) !== null);
 }
@@ -308,6 +308,8 @@ function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): Databas
     ...(raw.data && raw.data.length > 0 ? { data: raw.data } : {}),
     schemas: normalized.schemas.map(ownerOf(raw.schemas, (s) => s.name)),
     enums: normalized.enums.map(ownerOf(raw.enums, qualified)),
+    ...(normalized.domains ? { domains: normalized.domains.map(ownerOf(raw.domains ?? [], qualified)) } : {}),
+    ...(normalized.compositeTypes ? { compositeTypes: normalized.compositeTypes.map(ownerOf(raw.compositeTypes ?? [], qualified)) } : {}),
     sequences: normalized.sequences.map(ownerOf(raw.sequences, qualified)),
     views: normalized.views.map(ownerOf(raw.views, qualified)),
     materializedViews: normalized.materializedViews.map((v) => {

@@ -1,6 +1,8 @@
 import type { Connection } from '../db/connection.ts';
 import { modelOf, type DatabaseModel } from '../model/database.ts';
 import type { EnumType } from '../model/enum.ts';
+import type { Domain } from '../model/domain.ts';
+import type { CompositeType } from '../model/composite-type.ts';
 import type { Schema } from '../model/schema.ts';
 import type { Table } from '../model/table.ts';
 import type { View, MaterializedView } from '../model/view.ts';
@@ -106,6 +108,8 @@ export function scopeToDesired(live: DatabaseModel, desired: DatabaseModel): Dat
   };
   for (const o of desired.schemas) note('schema', o.name, o.owner);
   for (const o of desired.enums) note('enum', q(o), o.owner);
+  for (const o of desired.domains ?? []) note('domain', q(o), o.owner);
+  for (const o of desired.compositeTypes ?? []) note('composite_type', q(o), o.owner);
   for (const o of desired.sequences) note('sequence', q(o), o.owner);
   for (const o of desired.tables) note('table', q(o), o.owner);
   for (const o of desired.views) note('view', q(o), o.owner);
@@ -121,6 +125,8 @@ export function scopeToDesired(live: DatabaseModel, desired: DatabaseModel): Dat
     roles: live.roles.filter((r) => declared.has(r.name)),
     schemas: live.schemas.map(keep<Schema>('schema', (o) => o.name)),
     enums: live.enums.map(keep<EnumType>('enum', q)),
+    ...(live.domains ? { domains: live.domains.map(keep<Domain>('domain', q)) } : {}),
+    ...(live.compositeTypes ? { compositeTypes: live.compositeTypes.map(keep<CompositeType>('composite_type', q)) } : {}),
     sequences: live.sequences.map(keep<Sequence>('sequence', q)),
     tables: live.tables.map(keep<Table>('table', q)),
     views: live.views.map(keep<View>('view', q)),

@@ -34,6 +34,8 @@ export function pullScope(model: DatabaseModel, opts: PullOptions = {}): Databas
     roles: model.roles.filter((r) => used.has(r.name) && !r.superuser),
     schemas: model.schemas.map(owner),
     enums: model.enums.map(owner),
+    ...(model.domains ? { domains: model.domains.map(owner) } : {}),
+    ...(model.compositeTypes ? { compositeTypes: model.compositeTypes.map(owner) } : {}),
     sequences: model.sequences.map(owner),
     tables: model.tables.map(owner),
     views: model.views.map(owner),

@@ -5,7 +5,7 @@ import type { Domain } from '../../src/model/domain.ts';
 import type { CompositeType } from '../../src/model/composite-type.ts';
 import { orderSteps } from '../../src/plan/order.ts';
 import { UserError } from '../../src/errors.ts';
-import { bySql, col, hazardKinds, model, positionOf, routine, sqls, table } from './build.ts';
+import { bySql, col, hazardKinds, model, positionOf, role, routine, sqls, table } from './build.ts';
 
 function domain(name: string, type: string, extra: Partial<Domain> = {}): Domain {
   return { schema: 'public', name, type, notNull: false, default: null, collation: null, checks: [], comment: null, ...extra };
@@ -131,5 +131,48 @@ describe('composite types', () => {
     const to = model({ tables: [table('t', [col('id', 'integer')])] });
     const steps = orderSteps([...diffModels(from, to)].reverse());
     expect(positionOf(steps, 'DROP COLUMN "v"')).toBeLessThan(positionOf(steps, 'DROP TYPE'));
+  });
+});
+
+describe('owners of domains and composite types', () => {
+  const owned = (domainOwner: string | null | undefined, typeOwner: string | null | undefined) =>
+    model({
+      domains: [domain('d', 'integer', domainOwner === undefined ? {} : { owner: domainOwner })],
+      compositeTypes: [composite('p', [['a', 'integer']], typeOwner === undefined ? {} : { owner: typeOwner })],
+    });
+
+  it('changes the owner only when the desired state names one that differs', () => {
+    const steps = orderSteps(diffModels(owned('a', 'a'), owned('b', 'b')));
+    expect(sqls(steps)).toEqual(['ALTER DOMAIN "public"."d" OWNER TO "b"', 'ALTER TYPE "public"."p" OWNER TO "b"']);
+    expect(steps.map((s) => [s.kind, s.operation])).toEqual([['domain', 'owner'], ['composite_type', 'owner']]);
+    expect(steps.flatMap(hazardKinds)).toEqual(['authz_change', 'authz_change']);
+    // Not named (left out or null): the live owner is left as it is.
+    expect(diffModels(owned('a', 'a'), owned(undefined, null))).toEqual([]);
+    expect(diffModels(owned('b', 'b'), owned('b', 'b'))).toEqual([]);
+  });
+
+  it('sets the owner of a new domain and composite type after creating them and the role', () => {
+    const to = model({
+      roles: [role('b')],
+      domains: [domain('d', 'integer', { owner: 'b' })],
+      compositeTypes: [composite('p', [['a', 'integer']], { owner: 'b' })],
+    });
+    const steps = orderSteps([...diffModels(emptyModel(), to)].reverse());
+    for (const [create, owner] of [['CREATE DOMAIN', 'ALTER DOMAIN "public"."d" OWNER TO'], ['CREATE TYPE', 'ALTER TYPE "public"."p" OWNER TO']] as const) {
+      expect(positionOf(steps, create)).toBeLessThan(positionOf(steps, owner));
+      expect(positionOf(steps, 'CREATE ROLE')).toBeLessThan(positionOf(steps, owner));
+      expect(bySql(steps, owner).requires).toContain('role:b');
+    }
+  });
+
+  it('names the owner again after a domain or composite type is dropped and created', () => {
+    const from = model({ domains: [domain('d', 'integer', { owner: 'b' })], compositeTypes: [composite('p', [['a', 'integer'], ['b', 'text']], { owner: 'b' })] });
+    const to = model({ domains: [domain('d', 'bigint', { owner: 'b' })], compositeTypes: [composite('p', [['b', 'text'], ['a', 'integer']], { owner: 'b' })] });
+    const steps = orderSteps(diffModels(from, to));
+    expect(positionOf(steps, 'CREATE DOMAIN')).toBeLessThan(positionOf(steps, 'ALTER DOMAIN "public"."d" OWNER TO "b"'));
+    expect(positionOf(steps, 'CREATE TYPE')).toBeLessThan(positionOf(steps, 'ALTER TYPE "public"."p" OWNER TO "b"'));
+    // Recreated without a named owner: nothing to restore.
+    const unnamed = orderSteps(diffModels(from, model({ domains: [domain('d', 'bigint')] })));
+    expect(unnamed.some((s) => s.operation === 'owner')).toBe(false);
   });
 });

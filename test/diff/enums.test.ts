@@ -27,6 +27,16 @@ describe('enums', () => {
     expect(steps.every((s) => !s.transactional)).toBe(true);
   });
 
+  it('sets a named owner again on a recreated enum (the new type belongs to whoever runs the plan)', () => {
+    const owned = (labels: string[]) => ({ ...enumType('e', labels), owner: 'app_owner' });
+    const recreated = orderSteps(diffModels(model({ enums: [owned(['x', 'y'])] }), model({ enums: [owned(['y', 'x'])] })));
+    expect(sqls(recreated).slice(-1)).toEqual(['ALTER TYPE "public"."e" OWNER TO "app_owner"']);
+    expect(sqls(recreated).indexOf(`CREATE TYPE "public"."e" AS ENUM ('y', 'x')`)).toBeGreaterThanOrEqual(0);
+    // Labels only added: the same type, the same owner, nothing to say.
+    const extended = diffModels(model({ enums: [owned(['x'])] }), model({ enums: [owned(['x', 'y'])] }));
+    expect(sqls(extended).some((s) => s.includes('OWNER TO'))).toBe(false);
+  });
+
   it('recreates the type when labels are removed: rename, create, convert columns, drop old', () => {
     const from = model({ enums: [enumType('e', ['x', 'y', 'z'])], tables: [table('t', [col('v', 'e', { default: "'x'::e" }), col('vs', 'e[]')])] });
     const to = model({ enums: [enumType('e', ['x', 'z'])], tables: [table('t', [col('v', 'e', { default: "'x'::e" }), col('vs', 'e[]')])] });

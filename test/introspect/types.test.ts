@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeOnEngines, introspectSchemas } from './engines.ts';
+import { currentUser, describeOnEngines, introspectSchemas } from './engines.ts';
 import { stateText } from '../../src/model/fingerprint.ts';
 import { emptyModel, canonicalize } from '../../src/model/database.ts';
 
@@ -15,6 +15,7 @@ describeOnEngines('introspect domains and composite types', [], ({ conn }) => {
       COMMENT ON DOMAIN dom.posint IS 'positive';
     `);
     const m = await introspectSchemas(conn(), 'dom');
+    const owner = await currentUser(conn());
     expect(m.domains).toEqual([
       {
         schema: 'dom', name: 'code', type: 'character varying(8)', notNull: false, default: null, collation: '"C"',
@@ -23,10 +24,11 @@ describeOnEngines('introspect domains and composite types', [], ({ conn }) => {
           { name: 'code_check', expression: "VALUE::text ~ '^[A-Z]+$'::text", valid: true },
         ],
         comment: null,
+        owner,
       },
-      { schema: 'dom', name: 'plain', type: 'numeric(12,2)', notNull: false, default: null, collation: null, checks: [{ name: 'not_yet', expression: 'VALUE < 100::numeric', valid: false }], comment: null },
-      { schema: 'dom', name: 'posint', type: 'integer', notNull: true, default: '1', collation: null, checks: [{ name: 'posint_check', expression: 'VALUE > 0', valid: true }], comment: 'positive' },
-      { schema: 'dom', name: 'same_collation', type: 'text', notNull: false, default: null, collation: null, checks: [], comment: null },
+      { schema: 'dom', name: 'plain', type: 'numeric(12,2)', notNull: false, default: null, collation: null, checks: [{ name: 'not_yet', expression: 'VALUE < 100::numeric', valid: false }], comment: null, owner },
+      { schema: 'dom', name: 'posint', type: 'integer', notNull: true, default: '1', collation: null, checks: [{ name: 'posint_check', expression: 'VALUE > 0', valid: true }], comment: 'positive', owner },
+      { schema: 'dom', name: 'same_collation', type: 'text', notNull: false, default: null, collation: null, checks: [], comment: null, owner },
     ]);
     // Domains are not enums, and their NOT NULL (a constraint row on newer servers) is not a check.
     expect(m.enums).toEqual([]);
@@ -45,17 +47,18 @@ describeOnEngines('introspect domains and composite types', [], ({ conn }) => {
       CREATE VIEW comp.v AS SELECT 1 AS x;
     `);
     const m = await introspectSchemas(conn(), 'comp');
+    const owner = await currentUser(conn());
     expect(m.compositeTypes).toEqual([
-      { schema: 'comp', name: 'empty', attributes: [], comment: null },
+      { schema: 'comp', name: 'empty', attributes: [], comment: null, owner },
       {
-        schema: 'comp', name: 'pair', comment: 'two',
+        schema: 'comp', name: 'pair', comment: 'two', owner,
         attributes: [
           { name: 'b', type: 'integer', collation: null },
           { name: 'a', type: 'text', collation: '"C"' },
           { name: 'd', type: 'comp.part[]', collation: null },
         ],
       },
-      { schema: 'comp', name: 'part', attributes: [{ name: 'x', type: 'integer', collation: null }], comment: null },
+      { schema: 'comp', name: 'part', attributes: [{ name: 'x', type: 'integer', collation: null }], comment: null, owner },
     ]);
   });
 

@@ -65,19 +65,52 @@ types:
   b: { domain: integer, values: [x] }
   c: { values: [x], not_null: true }
   d: { composite: { x: int }, owner: bob }
+  d2: { domain: integer, owner: bob, values: [x] }
   e: [x]
   e2: { domain: integer }
 `)).toEqual([
       '3:3: types.a: a type needs one of `values` (an enum), `domain` (a base type) or `composite` (attributes)',
       '4:3: types.b: a type is one kind: `values` and `domain` cannot both be given',
       '5:21: types.c.not_null: `not_null` applies to domains only',
-      '6:31: types.d.owner: `owner` is managed for enums only',
+      '7:3: types.d2: a type is one kind: `values` and `domain` cannot both be given',
     ]);
     const twice = loadSchemaFiles.bind(null, [
       { path: 'a.yaml', text: 'types:\n  t: [x]\n' },
       { path: 'b.yaml', text: 'types:\n  t: { domain: integer }\n' },
     ]);
     expect(twice).toThrow(/b\.yaml:2:3.*type `public.t` is already declared at a\.yaml:2:3/s);
+  });
+
+  it('loads an owner on domains and composite types as on enums, and leaves it out when not named', () => {
+    const m = load(`
+types:
+  mood: { values: [sad], owner: app_owner }
+  posint: { domain: integer, owner: app_owner }
+  plain: { domain: text }
+  pair: { composite: { a: int }, owner: "Mixed Case" }
+  bare: { composite: { a: int } }
+`);
+    expect(m.enums[0]!.owner).toBe('app_owner');
+    expect(m.domains?.map((d) => [d.name, d.owner])).toEqual([['plain', undefined], ['posint', 'app_owner']]);
+    expect(m.domains?.find((d) => d.name === 'plain')).not.toHaveProperty('owner');
+    expect(m.compositeTypes?.map((c) => [c.name, c.owner])).toEqual([['bare', undefined], ['pair', 'Mixed Case']]);
+    expect(problems('types:\n  d: { domain: integer, owner: "" }\n')[0]).toMatch(/^2:\d+: types\.d\.owner: /);
+  });
+
+  it('writes the owner of a domain and a composite type unless it is the pulling role, and loads it back', () => {
+    const owned = load(`
+types:
+  posint: { domain: integer, owner: app_owner }
+  mine: { domain: integer, owner: postgres }
+  pair: { composite: { a: int }, owner: app_owner }
+`);
+    const text = modelToYamlFiles(owned, { omitOwner: 'postgres' }).get('public.yaml')!;
+    expect(text).toContain('posint: { domain: integer, owner: app_owner }');
+    expect(text).toContain('mine: { domain: integer }');
+    expect(text).toContain('pair: { composite: { a: int }, owner: app_owner }');
+    const back = loadSchemaFiles([...modelToYamlFiles(owned, { omitOwner: 'postgres' })].map(([path, text]) => ({ path, text }))).model;
+    expect(back.domains?.map((d) => [d.name, d.owner ?? null])).toEqual([['mine', null], ['posint', 'app_owner']]);
+    expect(back.compositeTypes?.map((c) => c.owner)).toEqual(['app_owner']);
   });
 
   it('refuses unknown keys and wrong shapes through the JSON Schema', () => {

@@ -25,6 +25,7 @@ function domainYaml(d: Domain, schemaField: string | undefined): YamlMap {
   if (d.collation !== null) m.collation = collationYaml(d.collation);
   if (d.checks.length > 0) m.checks = Object.fromEntries(d.checks.map((c) => [c.name, c.expression]));
   setIf(m, 'comment', d.comment);
+  setIf(m, 'owner', d.owner);
   return m;
 }
 
@@ -35,6 +36,7 @@ function compositeYaml(c: CompositeType, schemaField: string | undefined): YamlM
     c.attributes.map((a) => [a.name, a.collation === null ? a.type : { type: a.type, collation: collationYaml(a.collation) }]),
   );
   setIf(m, 'comment', c.comment);
+  setIf(m, 'owner', c.owner);
   return m;
 }
 

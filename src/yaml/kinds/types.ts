@@ -47,7 +47,6 @@ function kindOf(ctx: LoadContext, v: TypeYaml, loc: Loc): 'enum' | 'domain' | 'c
   if (kind !== 'domain') {
     for (const k of DOMAIN_KEYS) if (v[k] !== undefined) ctx.problem(below(loc, k), `\`${k}\` applies to domains only`);
   }
-  if (kind !== 'enum' && v.owner !== undefined) ctx.problem(below(loc, 'owner'), '`owner` is managed for enums only');
   return kind;
 }
 
@@ -103,6 +102,7 @@ function loadDomain(ctx: LoadContext, qn: QualifiedName, v: TypeYaml, loc: Loc):
     collation: v.collation === undefined ? null : collationSql(v.collation),
     checks,
     comment: v.comment ?? null,
+    ...(v.owner !== undefined ? { owner: v.owner } : {}),
   };
   ctx.model.domains.push(ctx.mark(d, loc));
 }
@@ -117,14 +117,14 @@ function loadComposite(ctx: LoadContext, qn: QualifiedName, v: TypeYaml, loc: Lo
     attributes.push(ctx.mark({ name, type: spec.type, collation: spec.collation === undefined ? null : collationSql(spec.collation) }, at));
   }
   if (!claim(ctx, qn, keys.compositeType(qn.schema, qn.name), 'composite_type', loc)) return;
-  const c: CompositeType = { schema: qn.schema, name: qn.name, attributes, comment: v.comment ?? null };
+  const c: CompositeType = { schema: qn.schema, name: qn.name, attributes, comment: v.comment ?? null, ...(v.owner !== undefined ? { owner: v.owner } : {}) };
   ctx.model.compositeTypes.push(ctx.mark(c, loc));
 }
 
 /**
  * `types:` declares enums (`mood: [sad, ok, happy]` or `{ values: [...] }`), domains
  * (`{ domain: integer, not_null, default, collation, checks: { name: expr } }`) and composite
- * types (`{ composite: { a: integer, b: text } }`); each may have a `comment` and a `schema`.
+ * types (`{ composite: { a: integer, b: text } }`); each may have a `comment`, an `owner` and a `schema`.
  */
 export const typesKind: Kind = {
   key: 'types',
