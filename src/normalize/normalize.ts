@@ -187,7 +187,11 @@ function withImplicitSchemas(m: DatabaseModel, baseline: DatabaseModel, implicit
 }
 
 function hasProgrammableObjects(m: DatabaseModel): boolean {
-  return [m.views, m.materializedViews, m.routines, m.triggers, m.policies, m.grants, m.defaultPrivileges, m.hypertables, m.continuousAggregates].some((l) => l.length > 0)
+  // Grants on schemas travel with the environment part (schemas, extensions, types); any other
+  // grant names a table or routine. A normalized state always holds public's USAGE grant: without
+  // this distinction every second pass would normalize all tables again.
+  const objectGrants = m.grants.filter((g) => g.objectKind !== 'schema');
+  return [m.views, m.materializedViews, m.routines, m.triggers, m.policies, objectGrants, m.defaultPrivileges, m.hypertables, m.continuousAggregates].some((l) => l.length > 0)
     || m.roles.length > 0
     || [...m.tables, ...m.schemas, ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences].some((o) => (o.owner ?? null) !== null)
     // A partition is created from its parent: the two cannot be normalized apart.

@@ -63,6 +63,18 @@ describe('normalization', () => {
     expect(stateText(keyChanged.model)).toBe(stateText(fullKey.model));
   });
 
+  it('normalizes a normalized state (the second pass) table by table too, public schema grant and all', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'pgform-norm-'));
+    const opts = { cacheDir, managedSchemas: ['public'] };
+    const once = (await normalizeWithStats(model(), opts)).model;
+    expect(once.grants.map((g) => [g.objectKind, g.schema, g.grantee, g.privilege])).toContainEqual(['schema', 'public', 'PUBLIC', 'USAGE']);
+    expect((await normalizeWithStats(once, opts)).stats).toEqual({ tablesNormalized: 3, tablesFromCache: 0 });
+    const onceChanged = (await normalizeWithStats(model({ cNote: true }), opts)).model;
+    const twice = await normalizeWithStats(onceChanged, opts);
+    expect(twice.stats).toEqual({ tablesNormalized: 1, tablesFromCache: 2 });
+    expect(stateText(twice.model)).toBe(stateText((await normalizeWithStats(onceChanged, { cacheDir: null, managedSchemas: ['public'] })).model));
+  });
+
   it('normalizes on a --dev-url server in a scratch database it drops afterwards', async () => {
     const devUrl = inject('postgresUrl');
     const onServer = await normalizeWithStats(model(), { cacheDir: null, devUrl, managedSchemas: ['public'] });
