@@ -24,9 +24,8 @@ export async function checkChain(chain: Chain, input: DesiredInput, ws: Workspac
     // Reference rows are not in fingerprints: the replayed rows are compared with the YAML's too.
     const scoped = scopeToDesired(end.model, desired);
     const live = desired.data ? { ...scoped, data: await readTableData(replay.conn, desired.data) } : scoped;
-    const rowsDiffer = driftReport(live, desired).some((e) => e.kind === 'row');
-    if (end.fingerprint === fingerprint(desired) && !rowsDiffer) return [];
     const entries = driftReport(live, desired);
+    if (end.fingerprint === fingerprint(desired) && !entries.some((e) => e.kind === 'row')) return [];
     return [
       {
         kind: 'yaml_changed',

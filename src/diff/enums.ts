@@ -5,6 +5,7 @@ import { ident, literal, qname } from '../sql/quote.ts';
 import { commentSql, display, edges, generatedName, hazard, NON_TRANSACTIONAL, step, type DiffContext } from './context.ts';
 import { splitArrayType, typeRefersTo } from './sql-text.ts';
 import { withDisrupts } from './columns.ts';
+import { usersOfType } from './type-users.ts';
 
 function enumCommentStep(e: EnumType, comment: string | null): Step {
   return step({
@@ -163,19 +164,6 @@ function recreateEnumSteps(ctx: DiffContext, from: EnumType, to: EnumType): Step
   return out;
 }
 
-/** Columns of `from` that use the enum (as themselves or arrays), as `type-of` edges. */
-function usersOf(ctx: DiffContext, e: EnumType): string[] {
-  const out: string[] = [];
-  for (const t of ctx.from.tables) {
-    const current = ctx.currentTableName(t.schema, t.name) ?? t.name;
-    for (const c of t.columns) {
-      if (!typeRefersTo(c.type, e)) continue;
-      out.push(edges.typeOf(t.schema, current, ctx.currentColumnName(t.schema, t.name, c.name) ?? c.name));
-    }
-  }
-  return out;
-}
-
 export function diffEnums(ctx: DiffContext): Step[] {
   const out: Step[] = [];
   const fromByKey = new Map(ctx.from.enums.map((e) => [`${e.schema}.${e.name}`, e]));
@@ -206,7 +194,7 @@ export function diffEnums(ctx: DiffContext): Step[] {
         sql: `DROP TYPE ${qname(from)}`,
         phase: PHASES.dropType,
         removes: [keys.enum(from.schema, from.name)],
-        requiresRemoved: usersOf(ctx, from),
+        requiresRemoved: usersOfType(ctx, from),
       })),
     );
   }

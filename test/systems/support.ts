@@ -7,7 +7,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from '../../src/db/connection.ts';
-import { openPglite, pgliteBuildFor } from '../../src/db/pglite.ts';
 import type { DatabaseModel } from '../../src/model/database.ts';
 export type DesiredInputOf = DesiredInput;
 import { loadDesired, managedSchemasOf, type DesiredInput } from '../../src/workflow/desired.ts';
@@ -56,9 +55,7 @@ export function desiredOf(system: string): DesiredInput {
 
 /** The embedded engine pgform itself would choose for this YAML (the TimescaleDB build when it declares timescaledb or vector). */
 export async function embeddedFor(desired: DesiredInput): Promise<Connection> {
-  const extensions = desired.loaded.model.extensions.map((e) => e.name);
-  if (pgliteBuildFor(extensions) === 'standard') return freshPglite(extensions);
-  return openPglite({ dataDir: null, extensions });
+  return freshPglite(desired.loaded.model.extensions.map((e) => e.name));
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from '../../src/db/connection.ts';
-import { openPglite, type EmbeddedPglite } from '../../src/db/pglite.ts';
+import { openPglite } from '../../src/db/pglite.ts';
 import { loadSchemaFiles } from '../../src/yaml/load.ts';
 import { applyPlanSafely } from '../../src/workflow/apply-plan.ts';
 import { compareStates, desiredState, type Workspace } from '../../src/workflow/states.ts';
@@ -12,23 +12,15 @@ import { renderSql } from '../../src/plan/render-sql.ts';
 import { DEFAULT_SETTINGS, type Plan } from '../../src/plan/plan.ts';
 import { CANONICAL_SEARCH_PATH } from '../../src/sql/session.ts';
 
-let template: Promise<Blob> | undefined;
-
-/** An in-memory database of the vector build, started from a dump made once per test file. */
+/** An in-memory database of the vector build (new embedded databases start from the engine's initdb copy). */
 export async function openVector(withExtension = true): Promise<Connection & { readonly build: string }> {
-  template ??= (async () => {
-    const conn = await openPglite({ dataDir: null, extensions: ['vector'] });
-    const dump = await (conn as unknown as { raw: EmbeddedPglite }).raw.dumpDataDir('none');
-    await conn.close();
-    return dump;
-  })();
-  const conn = await openPglite({ dataDir: null, extensions: ['vector'], loadDataDir: await template });
+  const conn = await openPglite({ dataDir: null, extensions: ['vector'] });
   await conn.exec(`SET search_path = ${CANONICAL_SEARCH_PATH}`);
   if (withExtension) await conn.exec('CREATE EXTENSION vector');
   return conn;
 }
 
-/** One cache per test file: normalization keeps its scratch templates there. */
+/** One normalization cache per test file. */
 export const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-vector-cache-')), devUrl: null };
 
 /**
