@@ -18,6 +18,7 @@ export function summarizeDifferences(entries: readonly DriftEntry[], sides: Side
     missing: `in ${sides.want}, not in ${sides.have}`,
     unexpected: `in ${sides.have}, not in ${sides.want}`,
     changed: 'differs',
+    invalid: `invalid in ${sides.have} (a concurrent build failed or was killed)`,
   } as const;
   const lines = entries.slice(0, limit).map((e) => `  ${e.kind} ${e.object}: ${words[e.status]}`);
   if (entries.length > limit) lines.push(`  ... and ${entries.length - limit} more`);

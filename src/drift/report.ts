@@ -5,9 +5,12 @@ import { canonicalJson } from '../model/canonical-json.ts';
 import { isSqlValue } from '../model/data.ts';
 import { keyDisplay } from '../diff/data.ts';
 
-export type DriftStatus = 'missing' | 'unexpected' | 'changed';
+export type DriftStatus = 'missing' | 'unexpected' | 'changed' | 'invalid';
 
-/** One object that differs: `missing` from the database, `unexpected` in it, or `changed`. */
+/**
+ * One object that differs: `missing` from the database, `unexpected` in it, `changed`, or (an
+ * index) `invalid`: left by a failed or killed concurrent build.
+ */
 export interface DriftEntry {
   readonly kind: string;
   readonly object: string;
@@ -116,7 +119,11 @@ export function driftReport(live: DatabaseModel, desired: DatabaseModel): DriftE
         const prefix = part.added ? '+ ' : part.removed ? '- ' : '  ';
         for (const line of part.value.replace(/\n$/, '').split('\n')) lines.push(prefix + line);
       }
-      out.push({ kind: l.kind, object: l.object, status: 'changed', lines });
+      const invalid = l.kind === 'index' && (l.value as { valid?: boolean }).valid === false;
+      // An invalid index that is otherwise as declared: its `valid` lines say it all.
+      const changedOnly = lines.filter((x) => !x.startsWith('  '));
+      const onlyValidity = invalid && changedOnly.every((x) => /^[-+] valid: /.test(x));
+      out.push({ kind: l.kind, object: l.object, status: invalid ? 'invalid' : 'changed', lines: onlyValidity ? changedOnly : lines });
     } else if (d) {
       out.push({ kind: d.kind, object: d.object, status: 'missing', lines: render(d.value).map((x) => '+ ' + x) });
     } else if (l) {
@@ -132,6 +139,7 @@ export function renderDriftText(entries: readonly DriftEntry[], database: string
     missing: 'missing from the database',
     unexpected: 'in the database but not in the schema',
     changed: 'differs',
+    invalid: 'invalid (a concurrent build failed or was killed; the next plan drops it and builds it again)',
   };
   const parts = [`drift: ${entries.length} object(s) in ${database} differ from the schema`, ''];
   for (const e of entries) {

@@ -4,9 +4,10 @@ import { planHash } from '../plan/render-sql.ts';
 import { PGFORM_VERSION } from '../version.ts';
 import { UserError } from '../errors.ts';
 import { acquireApplyLock } from '../apply/lock.ts';
-import { executePlan, type ProgressEvent } from '../apply/executor.ts';
+import { executePlan, StepFailedError, type ProgressEvent } from '../apply/executor.ts';
+import { introspect } from '../introspect/index.ts';
 import { refusalMessage, refusedSteps, type AllowedHazards } from '../apply/hazard-consent.ts';
-import { liveFingerprint, type Workspace } from './states.ts';
+import { invalidIndexNames, liveFingerprint, liveState, type Workspace } from './states.ts';
 
 export interface ApplyOptions {
   readonly allowHazards: AllowedHazards;
@@ -46,22 +47,41 @@ export async function applyPlanSafely(
         );
       }
     }
-    await executePlan(conn, plan, {
-      planHash: planHash(plan),
-      planName: opts.planName ?? null,
-      planSql: opts.planSql,
-      pgformVersion: PGFORM_VERSION,
-      onProgress: opts.onProgress,
-    });
-    const after = await liveFingerprint(conn, managedSchemas, ws);
-    if (after !== plan.targetFingerprint) {
+    try {
+      await executePlan(conn, plan, {
+        planHash: planHash(plan),
+        planName: opts.planName ?? null,
+        planSql: opts.planSql,
+        pgformVersion: PGFORM_VERSION,
+        onProgress: opts.onProgress,
+      });
+    } catch (e) {
+      if (e instanceof StepFailedError && e.step.kind === 'index' && !e.step.transactional) await tellInvalidIndexes(conn, managedSchemas, e);
+      throw e;
+    }
+    const after = await liveState(conn, managedSchemas, ws);
+    if (after.fingerprint !== plan.targetFingerprint) {
+      const invalid = invalidIndexNames(after.raw);
       throw new UserError(
-        `the plan ran, but the database (${after}) does not match the plan's target (${plan.targetFingerprint}); ` +
-          'run `pgform drift` to see what differs',
+        `the plan ran, but the database (${after.fingerprint}) does not match the plan's target (${plan.targetFingerprint}); ` +
+          'run `pgform drift` to see what differs' +
+          (invalid.length > 0 ? `\n  invalid index(es) remain: ${invalid.join(', ')} (plan and apply again to rebuild them)` : ''),
       );
     }
     return { applied: plan.steps.length, verified: true };
   } finally {
     await release();
   }
+}
+
+/**
+ * A failed concurrent build leaves its index behind, invalid: say so, and how it is repaired.
+ * (A killed one is found by the next drift or plan, which read `indisvalid`.)
+ */
+async function tellInvalidIndexes(conn: Connection, managedSchemas: readonly string[], e: StepFailedError): Promise<void> {
+  const invalid = await introspect(conn, { schemas: managedSchemas }).then(invalidIndexNames, () => []);
+  if (invalid.length === 0) return;
+  e.message +=
+    `\n  the failed concurrent build left invalid index(es): ${invalid.join(', ')}; ` +
+    '`pgform drift` reports them and the next plan drops them and builds them again';
 }

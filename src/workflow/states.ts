@@ -8,6 +8,8 @@ import type { Table } from '../model/table.ts';
 import type { View, MaterializedView } from '../model/view.ts';
 import type { Routine } from '../model/function.ts';
 import type { Sequence } from '../model/sequence.ts';
+import type { Index } from '../model/index.ts';
+import type { QualifiedName } from '../model/names.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import { introspect } from '../introspect/index.ts';
 import { readTableData } from '../introspect/data.ts';
@@ -64,7 +66,7 @@ export async function comparableLive(
   ws: Workspace,
 ): Promise<DatabaseModel> {
   try {
-    return await normalizeModel(liveRaw, { cacheDir: ws.cacheDir, devUrl: ws.devUrl, managedSchemas });
+    return keepInvalidIndexes(await normalizeModel(liveRaw, { cacheDir: ws.cacheDir, devUrl: ws.devUrl, managedSchemas }), liveRaw);
   } catch (e) {
     const sameEngine = conn.engine === 'pglite' && !ws.devUrl;
     if (sameEngine) {
@@ -76,6 +78,31 @@ export async function comparableLive(
         'give --dev-url with a scratch database on a server of the live version',
     );
   }
+}
+
+/** `[schema, relation]` (as JSON) -> names of its indexes left invalid (`indisvalid = false`). */
+export function invalidIndexes(m: DatabaseModel): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of [...m.tables, ...m.materializedViews]) {
+    const names = r.indexes.filter((i) => !i.valid).map((i) => i.name);
+    if (names.length > 0) out.set(JSON.stringify([r.schema, r.name]), new Set(names));
+  }
+  return out;
+}
+
+/**
+ * A scratch database rebuilds every index valid: an index the live database holds invalid (a
+ * failed or killed concurrent build) stays invalid in the comparison form, so drift reports it,
+ * the plan rebuilds it and verification fails while it remains.
+ */
+export function keepInvalidIndexes(normalized: DatabaseModel, raw: DatabaseModel): DatabaseModel {
+  const invalid = invalidIndexes(raw);
+  if (invalid.size === 0) return normalized;
+  const mark = <T extends QualifiedName & { readonly indexes: readonly Index[] }>(r: T): T => {
+    const names = invalid.get(JSON.stringify([r.schema, r.name]));
+    return names ? { ...r, indexes: r.indexes.map((i) => (names.has(i.name) ? { ...i, valid: false } : i)) } : r;
+  };
+  return { ...normalized, tables: normalized.tables.map(mark), materializedViews: normalized.materializedViews.map(mark) };
 }
 
 export async function compareStates(
@@ -137,6 +164,20 @@ export function scopeToDesired(live: DatabaseModel, desired: DatabaseModel): Dat
 
 /** The live fingerprint as plans record it (in the comparison form). */
 export async function liveFingerprint(conn: Connection, managedSchemas: readonly string[], ws: Workspace): Promise<string> {
-  const liveRaw = await introspect(conn, { schemas: managedSchemas });
-  return fingerprint(await comparableLive(conn, liveRaw, managedSchemas, ws));
+  return (await liveState(conn, managedSchemas, ws)).fingerprint;
+}
+
+/** The live state as read, and its fingerprint as plans record it. */
+export async function liveState(
+  conn: Connection,
+  managedSchemas: readonly string[],
+  ws: Workspace,
+): Promise<{ readonly raw: DatabaseModel; readonly fingerprint: string }> {
+  const raw = await introspect(conn, { schemas: managedSchemas });
+  return { raw, fingerprint: fingerprint(await comparableLive(conn, raw, managedSchemas, ws)) };
+}
+
+/** `schema.table.index` of every invalid index, for messages. */
+export function invalidIndexNames(m: DatabaseModel): string[] {
+  return [...m.tables, ...m.materializedViews].flatMap((r) => r.indexes.filter((i) => !i.valid).map((i) => `${r.schema}.${r.name}.${i.name}`));
 }
