@@ -1,5 +1,6 @@
 import { fingerprint } from '../model/fingerprint.ts';
 import { driftReport } from '../drift/report.ts';
+import { withReachableColumnOrder } from '../diff/column-order.ts';
 import { readTableData } from '../introspect/data.ts';
 import type { DesiredInput } from '../workflow/desired.ts';
 import { desiredState, scopeToDesired, type Workspace } from '../workflow/states.ts';
@@ -25,7 +26,7 @@ export async function checkChain(chain: Chain, input: DesiredInput, ws: Workspac
     const scoped = scopeToDesired(end.model, desired);
     const live = desired.data ? { ...scoped, data: await readTableData(replay.conn, desired.data) } : scoped;
     const entries = driftReport(live, desired);
-    if (end.fingerprint === fingerprint(desired) && !entries.some((e) => e.kind === 'row')) return [];
+    if (end.fingerprint === fingerprint(withReachableColumnOrder(end.model, desired)) && !entries.some((e) => e.kind === 'row')) return [];
     return [
       {
         kind: 'yaml_changed',

@@ -6,6 +6,7 @@ import { makePlan, reverseModelAnnotations } from '../plan/make-plan.ts';
 import { renderSql } from '../plan/render-sql.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import { driftReport } from '../drift/report.ts';
+import { withReachableColumnOrder } from '../diff/column-order.ts';
 import type { DesiredInput } from '../workflow/desired.ts';
 import { desiredState, scopeToDesired, type Workspace } from '../workflow/states.ts';
 import { UserError } from '../errors.ts';
@@ -44,7 +45,6 @@ export async function savePlan(args: SaveArgs): Promise<SavedPlan | null> {
   requireValidChain(chain);
   const { input, ws } = args;
   const desired = await desiredState(input.loaded.model, input.managedSchemas, ws, input.loaded.sources);
-  const target = fingerprint(desired);
   const extensions = input.loaded.model.extensions.map((e) => e.name);
 
   const made = await withReplay(chain, ws, { verify: 'none', extensions }, async (replay) => {
@@ -57,6 +57,8 @@ export async function savePlan(args: SaveArgs): Promise<SavedPlan | null> {
       );
     }
     const common = { settings: args.settings, managedSchemas: input.managedSchemas };
+    // Existing tables keep the order of their columns (see withReachableColumnOrder).
+    const target = fingerprint(withReachableColumnOrder(before.model, desired));
     // Reference rows are planned like on a live database: from the rows the replayed plans left.
     const from = desired.data ? { ...before.model, data: await readTableData(replay.conn, desired.data) } : before.model;
     const plan = makePlan({ from, to: desired, sourceFingerprint: before.fingerprint, targetFingerprint: target, ...common });

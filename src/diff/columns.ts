@@ -182,9 +182,8 @@ export function diffColumns(ctx: DiffContext, pair: TablePair, dependentsOf: (co
       );
     }
     if (recreated.has(to.name)) {
+      // Added again below, with the new columns: in declared order, at the end of the table.
       out.push(dropColumnStep(t, { ...from, name: to.name }, dependentsOf(to.name), `the generated expression of ${obj} changes: the column is dropped and added again`));
-      out.push(addColumnStep(ctx, t, to));
-      if (to.comment !== null) out.push(columnCommentStep(t, to, to.comment));
       continue;
     }
     if (from.generated !== null && to.generated === null) {
@@ -240,7 +239,7 @@ export function diffColumns(ctx: DiffContext, pair: TablePair, dependentsOf: (co
     if (from.comment !== to.comment) out.push(columnCommentStep(t, to, to.comment));
   }
   for (const c of t.columns) {
-    if (pair.columns.some((p) => p.to.name === c.name)) continue;
+    if (!recreated.has(c.name) && pair.columns.some((p) => p.to.name === c.name)) continue;
     out.push(addColumnStep(ctx, t, c));
     if (c.comment !== null) out.push(columnCommentStep(t, c, c.comment));
   }

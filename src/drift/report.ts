@@ -47,7 +47,6 @@ function objectsOf(m: DatabaseModel, withRows: boolean): Map<string, Named> {
       schema: t.schema,
       name: t.name,
       comment: t.comment,
-      columnOrder: t.columns.map((c) => c.name),
       rowSecurity: t.rowSecurity,
       forceRowSecurity: t.forceRowSecurity,
       ...(t.owner !== null ? { owner: t.owner } : {}),

@@ -11,6 +11,7 @@ import type { Sequence } from '../model/sequence.ts';
 import type { Index } from '../model/index.ts';
 import type { QualifiedName } from '../model/names.ts';
 import { fingerprint } from '../model/fingerprint.ts';
+import { withReachableColumnOrder } from '../diff/column-order.ts';
 import { introspect } from '../introspect/index.ts';
 import { readTableData } from '../introspect/data.ts';
 import { normalizeModel } from '../normalize/normalize.ts';
@@ -115,7 +116,9 @@ export async function compareStates(
   const scoped = scopeToDesired(await comparableLive(conn, liveRaw, managedSchemas, ws), desired);
   // Rows only of the tables the YAML declares data for (not fingerprinted).
   const live = desired.data ? { ...scoped, data: await readTableData(conn, desired.data) } : scoped;
-  return { liveRaw, live, desired, sourceFingerprint: fingerprint(live), targetFingerprint: fingerprint(desired) };
+  // The target as a plan reaches it: existing tables keep the order of their columns.
+  const target = fingerprint(withReachableColumnOrder(live, desired));
+  return { liveRaw, live, desired, sourceFingerprint: fingerprint(live), targetFingerprint: target };
 }
 
 /** A state without what fingerprints leave out too: roles and owners (cluster-wide, or unmanaged). */

@@ -767,7 +767,7 @@ async function readRoles(conn: Connection, prefix: string, referenced: ReadonlyS
 }
 
 /** Flattens a snapshot into `object path -> property -> value` for comparison. */
-function flatten(s: CatalogSnapshot): Map<string, Map<string, string>> {
+function flatten(s: CatalogSnapshot, columnOrder: boolean): Map<string, Map<string, string>> {
   const objects = new Map<string, Map<string, string>>();
   const put = (path: string, props: object): void => {
     const m = new Map<string, string>();
@@ -781,7 +781,8 @@ function flatten(s: CatalogSnapshot): Map<string, Map<string, string>> {
   for (const [n, v] of Object.entries(s.compositeTypes)) put(`composite type ${n}`, v);
   for (const [n, v] of Object.entries(s.sequences)) put(`sequence ${n}`, v);
   for (const [n, t] of Object.entries(s.tables)) {
-    put(`table ${n}`, { comment: t.comment, 'partition key': t.partitionKey, 'partition of': t.partitionOf, 'column order': t.columns.map((c) => c.name) });
+    const order = columnOrder ? { 'column order': t.columns.map((c) => c.name) } : {};
+    put(`table ${n}`, { comment: t.comment, 'partition key': t.partitionKey, 'partition of': t.partitionOf, ...order });
     for (const c of t.columns) {
       const { name: _name, identity, ...rest } = c;
       put(`table ${n}: column ${c.name}`, { ...rest, ...(identity ? prefixed('identity ', identity) : { identity: null }) });
@@ -810,10 +811,14 @@ function prefixed(prefix: string, o: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [`${prefix}${k}`, v]));
 }
 
-/** Human-readable differences between two snapshots, in a stable order; [] when they are equal. */
-export function diffSnapshots(a: CatalogSnapshot, b: CatalogSnapshot): string[] {
-  const fa = flatten(a);
-  const fb = flatten(b);
+/**
+ * Human-readable differences between two snapshots, in a stable order; [] when they are equal.
+ * Without `columnOrder`, the order of an existing table's columns is not compared (ALTER TABLE
+ * appends: a table migrated in place keeps its order, one created from nothing has the declared one).
+ */
+export function diffSnapshots(a: CatalogSnapshot, b: CatalogSnapshot, opts: { readonly columnOrder?: boolean } = {}): string[] {
+  const fa = flatten(a, opts.columnOrder ?? true);
+  const fb = flatten(b, opts.columnOrder ?? true);
   const out: string[] = [];
   const paths = [...new Set([...fa.keys(), ...fb.keys()])].sort();
   const missing = new Set<string>();
