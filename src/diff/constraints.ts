@@ -8,7 +8,7 @@ import { ident, identList, qname } from '../sql/quote.ts';
 import { commentSql, display, edges, hazard, NON_TRANSACTIONAL, step, underNewNames, type DiffContext, type TablePair } from './context.ts';
 import { identifierOf, mentionsIdentifier, parenthesize, tokenize } from './sql-text.ts';
 import { recreatedColumns } from './columns.ts';
-import { matchIndexes } from './indexes.ts';
+import { matchIndexes, replacementBuilt, replacementName } from './indexes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // SQL of a constraint, from its structured fields (the raw desired state has no definitions).
@@ -373,6 +373,59 @@ export function addConstraintSteps(ctx: DiffContext, t: Table, c: Constraint, ex
   return plain([hazard('blocks_writes', `builds the index of ${c.name || 'the constraint'} while writes to ${tname} wait`)]);
 }
 
+function isKey(c: Constraint): c is Extract<Constraint, { kind: 'primary_key' | 'unique' }> {
+  return c.kind === 'primary_key' || c.kind === 'unique';
+}
+
+/**
+ * A changed primary key or unique constraint without a gap: its new index is built concurrently
+ * under a temporary name, then one ALTER TABLE drops the old constraint and adds the new one
+ * through that index (`USING INDEX` renames it), a brief catalog change in one transaction.
+ */
+function swapKeySteps(
+  ctx: DiffContext,
+  pair: TablePair,
+  f: Extract<Constraint, { kind: 'primary_key' | 'unique' }>,
+  c: Extract<Constraint, { kind: 'primary_key' | 'unique' }>,
+): Step[] {
+  const t = pair.to;
+  const tq = qname(t);
+  const tmp = replacementName(c.name);
+  const tmpKey = keys.index(t.schema, t.name, tmp);
+  const ckey = keys.constraint(t.schema, t.name, c.name);
+  const requires = addRequirements(ctx, t, c);
+  const label = c.kind === 'primary_key' ? 'PRIMARY KEY' : 'UNIQUE';
+  const why = `${c.name} changes: its new index is built as ${tmp}, then the constraint is swapped onto it in one statement`;
+  const nnd = c.kind === 'unique' && c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
+  const leaning = foreignKeysReferencing(ctx, pair.from, f.columns).filter((x) => sameSet(x.refColumns, f.columns)).map((x) => x.key);
+  return [
+    step({
+      kind: 'index',
+      object: display(t.schema, t.name, tmp),
+      operation: 'create',
+      sql: `CREATE UNIQUE INDEX CONCURRENTLY ${ident(tmp)} ON ${tq} (${identList(c.columns)})${nnd}`,
+      hazards: [NON_TRANSACTIONAL],
+      transactional: false,
+      reason: why,
+      phase: PHASES.createIndex,
+      requires: requires.filter((r) => !r.startsWith('not-null:')),
+      provides: [tmpKey, replacementBuilt(pair.from, f.columns)],
+    }),
+    step({
+      kind: 'constraint',
+      object: display(t.schema, t.name, c.name),
+      operation: 'replace',
+      sql: `ALTER TABLE ${tq} DROP CONSTRAINT ${ident(f.name)}, ADD CONSTRAINT ${ident(c.name)} ${label} USING INDEX ${ident(tmp)}${deferrableClause(c)}`,
+      reason: why,
+      phase: PHASES.addConstraint,
+      requires: [...requires, tmpKey],
+      requiresRemoved: leaning.filter((k) => k !== ckey),
+      removes: [tmpKey, ckey],
+      provides: [ckey, keys.index(t.schema, t.name, c.name)],
+    }),
+  ];
+}
+
 /** Constraint changes of a table present on both sides. */
 export function diffConstraints(ctx: DiffContext, pair: TablePair): Step[] {
   const t = pair.to;
@@ -380,9 +433,15 @@ export function diffConstraints(ctx: DiffContext, pair: TablePair): Step[] {
   const out: Step[] = [];
   for (const c of m.dropped) out.push(dropConstraintStep(ctx, pair.from, t, c));
   for (const [f, c] of m.changed) {
-    const why = `${c.name} changes: it is dropped and added again`;
-    out.push(dropConstraintStep(ctx, pair.from, t, f, why));
-    out.push(...addConstraintSteps(ctx, t, c, true, why));
+    if (ctx.online && c.name && isKey(f) && isKey(c)) out.push(...swapKeySteps(ctx, pair, f, c));
+    else {
+      const why = `${c.name} changes: it is dropped and added again`;
+      const drop = dropConstraintStep(ctx, pair.from, t, f, why);
+      // A foreign key dropped only because the key it references is rebuilt goes once the new key is built.
+      const waits = f.kind === 'foreign_key' ? [replacementBuilt({ schema: f.references.schema, name: f.references.table }, referencedColumns(ctx.from.tables, f))] : [];
+      out.push(waits.length ? { ...drop, requires: [...(drop.requires ?? []), ...waits] } : drop);
+      out.push(...addConstraintSteps(ctx, t, c, true, why));
+    }
     if (c.comment !== null) out.push(constraintCommentStep(t, c, c.comment));
   }
   for (const [f, c] of m.renamed) {

@@ -5,7 +5,7 @@ import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import { ident, identList, literal, qname } from '../sql/quote.ts';
 import { canonicalJson } from '../model/canonical-json.ts';
-import { commentSql, display, hazard, NON_TRANSACTIONAL, step, type DiffContext, type TablePair } from './context.ts';
+import { commentSql, display, edges, generatedName, hazard, NON_TRANSACTIONAL, step, type DiffContext, type TablePair } from './context.ts';
 import { identifierOf, parenthesize, substituteIdentifiers, tokenize } from './sql-text.ts';
 import { recreatedColumns } from './columns.ts';
 import { foreignKeysReferencing, matchByName, type Match } from './constraints.ts';
@@ -166,6 +166,53 @@ export function dropIndexStep(
   });
 }
 
+/**
+ * Edge provided once the replacement of a unique key over `columns` of the `from` table is built:
+ * foreign keys that must be dropped with the old key wait for it, so they are gone only briefly.
+ */
+export function replacementBuilt(t: QualifiedName, columns: readonly string[]): string {
+  return edges.chain(`replacement:${t.schema}.${t.name}:${[...columns].sort().join('\u0000')}`);
+}
+
+/** The name a replacement index is built under before it takes the place of `name`. */
+export function replacementName(name: string): string {
+  return generatedName('pgform_new_', name);
+}
+
+/**
+ * A changed index without a gap: the new definition is built concurrently under a temporary name,
+ * then the old index is dropped concurrently and the new one renamed (a brief catalog change).
+ * Queries keep their index, and a unique index keeps enforcing uniqueness, throughout.
+ */
+function swapIndexSteps(ctx: DiffContext, fromTable: Table | null, t: IndexedRelation, f: Index, i: Index, relationKey: string): Step[] {
+  const tmp = replacementName(i.name);
+  const tmpKey = keys.index(t.schema, t.name, tmp);
+  const ikey = keys.index(t.schema, t.name, i.name);
+  const why = `${i.name} changes: the new definition is built as ${tmp}, then takes the old index's place`;
+  const build = createIndexStep(ctx, t, { ...i, name: tmp }, true, why, relationKey);
+  // Without the build's own requiresRemoved: the rename removes the temporary name afterwards.
+  const { requiresRemoved: _waits, ...buildRest } = build;
+  const builtEdge =
+    fromTable !== null && f.unique && f.keys.every((k) => k.isColumn) ? [replacementBuilt(fromTable, f.keys.map((k) => k.expression))] : [];
+  const drop = dropIndexStep(ctx, fromTable, t, f, why, relationKey);
+  return [
+    { ...buildRest, provides: [...(build.provides ?? []), ...builtEdge] },
+    { ...drop, phase: PHASES.createIndex, requires: [...(drop.requires ?? []), tmpKey] },
+    step({
+      kind: 'index',
+      object: display(t.schema, t.name, i.name),
+      operation: 'rename',
+      sql: `ALTER INDEX ${qname({ schema: t.schema, name: tmp })} RENAME TO ${ident(i.name)}`,
+      reason: why,
+      phase: PHASES.createIndex,
+      requires: [relationKey, tmpKey],
+      removes: [tmpKey],
+      provides: [ikey],
+      requiresRemoved: [ikey],
+    }),
+  ];
+}
+
 /** Index changes of a table present on both sides. */
 export function diffIndexes(ctx: DiffContext, pair: TablePair): Step[] {
   return diffIndexList(ctx, pair.from, pair.to, keys.table(pair.to.schema, pair.to.name), matchIndexes(ctx, pair));
@@ -179,9 +226,13 @@ export function diffIndexList(ctx: DiffContext, fromTable: Table | null, t: Inde
   const out: Step[] = [];
   for (const i of m.dropped) out.push(dropIndexStep(ctx, fromTable, t, i, undefined, relationKey));
   for (const [f, i] of m.changed) {
-    const why = f.valid ? `${i.name} changes: it is dropped and built again` : `${i.name} is invalid (a failed concurrent build): it is dropped and built again`;
-    out.push(dropIndexStep(ctx, fromTable, t, f, why, relationKey));
-    out.push(createIndexStep(ctx, t, i, true, why, relationKey));
+    if (f.valid && ctx.online && i.name) out.push(...swapIndexSteps(ctx, fromTable, t, f, i, relationKey));
+    else {
+      // Plain forms run in one transaction: other sessions never see the table without the index.
+      const why = f.valid ? `${i.name} changes: it is dropped and built again` : `${i.name} is invalid (a failed concurrent build): it is dropped and built again`;
+      out.push(dropIndexStep(ctx, fromTable, t, f, why, relationKey));
+      out.push(createIndexStep(ctx, t, i, true, why, relationKey));
+    }
     if (i.comment !== null) out.push(indexCommentStep(t, i, i.comment));
   }
   for (const [f, i] of m.renamed) {

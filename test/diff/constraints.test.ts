@@ -67,12 +67,18 @@ describe('constraints on existing tables', () => {
     expect(changed.map((s) => s.operation).sort()).toEqual(['create', 'drop', 'validate']);
   });
 
-  it('recreates FKs whose referenced primary key is rebuilt, dropping them before it', () => {
+  it('swaps a changed primary key onto its concurrently built index in one statement; FKs on it go after the build', () => {
     const from = model({ tables: [parent, child({ constraints: [fk('f', ['parent_id'], 'parent', ['id'])] })] });
     const newParent = table('parent', [col('id', 'integer', { notNull: true })], { constraints: [pk('parent_pkey', ['id'], { definition: 'PRIMARY KEY (id) DEFERRABLE', deferrable: true })] });
     const steps = orderSteps(diffModels(from, model({ tables: [newParent, child({ constraints: [fk('f', ['parent_id'], 'parent', ['id'])] })] })));
-    expect(positionOf(steps, 'DROP CONSTRAINT "f"')).toBeLessThan(positionOf(steps, 'DROP CONSTRAINT "parent_pkey"'));
-    expect(positionOf(steps, 'PRIMARY KEY USING INDEX')).toBeLessThan(positionOf(steps, 'ADD CONSTRAINT "f"'));
+    const swap = 'ALTER TABLE "public"."parent" DROP CONSTRAINT "parent_pkey", ADD CONSTRAINT "parent_pkey" PRIMARY KEY USING INDEX "pgform_new_parent_pkey" DEFERRABLE';
+    expect(sqls(steps)).toContain(swap);
+    expect(positionOf(steps, 'CREATE UNIQUE INDEX CONCURRENTLY "pgform_new_parent_pkey"')).toBeLessThan(positionOf(steps, 'DROP CONSTRAINT "f"'));
+    expect(positionOf(steps, 'DROP CONSTRAINT "f"')).toBeLessThan(positionOf(steps, swap));
+    expect(positionOf(steps, swap)).toBeLessThan(positionOf(steps, 'ADD CONSTRAINT "f"'));
+    const offline = sqls(orderSteps(diffModels(from, model({ tables: [newParent, child({ constraints: [fk('f', ['parent_id'], 'parent', ['id'])] })] }), { online: false })));
+    expect(offline).toContain('ALTER TABLE "public"."parent" DROP CONSTRAINT "parent_pkey"');
+    expect(offline.join('\n')).not.toMatch(/CONCURRENTLY|pgform_new_/);
   });
 
   it('renames a constraint whose definition is unchanged under a new name', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffModels } from '../../src/diff/index.ts';
 import { emptyModel } from '../../src/model/database.ts';
 import { orderSteps } from '../../src/plan/order.ts';
-import { bySql, col, hazardKinds, index, key, model, positionOf, sqls, table } from './build.ts';
+import { bySql, col, fk, hazardKinds, index, key, model, positionOf, sqls, table } from './build.ts';
 
 const t = (indexes: ReturnType<typeof index>[], columns = [col('id', 'integer'), col('email', 'text')]) => table('t', columns, { indexes });
 
@@ -37,12 +37,38 @@ describe('indexes', () => {
     expect(bySql(fresh, 'CREATE INDEX').transactional).toBe(true);
   });
 
-  it('drops concurrently, and rebuilds a changed index (drop first)', () => {
+  it('drops concurrently, and swaps a changed index in without a gap: build under a temporary name, drop, rename', () => {
     const from = model({ tables: [t([index('i', ['email'], { definition: 'USING btree (email)' })])] });
     expect(sqls(diffModels(from, model({ tables: [t([])] })))).toEqual(['DROP INDEX CONCURRENTLY IF EXISTS "public"."i"']);
-    const to = model({ tables: [t([index('i', ['id'], { definition: 'USING btree (id)' })])] });
+    const to = model({ tables: [t([index('i', ['id'], { definition: 'USING btree (id)', comment: 'by id' })])] });
     const steps = orderSteps([...diffModels(from, to)].reverse());
-    expect(sqls(steps)).toEqual(['DROP INDEX CONCURRENTLY IF EXISTS "public"."i"', 'CREATE INDEX CONCURRENTLY "i" ON "public"."t" USING btree ("id")']);
+    expect(sqls(steps)).toEqual([
+      'CREATE INDEX CONCURRENTLY "pgform_new_i" ON "public"."t" USING btree ("id")',
+      'DROP INDEX CONCURRENTLY IF EXISTS "public"."i"',
+      'ALTER INDEX "public"."pgform_new_i" RENAME TO "i"',
+      `COMMENT ON INDEX "public"."i" IS 'by id'`,
+    ]);
+    expect(steps.map((s) => s.transactional)).toEqual([false, false, true, true]);
+  });
+
+  it('rebuilds a changed index in place where indexes cannot be built concurrently (one transaction)', () => {
+    const from = model({ tables: [t([index('i', ['email'], { definition: 'USING btree (email)' })])] });
+    const to = model({ tables: [t([index('i', ['id'], { definition: 'USING btree (id)' })])] });
+    const steps = orderSteps(diffModels(from, to, { online: false }));
+    expect(sqls(steps)).toEqual(['DROP INDEX "public"."i"', 'CREATE INDEX "i" ON "public"."t" USING btree ("id")']);
+    expect(steps.every((s) => s.transactional)).toBe(true);
+  });
+
+  it('keeps a foreign key on a swapped unique index until the replacement is built', () => {
+    const parentFrom = table('p', [col('id', 'integer'), col('code', 'text')], { indexes: [index('p_code', ['code'], { unique: true, definition: 'USING btree (code)' })] });
+    const parentTo = table('p', [col('id', 'integer'), col('code', 'text')], { indexes: [index('p_code', ['code'], { unique: true, with: { fillfactor: '80' }, definition: 'USING btree (code) WITH (fillfactor=80)' })] });
+    const child = table('c', [col('code', 'text')], { constraints: [fk('c_code_fkey', ['code'], 'p', ['code'])] });
+    const steps = orderSteps([...diffModels(model({ tables: [parentFrom, child] }), model({ tables: [parentTo, child] }))].reverse());
+    const build = positionOf(steps, 'CREATE UNIQUE INDEX CONCURRENTLY "pgform_new_p_code"');
+    const dropFk = positionOf(steps, 'DROP CONSTRAINT "c_code_fkey"');
+    expect(build).toBeLessThan(dropFk);
+    expect(dropFk).toBeLessThan(positionOf(steps, 'DROP INDEX CONCURRENTLY IF EXISTS "public"."p_code"'));
+    expect(positionOf(steps, 'RENAME TO "p_code"')).toBeLessThan(positionOf(steps, 'ADD CONSTRAINT "c_code_fkey"'));
   });
 
   it('rebuilds an invalid live index that is desired', () => {
