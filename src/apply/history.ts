@@ -1,4 +1,5 @@
 import type { Connection } from '../db/connection.ts';
+import { parsePlanFile } from '../plan/parse.ts';
 
 /** pgform's own record of applied plans, in a schema it never diffs. */
 export const HISTORY_TABLE = 'pgform.history';
@@ -15,13 +16,25 @@ export async function ensureHistoryTable(conn: Connection): Promise<void> {
       pgform_version text NOT NULL,
       started_at timestamptz NOT NULL DEFAULT clock_timestamp(),
       finished_at timestamptz,
-      outcome text NOT NULL DEFAULT 'running' CHECK (outcome IN ('running', 'succeeded', 'failed')),
+      outcome text NOT NULL DEFAULT 'running',
       steps_total integer NOT NULL,
       steps_done integer NOT NULL DEFAULT 0,
       error text,
       plan_sql text NOT NULL
     );
-    ALTER TABLE pgform.history ADD COLUMN IF NOT EXISTS action text`);
+    ALTER TABLE pgform.history ADD COLUMN IF NOT EXISTS action text;
+    ALTER TABLE pgform.history ADD COLUMN IF NOT EXISTS backend_pid integer;
+    ALTER TABLE pgform.history ADD COLUMN IF NOT EXISTS server_started_at timestamptz`);
+  // Older tables allow fewer outcomes: widen the check once.
+  const [check] = await conn.query<{ def: string | null }>(
+    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'pgform.history'::regclass AND conname = 'history_outcome_check'`,
+  );
+  if (!check?.def?.includes('interrupted')) {
+    await conn.exec(`
+      ALTER TABLE pgform.history DROP CONSTRAINT IF EXISTS history_outcome_check;
+      ALTER TABLE pgform.history ADD CONSTRAINT history_outcome_check
+        CHECK (outcome IN ('running', 'succeeded', 'failed', 'interrupted'))`);
+  }
 }
 
 /**
@@ -43,8 +56,9 @@ export interface HistoryStart {
 
 export async function recordStart(conn: Connection, h: HistoryStart): Promise<number> {
   const rows = await conn.query<{ id: string }>(
-    `INSERT INTO pgform.history (plan_hash, plan_name, source_fingerprint, target_fingerprint, pgform_version, steps_total, plan_sql)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id`,
+    `INSERT INTO pgform.history (plan_hash, plan_name, source_fingerprint, target_fingerprint, pgform_version, steps_total, plan_sql,
+                                 backend_pid, server_started_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, pg_backend_pid(), pg_postmaster_start_time()) RETURNING id::text AS id`,
     [h.planHash, h.planName, h.sourceFingerprint, h.targetFingerprint, h.pgformVersion, h.stepsTotal, h.planSql],
   );
   return Number(rows[0]!.id);
@@ -63,18 +77,56 @@ export async function recordWithoutRunning(conn: Connection, h: HistoryStart, ac
 }
 
 /**
- * Runs still marked `running` while the caller holds the apply lock were interrupted (every apply
- * records its start only once it holds the lock): mark them failed so the history says so.
+ * Marks `interrupted` the runs still recorded as `running` whose process is gone: on a server, the
+ * session that recorded the run (its backend pid, in the same server lifetime) is no longer in
+ * pg_stat_activity; an embedded database is opened by one process at a time, so any such run
+ * there is over. Rows older than the pid column count as gone only when the caller holds the
+ * apply lock. The error names the last step that completed. Returns how many were marked.
  */
-export async function markInterruptedRuns(conn: Connection): Promise<number> {
-  const [exists] = await conn.query<{ ok: boolean }>(`SELECT to_regclass('pgform.history') IS NOT NULL AS ok`);
-  if (!exists?.ok) return 0;
-  const rows = await conn.query<{ id: string }>(
-    `UPDATE pgform.history SET outcome = 'failed', finished_at = clock_timestamp(),
-            error = 'interrupted: the process running this plan stopped before recording its end'
-      WHERE outcome = 'running' RETURNING id::text AS id`,
+export async function markInterruptedRuns(conn: Connection, opts: { readonly holdingLock?: boolean } = {}): Promise<number> {
+  const [exists] = await conn.query<{ ok: boolean; pid: boolean }>(
+    `SELECT to_regclass('pgform.history') IS NOT NULL AS ok,
+            EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('pgform.history') AND attname = 'backend_pid') AS pid`,
   );
-  return rows.length;
+  if (!exists?.ok) return 0;
+  const gone =
+    conn.engine === 'pglite'
+      ? 'true'
+      : !exists.pid
+        ? String(opts.holdingLock === true)
+        : `(backend_pid IS NULL AND ${opts.holdingLock === true})
+           OR server_started_at IS DISTINCT FROM pg_postmaster_start_time()
+           OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = backend_pid)`;
+  const running = await conn.query<{ id: string; steps_done: number; steps_total: number; plan_sql: string }>(
+    `SELECT id::text AS id, steps_done, steps_total, plan_sql FROM pgform.history WHERE outcome = 'running' AND (${gone})`,
+  );
+  for (const r of running) {
+    await conn.query(
+      `UPDATE pgform.history SET outcome = 'interrupted', finished_at = clock_timestamp(), error = $2 WHERE id = $1 AND outcome = 'running'`,
+      [r.id, interruptedMessage(r.steps_done, r.steps_total, r.plan_sql)],
+    );
+  }
+  return running.length;
+}
+
+function interruptedMessage(done: number, total: number, planSql: string): string {
+  let last = '';
+  if (done > 0) {
+    try {
+      const s = parsePlanFile(planSql).plan.steps[done - 1];
+      if (s) last = ` (${s.operation} ${s.kind} ${s.object})`;
+    } catch {
+      // The recorded text is not readable as a plan: the count alone says where it stopped.
+    }
+  }
+  return done === 0
+    ? `interrupted: the process running this plan stopped before any step completed (0/${total})`
+    : `interrupted: the process running this plan stopped after step ${done}/${total}${last}`;
+}
+
+/** `markInterruptedRuns` for commands that only read: a role that may not write still reads the history. */
+export async function markInterruptedRunsIfAllowed(conn: Connection): Promise<void> {
+  await markInterruptedRuns(conn).catch(() => undefined);
 }
 
 export async function recordProgress(conn: Connection, id: number, stepsDone: number): Promise<void> {

@@ -115,7 +115,7 @@ async function driftRefusal(conn: Connection, chain: Chain, loc: Extract<Locatio
  * committed is recorded as complete. Refuses a database that is at no point of the chain.
  */
 async function settledPosition(conn: Connection, chain: Chain, ws: Workspace, opts: ChainApplyOptions): Promise<number> {
-  await markInterruptedRuns(conn);
+  await markInterruptedRuns(conn, { holdingLock: true });
   const { location, history } = await locate(conn, chain, ws);
   if (location.kind === 'drifted') throw await driftRefusal(conn, chain, location, ws);
   if (location.via === 'recovered' && history.unfinished) {

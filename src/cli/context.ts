@@ -5,6 +5,7 @@ import type { Connection } from '../db/connection.ts';
 import type { Workspace } from '../workflow/states.ts';
 import type { PlanSettings } from '../plan/plan.ts';
 import { DEFAULT_SETTINGS } from '../plan/plan.ts';
+import { DEFAULT_READ_TIMEOUTS } from '../db/timeouts.ts';
 
 export interface CommonOptions {
   readonly schema?: string;
@@ -49,7 +50,16 @@ export function commandContext(opts: CommonOptions): CommandContext {
       lockTimeout: opts.lockTimeout ?? config?.lockTimeout ?? DEFAULT_SETTINGS.lockTimeout,
       statementTimeout: opts.statementTimeout ?? config?.statementTimeout ?? DEFAULT_SETTINGS.statementTimeout,
     },
-    open: (extensions) => openDatabase(dbUrl, { cwd, extensions }),
+    open: (extensions) =>
+      openDatabase(dbUrl, {
+        cwd,
+        extensions,
+        readTimeouts: {
+          lockTimeout: process.env.PGFORM_READ_LOCK_TIMEOUT || config?.readLockTimeout || DEFAULT_READ_TIMEOUTS.lockTimeout,
+          statementTimeout:
+            process.env.PGFORM_READ_STATEMENT_TIMEOUT || config?.readStatementTimeout || DEFAULT_READ_TIMEOUTS.statementTimeout,
+        },
+      }),
   };
 }
 

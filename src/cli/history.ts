@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readHistory } from '../apply/history.ts';
+import { markInterruptedRunsIfAllowed, readHistory } from '../apply/history.ts';
 import { UserError } from '../errors.ts';
 import { commandContext, writeOut, type CommonOptions } from './context.ts';
 
@@ -22,6 +22,7 @@ export async function historyCommand(opts: HistoryOptions): Promise<number> {
   const ctx = commandContext(opts);
   const conn = await ctx.open();
   try {
+    await markInterruptedRunsIfAllowed(conn);
     const entries = await readHistory(conn);
     if (format === 'json') {
       writeOut(JSON.stringify(entries, null, 2) + '\n');

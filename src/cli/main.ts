@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { PGFORM_VERSION } from '../version.ts';
 import { UserError } from '../errors.ts';
 import { redactText } from '../db/redact.ts';
+import { readTimeoutMessage } from '../db/timeouts.ts';
 import { registerValidate } from './validate.ts';
 import { registerPlan } from './plan.ts';
 import { registerApply } from './apply.ts';
@@ -22,7 +23,7 @@ function runner(fn: () => Promise<number>): void {
     },
     (e: unknown) => {
       const err = e as Error;
-      const message = redactText(err?.message ?? String(e));
+      const message = redactText(readTimeoutMessage(e) ?? err?.message ?? String(e));
       process.stderr.write(`error: ${message}\n`);
       if (!(e instanceof UserError) && process.env.PGFORM_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
       process.exitCode = e instanceof UserError ? e.exitCode : 1;

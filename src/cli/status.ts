@@ -4,6 +4,7 @@ import { positionLabel, readChain, requireValidChain, resolvePlansDir, stateAt }
 import { chainExtensions } from '../chain/replay.ts';
 import { chainStatus, statusExitCode } from '../chain/status.ts';
 import { describeDifferencesAt } from '../chain/differences.ts';
+import { markInterruptedRunsIfAllowed } from '../apply/history.ts';
 import { commandContext, writeOut, type CommonOptions } from './context.ts';
 
 interface StatusOptions extends CommonOptions {
@@ -31,6 +32,7 @@ export async function statusCommand(opts: StatusOptions): Promise<number> {
   if (chain.plans.length === 0) throw new UserError(`there are no plans in ${chain.dir} (write one with pgform plan --save NAME)`);
   const conn = await ctx.open(chainExtensions(chain));
   try {
+    await markInterruptedRunsIfAllowed(conn);
     const status = await chainStatus(conn, chain, ctx.workspace);
     const code = statusExitCode(status);
     const loc = status.location;

@@ -16,11 +16,23 @@ export interface ProjectConfig {
   readonly managedSchemas: readonly string[] | null;
   readonly lockTimeout: string | null;
   readonly statementTimeout: string | null;
+  /** lock_timeout and statement_timeout of pgform's own reads (introspection, rows, history). */
+  readonly readLockTimeout?: string | null;
+  readonly readStatementTimeout?: string | null;
 }
 
 export const PROJECT_FILE = 'pgform.yaml';
 
-const KNOWN_KEYS = ['schema_dir', 'database_url', 'dev_url', 'managed_schemas', 'lock_timeout', 'statement_timeout'];
+const KNOWN_KEYS = [
+  'schema_dir',
+  'database_url',
+  'dev_url',
+  'managed_schemas',
+  'lock_timeout',
+  'statement_timeout',
+  'read_lock_timeout',
+  'read_statement_timeout',
+];
 
 /** Finds `pgform.yaml` in `cwd` (not above it: a project is explicit about its root). */
 export function loadProjectConfig(cwd: string): ProjectConfig | null {
@@ -58,6 +70,8 @@ export function loadProjectConfig(cwd: string): ProjectConfig | null {
     managedSchemas: (managed as string[] | undefined) ?? null,
     lockTimeout: str('lock_timeout'),
     statementTimeout: str('statement_timeout'),
+    readLockTimeout: str('read_lock_timeout'),
+    readStatementTimeout: str('read_statement_timeout'),
   };
 }
 

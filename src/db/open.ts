@@ -4,6 +4,7 @@ import { openPostgres } from './postgres.ts';
 import { openPglite } from './pglite.ts';
 import { UserError } from '../errors.ts';
 import { redactUrl } from './redact.ts';
+import type { ReadTimeouts } from './timeouts.ts';
 
 /** The embedded default database of a project directory. */
 export const DEFAULT_DB_DIR = join('.pgform', 'db');
@@ -23,10 +24,12 @@ export interface OpenOptions {
   readonly cwd: string;
   /** Extensions an embedded database must be able to create (PGlite loads them at start). */
   readonly extensions?: readonly string[];
+  /** Bounds of every read on a server (an embedded database has no other sessions to wait for). */
+  readonly readTimeouts?: ReadTimeouts;
 }
 
 export async function openDatabase(url: string, opts: OpenOptions): Promise<Connection> {
-  if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url);
+  if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url, opts.readTimeouts);
   if (url === 'pglite:memory') return openPglite({ dataDir: null, extensions: opts.extensions });
   if (url.startsWith('pglite:')) {
     const path = url.slice('pglite:'.length);

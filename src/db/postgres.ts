@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Connection } from './connection.ts';
 import { redactText, redactUrl } from './redact.ts';
+import { timeoutOptions, type ReadTimeouts } from './timeouts.ts';
 
 // Keep int8/numeric as strings (the default) but return dates as text: the model compares text.
 const types = {
@@ -10,9 +11,16 @@ const types = {
   },
 };
 
-export async function openPostgres(url: string): Promise<Connection> {
+/** `readTimeouts`: every statement of the session waits at most so long (steps set their own). */
+export async function openPostgres(url: string, readTimeouts?: ReadTimeouts): Promise<Connection> {
   const password = passwordOf(url);
-  const client = new pg.Client({ connectionString: url, types, application_name: 'pgform' });
+  const client = new pg.Client({
+    connectionString: url,
+    types,
+    application_name: 'pgform',
+    // Startup options, not SET: a step's RESET returns to these values.
+    ...(readTimeouts ? { options: timeoutOptions(readTimeouts) } : {}),
+  });
   // Errors on an idle connection (server restart) must not crash the process with a stack trace.
   client.on('error', () => undefined);
   try {

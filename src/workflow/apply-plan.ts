@@ -4,6 +4,7 @@ import { planHash } from '../plan/render-sql.ts';
 import { PGFORM_VERSION } from '../version.ts';
 import { UserError } from '../errors.ts';
 import { acquireApplyLock } from '../apply/lock.ts';
+import { markInterruptedRuns } from '../apply/history.ts';
 import { executePlan, StepFailedError, type ProgressEvent } from '../apply/executor.ts';
 import { introspect } from '../introspect/index.ts';
 import { refusalMessage, refusedSteps, type AllowedHazards } from '../apply/hazard-consent.ts';
@@ -38,6 +39,7 @@ export async function applyPlanSafely(
   if (plan.steps.length === 0) return { applied: 0, verified: true };
   const release = await acquireApplyLock(conn, opts.lockWaitMs);
   try {
+    await markInterruptedRuns(conn, { holdingLock: true });
     if (!opts.allowStale) {
       const current = await liveFingerprint(conn, managedSchemas, ws);
       if (current !== plan.sourceFingerprint) {

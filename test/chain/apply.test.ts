@@ -133,6 +133,7 @@ describe('an interrupted apply', () => {
     expect(notes).toContainEqual(expect.stringMatching(/^0002_add_tags\.sql was interrupted \(history #\d+\) after it completed: recorded as applied$/));
     const history = await readHistory(conn);
     expect(history.find((e) => e.planName === '0002_add_tags.sql' && e.action === 'recovered')).toBeDefined();
-    expect(history.find((e) => e.outcome === 'running')).toBeUndefined(); // marked failed (interrupted)
+    expect(history.find((e) => e.outcome === 'running')).toBeUndefined();
+    expect(history.find((e) => e.planName === '0002_add_tags.sql' && e.outcome === 'interrupted')?.error).toMatch(/after step \d+\/\d+ \(/);
   });
 });
