@@ -6,6 +6,7 @@ import type { Workspace } from '../workflow/states.ts';
 import type { PlanSettings } from '../plan/plan.ts';
 import { DEFAULT_SETTINGS } from '../plan/plan.ts';
 import { DEFAULT_READ_TIMEOUTS } from '../db/timeouts.ts';
+import { redact } from '../db/redact.ts';
 
 export interface CommonOptions {
   readonly schema?: string;
@@ -27,7 +28,7 @@ export interface CommandContext {
 }
 
 export function note(message: string): void {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${redact(message)}\n`);
 }
 
 export function commandContext(opts: CommonOptions): CommandContext {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { UserError } from '../errors.ts';
+import { redact } from '../db/redact.ts';
 
 /** Settings from a `pgform.yaml` project file; every field optional. */
 export interface ProjectConfig {
@@ -42,7 +43,8 @@ export function loadProjectConfig(cwd: string): ProjectConfig | null {
   try {
     doc = parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new UserError(`${file}: ${(e as Error).message}`);
+    // The excerpt quotes the file's lines, which may hold a connection string.
+    throw new UserError(redact(`${file}: ${(e as Error).message}`));
   }
   if (doc === null || doc === undefined) doc = {};
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new UserError(`${file}: expected a mapping of settings`);
