@@ -3,7 +3,7 @@
 -- source: sha256:bec1ce31b5a4a437
 -- target: sha256:dd6eb87a107a9d2c
 -- managed-schemas: ["public"]
--- plan-hash: sha256:5b1bc3fd8022a575f01beb9f2fc198d18761bc7ea513774ed41b26e328c6057e
+-- plan-hash: sha256:cf2de1628f9a5c5f6db0a68fa91564b68f8d880b72a6f596277ccf7174175341
 -- steps: 31
 --   drop constraint: 5
 --   drop index: 2
@@ -15,6 +15,8 @@
 --   create constraint: 1
 --   validate constraint: 1
 -- hazards: data_loss: 17, table_rewrite: 1, long_lock: 1, validation_scan: 1, non_transactional: 2
+-- note: the backfill of public.companies.slug is reversed by dropping the column
+-- note: the backfill of public.users.allowed_tenants is reversed by dropping the column
 
 SET lock_timeout = '5s';
 SET statement_timeout = '1h';
@@ -160,8 +162,7 @@ DROP FUNCTION "public"."track_weight_override_changes"();
 --   hazards: table_rewrite (changing public.users.role from user_role_enum to character varying(20) rewrites the table and its indexes)
 --            long_lock (public.users is locked against reads and writes while it is rewritten)
 --            data_loss (character varying(20) may not hold every user_role_enum value of public.users.role: such values make the step fail or are changed by the cast)
---   reason: PostgreSQL may have no automatic cast from user_role_enum to character varying(20); if the step fails, give the column a `using` expression
-ALTER TABLE "public"."users" ALTER COLUMN "role" DROP DEFAULT, ALTER COLUMN "role" TYPE character varying(20), ALTER COLUMN "role" SET DEFAULT 'viewer'::character varying;
+ALTER TABLE "public"."users" ALTER COLUMN "role" DROP DEFAULT, ALTER COLUMN "role" TYPE character varying(20) USING lower(role::text), ALTER COLUMN "role" SET DEFAULT 'viewer'::character varying;
 
 -- step 28/31: drop enum public.user_role_enum
 --   transactional: yes

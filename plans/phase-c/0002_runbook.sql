@@ -3,8 +3,8 @@
 -- source: sha256:dd6eb87a107a9d2c
 -- target: sha256:bec1ce31b5a4a437
 -- managed-schemas: ["public"]
--- plan-hash: sha256:87d5e3d4edc9568014d823c65ebf99e1a9b02b47343985de440e303523ac24a2
--- steps: 68
+-- plan-hash: sha256:502693117ecfbc3911b74bc81897e9dc766d07c6fde70a71a36d1b433d0fbee4
+-- steps: 70
 --   create enum: 1
 --   drop constraint: 1
 --   create function: 2
@@ -12,27 +12,28 @@
 --   create table: 10
 --   alter column: 1
 --   create column: 6
+--   update column: 2
 --   create index: 21
 --   create constraint: 15
 --   create trigger: 1
 --   alter sequence: 5
--- hazards: data_loss: 1, table_rewrite: 1, long_lock: 1, non_transactional: 3, unchecked_dependency: 2
+-- hazards: data_loss: 1, table_rewrite: 1, long_lock: 1, non_transactional: 3, unchecked_dependency: 2, data_change: 2
 
 SET lock_timeout = '5s';
 SET statement_timeout = '1h';
 SET check_function_bodies = off;
 
--- step 1/68: create enum public.user_role_enum
+-- step 1/70: create enum public.user_role_enum
 --   transactional: yes
 --   hazards: none
 CREATE TYPE "public"."user_role_enum" AS ENUM ('VIEWER', 'MANAGER', 'ADMIN', 'SUPER_ADMIN');
 
--- step 2/68: drop constraint public.users.users_role_check
+-- step 2/70: drop constraint public.users.users_role_check
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."users" DROP CONSTRAINT "users_role_check";
 
--- step 3/68: create function public.cleanup_old_audit_logs(retention_days integer)
+-- step 3/70: create function public.cleanup_old_audit_logs(retention_days integer)
 --   transactional: yes
 --   hazards: unchecked_dependency (the body of public.cleanup_old_audit_logs(retention_days integer) is not checked by PostgreSQL: objects it uses are not ordered or verified)
 CREATE FUNCTION "public"."cleanup_old_audit_logs"("retention_days" integer DEFAULT 90)
@@ -52,7 +53,7 @@ BEGIN
 END;
 $$;
 
--- step 4/68: create function public.track_weight_override_changes()
+-- step 4/70: create function public.track_weight_override_changes()
 --   transactional: yes
 --   hazards: unchecked_dependency (the body of public.track_weight_override_changes() is not checked by PostgreSQL: objects it uses are not ordered or verified)
 CREATE FUNCTION "public"."track_weight_override_changes"()
@@ -81,32 +82,32 @@ AS $$BEGIN
 END;
 $$;
 
--- step 5/68: create sequence public.api_key_usage_id_seq
+-- step 5/70: create sequence public.api_key_usage_id_seq
 --   transactional: yes
 --   hazards: none
 CREATE SEQUENCE "public"."api_key_usage_id_seq" AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE;
 
--- step 6/68: create sequence public.audit_log_id_seq
+-- step 6/70: create sequence public.audit_log_id_seq
 --   transactional: yes
 --   hazards: none
 CREATE SEQUENCE "public"."audit_log_id_seq" AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE;
 
--- step 7/68: create sequence public.integration_delivery_log_id_seq
+-- step 7/70: create sequence public.integration_delivery_log_id_seq
 --   transactional: yes
 --   hazards: none
 CREATE SEQUENCE "public"."integration_delivery_log_id_seq" AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE;
 
--- step 8/68: create sequence public.permissions_id_seq
+-- step 8/70: create sequence public.permissions_id_seq
 --   transactional: yes
 --   hazards: none
 CREATE SEQUENCE "public"."permissions_id_seq" AS integer INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1 NO CYCLE;
 
--- step 9/68: create sequence public.weight_override_history_id_seq
+-- step 9/70: create sequence public.weight_override_history_id_seq
 --   transactional: yes
 --   hazards: none
 CREATE SEQUENCE "public"."weight_override_history_id_seq" AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE;
 
--- step 10/68: create table public.api_key_usage
+-- step 10/70: create table public.api_key_usage
 --   transactional: yes
 --   hazards: none
 CREATE TABLE "public"."api_key_usage" (
@@ -120,7 +121,7 @@ CREATE TABLE "public"."api_key_usage" (
   CONSTRAINT "api_key_usage_pkey" PRIMARY KEY ("id")
 );
 
--- step 11/68: create table public.api_keys
+-- step 11/70: create table public.api_keys
 --   transactional: yes
 --   hazards: none
 CREATE TABLE "public"."api_keys" (
@@ -143,7 +144,7 @@ CREATE TABLE "public"."api_keys" (
   CONSTRAINT "valid_revocation" CHECK (revoked_at IS NULL OR revoked_at > created_at)
 );
 
--- step 12/68: create table public.audit_log
+-- step 12/70: create table public.audit_log
 --   transactional: yes
 --   hazards: none
 CREATE TABLE "public"."audit_log" (
@@ -166,7 +167,7 @@ CREATE TABLE "public"."audit_log" (
   CONSTRAINT "valid_severity" CHECK (severity::text = ANY (ARRAY['info'::text, 'warning'::text, 'error'::text]))
 );
 
--- step 13/68: create table public.integration_configs
+-- step 13/70: create table public.integration_configs
 --   transactional: yes
 --   hazards: none
 CREATE TABLE "public"."integration_configs" (
@@ -188,7 +189,7 @@ CREATE TABLE "public"."integration_configs" (
   CONSTRAINT "integration_configs_platform_check" CHECK (platform::text = ANY (ARRAY['benevity'::text, 'goodera'::text, 'workday'::text]))
 );
 
--- step 14/68: create table public.integration_delivery_log
+-- step 14/70: create table public.integration_delivery_log
 --   transactional: yes
 --   hazards: none
 CREATE TABLE "public"."integration_delivery_log" (
@@ -209,7 +210,7 @@ CREATE TABLE "public"."integration_delivery_log" (
   CONSTRAINT "integration_delivery_log_status_check" CHECK (status::text = ANY (ARRAY['queued'::text, 'sending'::text, 'success'::text, 'failed'::text, 'retrying'::text]))
 );
 
--- step 15/68: create table public.permissions
+-- step 15/70: create table public.permissions
 --   transactional: yes
 --   hazards: none
 CREATE TABLE "public"."permissions" (
@@ -223,7 +224,7 @@ CREATE TABLE "public"."permissions" (
   CONSTRAINT "permissions_pkey" PRIMARY KEY ("id")
 );
 
--- step 16/68: create table public.role_hierarchy
+-- step 16/70: create table public.role_hierarchy
 --   transactional: yes
 --   hazards: none
 CREATE TABLE "public"."role_hierarchy" (
@@ -234,7 +235,7 @@ CREATE TABLE "public"."role_hierarchy" (
   CONSTRAINT "role_hierarchy_pkey" PRIMARY KEY ("role")
 );
 
--- step 17/68: create table public.role_permissions
+-- step 17/70: create table public.role_permissions
 --   transactional: yes
 --   hazards: none
 CREATE TABLE "public"."role_permissions" (
@@ -243,7 +244,7 @@ CREATE TABLE "public"."role_permissions" (
   CONSTRAINT "role_permissions_pkey" PRIMARY KEY ("role", "permission_id")
 );
 
--- step 18/68: create table public.weight_override_history
+-- step 18/70: create table public.weight_override_history
 --   transactional: yes
 --   hazards: none
 CREATE TABLE "public"."weight_override_history" (
@@ -259,7 +260,7 @@ CREATE TABLE "public"."weight_override_history" (
   CONSTRAINT "weight_override_history_pkey" PRIMARY KEY ("id")
 );
 
--- step 19/68: create table public.weight_overrides
+-- step 19/70: create table public.weight_overrides
 --   transactional: yes
 --   hazards: none
 CREATE TABLE "public"."weight_overrides" (
@@ -276,250 +277,266 @@ CREATE TABLE "public"."weight_overrides" (
   CONSTRAINT "weight_overrides_pkey" PRIMARY KEY ("id")
 );
 
--- step 20/68: alter column public.users.role
+-- step 20/70: alter column public.users.role
 --   transactional: yes
 --   hazards: table_rewrite (changing public.users.role from character varying(20) to user_role_enum rewrites the table and its indexes)
 --            long_lock (public.users is locked against reads and writes while it is rewritten)
 --            data_loss (user_role_enum may not hold every character varying(20) value of public.users.role: such values make the step fail or are changed by the cast)
 ALTER TABLE "public"."users" ALTER COLUMN "role" DROP DEFAULT, ALTER COLUMN "role" TYPE user_role_enum USING upper(role::text)::user_role_enum, ALTER COLUMN "role" SET DEFAULT 'VIEWER'::user_role_enum;
 
--- step 21/68: create column public.companies.slug
+-- step 21/70: create column public.companies.slug
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."companies" ADD COLUMN "slug" character varying(100);
 
--- step 22/68: create column public.companies.tenant_enabled
+-- step 22/70: create column public.companies.tenant_enabled
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."companies" ADD COLUMN "tenant_enabled" boolean DEFAULT true;
 
--- step 23/68: create column public.companies.tenant_config
+-- step 23/70: create column public.companies.tenant_config
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."companies" ADD COLUMN "tenant_config" jsonb DEFAULT '{}'::jsonb;
 
--- step 24/68: create column public.sessions.tenant_id
+-- step 24/70: create column public.sessions.tenant_id
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."sessions" ADD COLUMN "tenant_id" character varying(100);
 
--- step 25/68: create column public.sessions.last_tenant_switch_at
+-- step 25/70: create column public.sessions.last_tenant_switch_at
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."sessions" ADD COLUMN "last_tenant_switch_at" timestamp with time zone;
 
--- step 26/68: create column public.users.allowed_tenants
+-- step 26/70: create column public.users.allowed_tenants
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."users" ADD COLUMN "allowed_tenants" text[] DEFAULT '{}'::text[];
 
--- step 27/68: create index public.api_key_usage.idx_api_key_usage_api_key_id
+-- step 27/70: update column public.companies.slug
+--   transactional: no
+--   hazards: data_change (writes lower(replace(name, ' ', '-')) into public.companies.slug for every existing row (the column is new), 10000 rows per transaction: rows are locked only for their batch)
+--   backfill: batches of 10000 rows, each its own transaction, repeated until none is left (a re-run continues where it stopped)
+UPDATE "public"."companies" SET "slug" = (lower(replace(name, ' ', '-')))
+WHERE ("id") IN (SELECT "id" FROM "public"."companies" WHERE "slug" IS DISTINCT FROM (lower(replace(name, ' ', '-')))::character varying(100) ORDER BY "id" LIMIT 10000)
+RETURNING "id";
+
+-- step 28/70: update column public.users.allowed_tenants
+--   transactional: no
+--   hazards: data_change (writes ARRAY[company_id] into public.users.allowed_tenants for every existing row (the column is new), 10000 rows per transaction: rows are locked only for their batch)
+--   backfill: batches of 10000 rows, each its own transaction, repeated until none is left (a re-run continues where it stopped)
+UPDATE "public"."users" SET "allowed_tenants" = (ARRAY[company_id])
+WHERE ("id") IN (SELECT "id" FROM "public"."users" WHERE "allowed_tenants" IS DISTINCT FROM (ARRAY[company_id])::text[] ORDER BY "id" LIMIT 10000)
+RETURNING "id";
+
+-- step 29/70: create index public.api_key_usage.idx_api_key_usage_api_key_id
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_api_key_usage_api_key_id" ON "public"."api_key_usage" USING btree ("api_key_id");
 
--- step 28/68: create index public.api_key_usage.idx_api_key_usage_used_at
+-- step 30/70: create index public.api_key_usage.idx_api_key_usage_used_at
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_api_key_usage_used_at" ON "public"."api_key_usage" USING btree ("used_at");
 
--- step 29/68: create index public.api_keys.idx_api_keys_company_id
+-- step 31/70: create index public.api_keys.idx_api_keys_company_id
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_api_keys_company_id" ON "public"."api_keys" USING btree ("company_id");
 
--- step 30/68: create index public.api_keys.idx_api_keys_expires_at
+-- step 32/70: create index public.api_keys.idx_api_keys_expires_at
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_api_keys_expires_at" ON "public"."api_keys" USING btree ("expires_at") WHERE (expires_at IS NOT NULL);
 
--- step 31/68: create index public.api_keys.idx_api_keys_key_hash
+-- step 33/70: create index public.api_keys.idx_api_keys_key_hash
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_api_keys_key_hash" ON "public"."api_keys" USING btree ("key_hash");
 
--- step 32/68: create index public.audit_log.idx_audit_log_action
+-- step 34/70: create index public.audit_log.idx_audit_log_action
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_audit_log_action" ON "public"."audit_log" USING btree ("action");
 
--- step 33/68: create index public.audit_log.idx_audit_log_company_id
+-- step 35/70: create index public.audit_log.idx_audit_log_company_id
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_audit_log_company_id" ON "public"."audit_log" USING btree ("company_id");
 
--- step 34/68: create index public.audit_log.idx_audit_log_severity
+-- step 36/70: create index public.audit_log.idx_audit_log_severity
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_audit_log_severity" ON "public"."audit_log" USING btree ("severity") WHERE (severity::text <> 'info'::text);
 
--- step 35/68: create index public.audit_log.idx_audit_log_timestamp
+-- step 37/70: create index public.audit_log.idx_audit_log_timestamp
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_audit_log_timestamp" ON "public"."audit_log" USING btree ("timestamp" DESC);
 
--- step 36/68: create index public.audit_log.idx_audit_log_user_id
+-- step 38/70: create index public.audit_log.idx_audit_log_user_id
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_audit_log_user_id" ON "public"."audit_log" USING btree ("user_id");
 
--- step 37/68: create index public.integration_configs.idx_integration_configs_company_id
+-- step 39/70: create index public.integration_configs.idx_integration_configs_company_id
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_integration_configs_company_id" ON "public"."integration_configs" USING btree ("company_id");
 
--- step 38/68: create index public.integration_configs.idx_integration_configs_platform
+-- step 40/70: create index public.integration_configs.idx_integration_configs_platform
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_integration_configs_platform" ON "public"."integration_configs" USING btree ("platform");
 
--- step 39/68: create index public.integration_delivery_log.idx_integration_delivery_log_config_id
+-- step 41/70: create index public.integration_delivery_log.idx_integration_delivery_log_config_id
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_integration_delivery_log_config_id" ON "public"."integration_delivery_log" USING btree ("integration_config_id");
 
--- step 40/68: create index public.integration_delivery_log.idx_integration_delivery_log_delivered_at
+-- step 42/70: create index public.integration_delivery_log.idx_integration_delivery_log_delivered_at
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_integration_delivery_log_delivered_at" ON "public"."integration_delivery_log" USING btree ("delivered_at" DESC);
 
--- step 41/68: create index public.integration_delivery_log.idx_integration_delivery_log_status
+-- step 43/70: create index public.integration_delivery_log.idx_integration_delivery_log_status
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_integration_delivery_log_status" ON "public"."integration_delivery_log" USING btree ("status");
 
--- step 42/68: create index public.weight_override_history.idx_weight_override_history_changed_at
+-- step 44/70: create index public.weight_override_history.idx_weight_override_history_changed_at
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_weight_override_history_changed_at" ON "public"."weight_override_history" USING btree ("changed_at" DESC);
 
--- step 43/68: create index public.weight_override_history.idx_weight_override_history_weight_override_id
+-- step 45/70: create index public.weight_override_history.idx_weight_override_history_weight_override_id
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_weight_override_history_weight_override_id" ON "public"."weight_override_history" USING btree ("weight_override_id");
 
--- step 44/68: create index public.weight_overrides.idx_weight_overrides_company_id
+-- step 46/70: create index public.weight_overrides.idx_weight_overrides_company_id
 --   transactional: yes
 --   hazards: none
 CREATE INDEX "idx_weight_overrides_company_id" ON "public"."weight_overrides" USING btree ("company_id");
 
--- step 45/68: create index public.companies.companies_slug_key
+-- step 47/70: create index public.companies.companies_slug_key
 --   transactional: no
 --   hazards: non_transactional (runs outside a transaction; re-running the plan completes it)
 --   reason: builds the index of unique constraint companies_slug_key without blocking writes
 CREATE UNIQUE INDEX CONCURRENTLY "companies_slug_key" ON "public"."companies" ("slug");
 
--- step 46/68: create constraint public.companies.companies_slug_key
+-- step 48/70: create constraint public.companies.companies_slug_key
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."companies" ADD CONSTRAINT "companies_slug_key" UNIQUE USING INDEX "companies_slug_key";
 
--- step 47/68: create index public.companies.idx_companies_slug
+-- step 49/70: create index public.companies.idx_companies_slug
 --   transactional: no
 --   hazards: non_transactional (runs outside a transaction; re-running the plan completes it)
 CREATE INDEX CONCURRENTLY "idx_companies_slug" ON "public"."companies" USING btree ("slug");
 
--- step 48/68: create index public.sessions.idx_sessions_tenant_id
+-- step 50/70: create index public.sessions.idx_sessions_tenant_id
 --   transactional: no
 --   hazards: non_transactional (runs outside a transaction; re-running the plan completes it)
 CREATE INDEX CONCURRENTLY "idx_sessions_tenant_id" ON "public"."sessions" USING btree ("tenant_id");
 
--- step 49/68: create constraint public.api_key_usage.api_key_usage_api_key_id_fkey
+-- step 51/70: create constraint public.api_key_usage.api_key_usage_api_key_id_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."api_key_usage" ADD CONSTRAINT "api_key_usage_api_key_id_fkey" FOREIGN KEY ("api_key_id") REFERENCES "public"."api_keys" ("id") ON DELETE CASCADE;
 
--- step 50/68: create constraint public.api_keys.api_keys_company_id_fkey
+-- step 52/70: create constraint public.api_keys.api_keys_company_id_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."api_keys" ADD CONSTRAINT "api_keys_company_id_fkey" FOREIGN KEY ("company_id") REFERENCES "public"."companies" ("id") ON DELETE CASCADE;
 
--- step 51/68: create constraint public.api_keys.api_keys_created_by_fkey
+-- step 53/70: create constraint public.api_keys.api_keys_created_by_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."api_keys" ADD CONSTRAINT "api_keys_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "public"."users" ("id") ON DELETE SET NULL;
 
--- step 52/68: create constraint public.api_keys.api_keys_revoked_by_fkey
+-- step 54/70: create constraint public.api_keys.api_keys_revoked_by_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."api_keys" ADD CONSTRAINT "api_keys_revoked_by_fkey" FOREIGN KEY ("revoked_by") REFERENCES "public"."users" ("id") ON DELETE SET NULL;
 
--- step 53/68: create constraint public.audit_log.audit_log_company_id_fkey
+-- step 55/70: create constraint public.audit_log.audit_log_company_id_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."audit_log" ADD CONSTRAINT "audit_log_company_id_fkey" FOREIGN KEY ("company_id") REFERENCES "public"."companies" ("id") ON DELETE CASCADE;
 
--- step 54/68: create constraint public.audit_log.audit_log_user_id_fkey
+-- step 56/70: create constraint public.audit_log.audit_log_user_id_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."audit_log" ADD CONSTRAINT "audit_log_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "public"."users" ("id") ON DELETE SET NULL;
 
--- step 55/68: create constraint public.integration_configs.integration_configs_company_id_fkey
+-- step 57/70: create constraint public.integration_configs.integration_configs_company_id_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."integration_configs" ADD CONSTRAINT "integration_configs_company_id_fkey" FOREIGN KEY ("company_id") REFERENCES "public"."companies" ("id") ON DELETE CASCADE;
 
--- step 56/68: create constraint public.integration_delivery_log.integration_delivery_log_integration_config_id_fkey
+-- step 58/70: create constraint public.integration_delivery_log.integration_delivery_log_integration_config_id_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."integration_delivery_log" ADD CONSTRAINT "integration_delivery_log_integration_config_id_fkey" FOREIGN KEY ("integration_config_id") REFERENCES "public"."integration_configs" ("id") ON DELETE CASCADE;
 
--- step 57/68: create constraint public.role_permissions.role_permissions_permission_id_fkey
+-- step 59/70: create constraint public.role_permissions.role_permissions_permission_id_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."role_permissions" ADD CONSTRAINT "role_permissions_permission_id_fkey" FOREIGN KEY ("permission_id") REFERENCES "public"."permissions" ("id") ON DELETE CASCADE;
 
--- step 58/68: create constraint public.weight_override_history.weight_override_history_changed_by_fkey
+-- step 60/70: create constraint public.weight_override_history.weight_override_history_changed_by_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."weight_override_history" ADD CONSTRAINT "weight_override_history_changed_by_fkey" FOREIGN KEY ("changed_by") REFERENCES "public"."users" ("id") ON DELETE SET NULL;
 
--- step 59/68: create constraint public.weight_override_history.weight_override_history_weight_override_id_fkey
+-- step 61/70: create constraint public.weight_override_history.weight_override_history_weight_override_id_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."weight_override_history" ADD CONSTRAINT "weight_override_history_weight_override_id_fkey" FOREIGN KEY ("weight_override_id") REFERENCES "public"."weight_overrides" ("id") ON DELETE CASCADE;
 
--- step 60/68: create constraint public.weight_overrides.weight_overrides_company_id_fkey
+-- step 62/70: create constraint public.weight_overrides.weight_overrides_company_id_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."weight_overrides" ADD CONSTRAINT "weight_overrides_company_id_fkey" FOREIGN KEY ("company_id") REFERENCES "public"."companies" ("id") ON DELETE CASCADE;
 
--- step 61/68: create constraint public.weight_overrides.weight_overrides_created_by_fkey
+-- step 63/70: create constraint public.weight_overrides.weight_overrides_created_by_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."weight_overrides" ADD CONSTRAINT "weight_overrides_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "public"."users" ("id") ON DELETE SET NULL;
 
--- step 62/68: create constraint public.weight_overrides.weight_overrides_updated_by_fkey
+-- step 64/70: create constraint public.weight_overrides.weight_overrides_updated_by_fkey
 --   transactional: yes
 --   hazards: none
 ALTER TABLE "public"."weight_overrides" ADD CONSTRAINT "weight_overrides_updated_by_fkey" FOREIGN KEY ("updated_by") REFERENCES "public"."users" ("id") ON DELETE SET NULL;
 
--- step 63/68: create trigger public.weight_overrides.weight_override_update_trigger
+-- step 65/70: create trigger public.weight_overrides.weight_override_update_trigger
 --   transactional: yes
 --   hazards: none
 CREATE TRIGGER "weight_override_update_trigger" AFTER UPDATE OF "weights" ON "public"."weight_overrides" FOR EACH ROW WHEN (old.weights IS DISTINCT FROM new.weights) EXECUTE FUNCTION "public"."track_weight_override_changes"();
 
--- step 64/68: alter sequence public.api_key_usage_id_seq
+-- step 66/70: alter sequence public.api_key_usage_id_seq
 --   transactional: yes
 --   hazards: none
 ALTER SEQUENCE "public"."api_key_usage_id_seq" OWNED BY "public"."api_key_usage"."id";
 
--- step 65/68: alter sequence public.audit_log_id_seq
+-- step 67/70: alter sequence public.audit_log_id_seq
 --   transactional: yes
 --   hazards: none
 ALTER SEQUENCE "public"."audit_log_id_seq" OWNED BY "public"."audit_log"."id";
 
--- step 66/68: alter sequence public.integration_delivery_log_id_seq
+-- step 68/70: alter sequence public.integration_delivery_log_id_seq
 --   transactional: yes
 --   hazards: none
 ALTER SEQUENCE "public"."integration_delivery_log_id_seq" OWNED BY "public"."integration_delivery_log"."id";
 
--- step 67/68: alter sequence public.permissions_id_seq
+-- step 69/70: alter sequence public.permissions_id_seq
 --   transactional: yes
 --   hazards: none
 ALTER SEQUENCE "public"."permissions_id_seq" OWNED BY "public"."permissions"."id";
 
--- step 68/68: alter sequence public.weight_override_history_id_seq
+-- step 70/70: alter sequence public.weight_override_history_id_seq
 --   transactional: yes
 --   hazards: none
 ALTER SEQUENCE "public"."weight_override_history_id_seq" OWNED BY "public"."weight_override_history"."id";

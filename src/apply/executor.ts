@@ -4,15 +4,18 @@ import type { Step } from '../plan/step.ts';
 import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
 import { literal } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
+import { runBackfill } from './backfill.ts';
 import { ensureHistoryTable, recordEnd, recordProgress, recordStart } from './history.ts';
 
 export interface ProgressEvent {
-  readonly type: 'start' | 'end';
+  /** `rows`: a backfill step committed a batch; `rows` holds the rows written so far. */
+  readonly type: 'start' | 'end' | 'rows';
   readonly index: number;
   readonly total: number;
   readonly step: Step;
   /** Milliseconds the step took (on `end`). */
   readonly elapsedMs?: number;
+  readonly rows?: number;
 }
 
 export interface ExecuteOptions {
@@ -90,7 +93,8 @@ export async function executePlan(conn: Connection, plan: Plan, opts: ExecuteOpt
         opts.onProgress?.({ type: 'start', index, total, step });
         const t0 = performance.now();
         try {
-          await conn.exec(step.sql);
+          if (step.backfill) await runBackfill(conn, step, (rows) => opts.onProgress?.({ type: 'rows', index, total, step, rows }));
+          else await conn.exec(step.sql);
         } catch (e) {
           if (group.transactional) await conn.exec('ROLLBACK').catch(() => undefined);
           throw new StepFailedError(index, step, (e as Error).message, committed);

@@ -9,6 +9,7 @@ export const HAZARDS_REQUIRING_CONSENT: ReadonlySet<HazardKind> = new Set<Hazard
   'table_rewrite',
   'long_lock',
   'blocks_writes',
+  'irreversible',
 ]);
 
 export type AllowedHazards = ReadonlySet<HazardKind> | 'all';

@@ -3,6 +3,7 @@ import { acquireApplyLock } from '../apply/lock.ts';
 import { markInterruptedRuns, recordWithoutRunning, type HistoryAction } from '../apply/history.ts';
 import { refusedSteps, type AllowedHazards } from '../apply/hazard-consent.ts';
 import type { ProgressEvent } from '../apply/executor.ts';
+import { runBackfill } from '../apply/backfill.ts';
 import { planHash } from '../plan/render-sql.ts';
 import { applyPlanSafely } from '../workflow/apply-plan.ts';
 import type { Workspace } from '../workflow/states.ts';
@@ -84,6 +85,27 @@ function refuseHazards(files: readonly PlanFile[], allowed: AllowedHazards): voi
   );
 }
 
+/**
+ * A rollback through a step that cannot restore what its plan changed is refused as a whole,
+ * before anything runs: stopping half-way would leave the database at no point of the chain.
+ */
+function refuseIrreversible(files: readonly PlanFile[]): void {
+  const lines = files.flatMap((f) =>
+    f.plan.steps.flatMap((s, i) =>
+      s.hazards.filter((h) => h.kind === 'irreversible').map((h) => `  ${f.file} step ${i + 1}: ${s.operation} ${s.kind} ${s.object}: ${h.message}`),
+    ),
+  );
+  if (lines.length === 0) return;
+  throw new UserError(
+    [
+      `refusing to roll back: ${lines.length} step(s) of the reverse plans are irreversible (nothing was run):`,
+      ...lines,
+      'the plans were saved without a way back for these changes; move forward instead (change the YAML and save a new plan)',
+    ].join('\n'),
+    3,
+  );
+}
+
 /** Why a database that is not at a point of the chain is refused, and what to do. */
 async function driftRefusal(conn: Connection, chain: Chain, loc: Extract<Location, { kind: 'drifted' }>, ws: Workspace): Promise<UserError> {
   const label = (p: number) => positionLabel(chain, p);
@@ -121,6 +143,9 @@ async function settledPosition(conn: Connection, chain: Chain, ws: Workspace, op
   if (location.via === 'recovered' && history.unfinished) {
     const run = history.unfinished;
     const file = run.down ? run.plan.down! : run.plan.up;
+    // The schema reached the target, but a backfill may have been stopped half-way: they
+    // continue where they stopped (a finished one finds no row left).
+    for (const s of file.plan.steps) if (s.backfill) await runBackfill(conn, s);
     await recordFile(conn, file, 'recovered');
     opts.note?.(`${file.file} was interrupted (history #${run.entry.id}) after it completed: recorded as applied`);
   }
@@ -162,6 +187,7 @@ export async function rollBackTo(conn: Connection, chain: Chain, ws: Workspace, 
       .slice(target, from)
       .reverse()
       .map((p) => p.down!);
+    refuseIrreversible(files);
     refuseHazards(files, opts.allowHazards);
     for (const f of files) await runFile(conn, f, ws, opts);
     return { from, to: target, ran: files.map((f) => f.file) };

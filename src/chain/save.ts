@@ -35,6 +35,22 @@ export interface SavedPlan {
 }
 
 /**
+ * What the way back does with each backfill of the plan: the column goes, a declared
+ * `reverse_backfill` writes the values back, or the values stay as the backfill wrote them.
+ */
+export function backfillReversalNotes(plan: Plan, down: Plan): string[] {
+  return plan.steps
+    .filter((s) => s.backfill)
+    .map((s) => {
+      if (down.steps.some((d) => d.backfill && d.object === s.object)) return `the backfill of ${s.object} is reversed by its reverse_backfill`;
+      if (down.steps.some((d) => d.kind === 'column' && d.operation === 'drop' && d.object === s.object)) {
+        return `the backfill of ${s.object} is reversed by dropping the column`;
+      }
+      return `the backfill of ${s.object} is not reversed (no reverse_backfill): rolled back, the column keeps the values it wrote`;
+    });
+}
+
+/**
  * Replays the chain in a scratch database, plans the way from there to the YAML, checks in the
  * same scratch database that the plan reaches the YAML's state (and its reverse comes back), and
  * writes it as the next numbered plan with its checksums. Null when there is nothing to save.
@@ -90,9 +106,10 @@ export async function savePlan(args: SaveArgs): Promise<SavedPlan | null> {
     } catch (e) {
       down = { ...down, notes: [...down.notes, `replayed, this rollback fails: ${(e as Error).message.split('\n')[0]}`] };
     }
-    return { plan, down };
+    return { plan, down } as { plan: Plan; down: Plan };
   });
   if (!made) return null;
+  made.down = { ...made.down, notes: [...made.down.notes, ...backfillReversalNotes(made.plan, made.down)] };
 
   const number = (chain.plans[chain.plans.length - 1]?.number ?? 0) + 1;
   const id = planId(number, name);

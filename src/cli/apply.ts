@@ -50,6 +50,7 @@ export function registerApply(program: Command, run: (fn: () => Promise<number>)
 export function printProgress(e: ProgressEvent): void {
   const label = `[${e.index}/${e.total}] ${e.step.operation} ${e.step.kind} ${e.step.object}`;
   if (e.type === 'start') note(`${label} ...`);
+  else if (e.type === 'rows') note(`${label}: ${e.rows} row(s) written`);
   else note(`${label} done in ${((e.elapsedMs ?? 0) / 1000).toFixed(2)}s`);
 }
 

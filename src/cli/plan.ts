@@ -103,6 +103,11 @@ async function saveCommand(opts: PlanOptions): Promise<number> {
   }
   note(`saved ${saved.id}: ${saved.plan.steps.length} step(s), hazards: ${hazardSummary(saved.plan)}`);
   note(`  rollback: ${saved.down.steps.length} step(s), hazards: ${hazardSummary(saved.down)}`);
+  saved.down.steps.forEach((s, i) => {
+    for (const h of s.hazards) {
+      if (h.kind === 'irreversible') note(`  rollback step ${i + 1} is irreversible (apply --down-to will refuse it): ${s.operation} ${s.kind} ${s.object}: ${h.message}`);
+    }
+  });
   for (const f of saved.files) note(`  wrote ${f}`);
   note(`  updated pgform.sum in ${dir}`);
   return opts.exitCode ? 2 : 0;

@@ -240,7 +240,10 @@ export function diffColumns(ctx: DiffContext, pair: TablePair, dependentsOf: (co
   }
   for (const c of t.columns) {
     if (!recreated.has(c.name) && pair.columns.some((p) => p.to.name === c.name)) continue;
-    out.push(addColumnStep(ctx, t, c));
+    if (c.backfill && c.notNull) {
+      // Added nullable: NOT NULL holds once the backfill has filled the existing rows.
+      out.push(addColumnStep(ctx, t, { ...c, notNull: false }), ...notNullSteps(ctx, t, c));
+    } else out.push(addColumnStep(ctx, t, c));
     if (c.comment !== null) out.push(columnCommentStep(t, c, c.comment));
   }
   return out;
@@ -277,6 +280,7 @@ function typeChangeStep(ctx: DiffContext, pair: TablePair, from: Column, to: Col
   if (typeChanged && cost.narrowing) {
     hazards.push(hazard('data_loss', `${to.type} may not hold every ${from.type} value of ${obj}: such values make the step fail or are changed by the cast`));
   }
+  if (typeChanged && to.irreversible) hazards.push(hazard('irreversible', to.irreversible));
   const using = to.using ? ` USING ${to.using}` : '';
   const collate = to.collation ? ` COLLATE ${to.collation}` : '';
   const col = `ALTER COLUMN ${ident(to.name)}`;

@@ -20,6 +20,7 @@ import { diffOwners } from './owners.ts';
 import { withDependents } from './dependents.ts';
 import { diffTimescale } from './timescale.ts';
 import { diffData } from './data.ts';
+import { afterBackfills, diffBackfills } from './backfills.ts';
 
 export interface DiffOptions {
   /** Use the non-blocking forms of changes to existing tables (default true). */
@@ -53,6 +54,7 @@ export function diffModels(from: DatabaseModel, to: DatabaseModel, opts: DiffOpt
     ...diffTimescale(ctx),
     ...diffOwners(ctx),
     ...diffData(ctx),
+    ...diffBackfills(ctx),
   ];
-  return withDependents(ctx, steps);
+  return withDependents(ctx, afterBackfills(steps));
 }

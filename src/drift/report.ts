@@ -92,6 +92,9 @@ function plain(value: unknown): unknown {
   if (v && typeof v === 'object') {
     delete v.renamedFrom;
     delete v.using;
+    delete v.reverseUsing;
+    delete v.backfill;
+    delete v.irreversible;
   }
   return v;
 }

@@ -33,4 +33,28 @@ export interface Column {
   readonly renamedFrom?: string | null;
   /** Desired-state only: expression for ALTER COLUMN ... TYPE ... USING when the type changes. */
   readonly using?: string | null;
+  /** Desired-state only: expression that turns the new type's values back, for the down plan. */
+  readonly reverseUsing?: string | null;
+  /** Desired-state only (the way back): why a type change cannot be undone by PostgreSQL's cast. */
+  readonly irreversible?: string;
+  /** Desired-state only: values to give existing rows (see `Backfill`). */
+  readonly backfill?: Backfill | null;
 }
+
+/**
+ * Values written into existing rows, in batches by primary key, when the column is added or a
+ * constraint on it (NOT NULL, a check, a foreign key, unique) is introduced over existing rows.
+ */
+export interface Backfill {
+  /** SQL expression over the row, e.g. `lower(name)`. */
+  readonly value: string;
+  /** Rows still to fill; default: the column differs from `value`. Must stop matching once filled. */
+  readonly where: string | null;
+  readonly batchSize: number;
+  /** Expression the down plan writes back; null: the down plan leaves the values as they are. */
+  readonly reverse: string | null;
+  /** Run on every plan that reaches this column, not only when it is added or constrained (down plans). */
+  readonly always?: boolean;
+}
+
+export const DEFAULT_BACKFILL_BATCH_SIZE = 10_000;

@@ -340,6 +340,8 @@ function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): Databas
             ...c,
             ...(rc.renamedFrom ? { renamedFrom: rc.renamedFrom } : {}),
             ...(rc.using ? { using: rc.using } : {}),
+            ...(rc.reverseUsing ? { reverseUsing: rc.reverseUsing } : {}),
+            ...(rc.backfill ? { backfill: rc.backfill } : {}),
           };
         }),
       };

@@ -17,7 +17,11 @@ export type HazardKind =
   /** Who may see or change which rows or objects changes: policies, RLS, grants, owners, roles. */
   | 'authz_change'
   /** A materialized view is dropped and rebuilt: empty (or recomputed under lock) until refreshed. */
-  | 'matview_rebuild';
+  | 'matview_rebuild'
+  /** Rows are rewritten by a backfill (in batches, each its own transaction). */
+  | 'data_change'
+  /** A down plan's step that cannot restore what the up plan changed: rolling back is refused. */
+  | 'irreversible';
 
 export interface Hazard {
   readonly kind: HazardKind;
@@ -35,5 +39,7 @@ export const ALL_HAZARD_KINDS: readonly HazardKind[] = [
   'unchecked_dependency',
   'authz_change',
   'matview_rebuild',
+  'data_change',
+  'irreversible',
 ];
 

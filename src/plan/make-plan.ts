@@ -1,5 +1,6 @@
 import type { DatabaseModel } from '../model/database.ts';
 import type { Table } from '../model/table.ts';
+import type { Column } from '../model/column.ts';
 import { PGFORM_VERSION } from '../version.ts';
 import { diffModels } from '../diff/index.ts';
 import { orderSteps } from './order.ts';
@@ -36,7 +37,7 @@ function withoutAnnotations(m: DatabaseModel): DatabaseModel {
     ...m,
     tables: m.tables.map(({ renamedFrom: _r, ...t }) => ({
       ...t,
-      columns: t.columns.map(({ renamedFrom: _c, using: _u, ...c }) => c),
+      columns: t.columns.map(({ renamedFrom: _c, using: _u, reverseUsing: _r, backfill: _b, irreversible: _i, ...c }) => c),
     })),
   };
 }
@@ -44,7 +45,9 @@ function withoutAnnotations(m: DatabaseModel): DatabaseModel {
 /**
  * `from` annotated as the desired state of the way back from `to`: a table or column that `to`
  * renames gets `renamedFrom` = its name in `to`, so the rollback renames it back instead of
- * dropping and creating it. `using` expressions do not reverse and are left out.
+ * dropping and creating it. A type change's `reverse_using` becomes the way back's `using`; a type
+ * change with `using` but no `reverse_using` is marked irreversible; a `reverse_backfill` runs on
+ * the way back.
  */
 export function reverseModelAnnotations(from: DatabaseModel, to: DatabaseModel): DatabaseModel {
   const fromTables = new Map(from.tables.map((t) => [`${t.schema}.${t.name}`, t]));
@@ -67,11 +70,31 @@ export function reverseModelAnnotations(from: DatabaseModel, to: DatabaseModel):
       const targetNames = new Set(target.table.columns.map((c) => c.name));
       const columns = t.columns.map((c) => {
         const renamer = target.table.columns.find((tc) => tc.renamedFrom === c.name && !names.has(tc.name));
-        return renamer && !targetNames.has(c.name) ? { ...c, renamedFrom: renamer.name } : c;
+        const renamed = renamer && !targetNames.has(c.name) ? { ...c, renamedFrom: renamer.name } : c;
+        const later = renamer && !targetNames.has(c.name) ? renamer : target.table.columns.find((tc) => tc.name === c.name);
+        return later ? withReverseAnnotations(renamed, later) : renamed;
       });
       return { ...t, columns, ...(target.renamed ? { renamedFrom: target.table.name } : {}) };
     }),
   };
+}
+
+/** The annotations of the way back for column `c`, which the forward plan turns into `later`. */
+function withReverseAnnotations(c: Column, later: Column): Column {
+  let out = c;
+  if (later.reverseUsing) out = { ...out, using: later.reverseUsing };
+  else if (later.using) {
+    out = {
+      ...out,
+      irreversible:
+        `${later.name} was converted with \`using: ${later.using}\` and has no \`reverse_using\`: ` +
+        'PostgreSQL\'s own cast back may fail or give other values than the rows had',
+    };
+  }
+  if (later.backfill?.reverse) {
+    out = { ...out, backfill: { value: later.backfill.reverse, where: null, batchSize: later.backfill.batchSize, reverse: null, always: true } };
+  }
+  return out;
 }
 
 /**

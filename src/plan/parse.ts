@@ -27,7 +27,8 @@ export function executableStep(s: Step): Step {
     transactional: s.transactional,
     phase: 0,
   };
-  return s.reason ? { ...out, reason: s.reason } : out;
+  const withBackfill = s.backfill ? { ...out, backfill: { batchSize: s.backfill.batchSize } } : out;
+  return s.reason ? { ...withBackfill, reason: s.reason } : withBackfill;
 }
 
 /** Reads a plan file written by `renderSql` or `renderJson`. */
@@ -136,6 +137,8 @@ function parseSettings(lines: readonly string[]): PlanSettings {
   };
 }
 
+const BACKFILL_LINE = /^--   backfill: batches of (\d+) rows,/;
+
 const STEP_HEADER = /^-- step (\d+)\/(\d+): (\S+) (\S+) (.*)$/;
 
 function parseSteps(lines: readonly string[]): Step[] {
@@ -166,6 +169,7 @@ function parseStep(block: readonly string[], n: number): Step {
   if (!KINDS.includes(kind)) fail(`step ${n} has unknown kind ${kind}`);
   let transactional = true;
   let reason: string | undefined;
+  let backfill: { batchSize: number } | undefined;
   const hazards: Hazard[] = [];
   let i = 1;
   let inHazards = false;
@@ -181,6 +185,9 @@ function parseStep(block: readonly string[], n: number): Step {
       inHazards = true;
     } else if (inHazards && l.startsWith(HAZARD_INDENT)) {
       hazards.push(parseHazard(l.slice(HAZARD_INDENT.length), n));
+    } else if (BACKFILL_LINE.test(l)) {
+      backfill = { batchSize: Number(BACKFILL_LINE.exec(l)![1]) };
+      inHazards = false;
     } else if (l.startsWith('--   reason: ')) {
       reason = l.slice('--   reason: '.length);
       inHazards = false;
@@ -191,7 +198,7 @@ function parseStep(block: readonly string[], n: number): Step {
   let sql = sqlLines.join('\n');
   if (!sql.endsWith(';')) fail(`step ${n} does not end with a semicolon`);
   sql = sql.slice(0, -1);
-  const step: Step = { kind, object: m[5]!, operation, sql, hazards, transactional, phase: 0 };
+  const step: Step = { kind, object: m[5]!, operation, sql, hazards, transactional, phase: 0, ...(backfill ? { backfill } : {}) };
   return reason !== undefined ? { ...step, reason } : step;
 }
 

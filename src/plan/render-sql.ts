@@ -17,10 +17,16 @@ export function stepTitle(s: Step): string {
 /** Where `hazards:` continuation lines start, under the first hazard. */
 export const HAZARD_INDENT = '--            ';
 
+/** Read back by parse.ts (`BACKFILL_LINE`). */
+function backfillLine(batchSize: number): string {
+  return `--   backfill: batches of ${batchSize} rows, each its own transaction, repeated until none is left (a re-run continues where it stopped)`;
+}
+
 function renderStep(s: Step, index: number, total: number): string {
   const lines = [`-- step ${index}/${total}: ${stepTitle(s)}`, `--   transactional: ${s.transactional ? 'yes' : 'no'}`];
   if (s.hazards.length === 0) lines.push('--   hazards: none');
   s.hazards.forEach((h, i) => lines.push(`${i === 0 ? '--   hazards: ' : HAZARD_INDENT}${h.kind} (${oneLine(h.message)})`));
+  if (s.backfill) lines.push(backfillLine(s.backfill.batchSize));
   if (s.reason) lines.push(`--   reason: ${oneLine(s.reason)}`);
   lines.push(`${s.sql};`);
   return lines.join('\n');

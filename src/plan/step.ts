@@ -113,6 +113,11 @@ export interface Step {
    * drops those dependents (found through `dependsOn`) before the step and recreates them after.
    */
   readonly disrupts?: readonly string[];
+  /**
+   * A backfill: `sql` updates one batch of at most `batchSize` rows and returns their keys; the
+   * applier runs it, each batch its own transaction, until it updates no row.
+   */
+  readonly backfill?: { readonly batchSize: number };
   /** Coarse order used when no edge decides; lower runs first. See `PHASES`. */
   readonly phase: number;
 }
@@ -150,6 +155,8 @@ export const PHASES = {
   createTable: 110,
   alterColumn: 120,
   addColumn: 125,
+  /** After the column and its type are in place, before constraints on it are validated. */
+  backfill: 127,
   addConstraint: 130,
   createIndex: 140,
   createView: 145,

@@ -1,4 +1,4 @@
-import type { Column, Identity } from '../../model/column.ts';
+import { DEFAULT_BACKFILL_BATCH_SIZE, type Backfill, type Column, type Identity } from '../../model/column.ts';
 import type { CheckConstraint, Constraint, ForeignKeyConstraint, ReferentialAction } from '../../model/constraint.ts';
 import { below, valueOf } from '../context.ts';
 import type { LoadContext, Loc } from '../context.ts';
@@ -45,6 +45,10 @@ interface ColumnYaml {
   readonly comment?: string | null;
   readonly renamed_from?: string;
   readonly using?: string;
+  readonly reverse_using?: string;
+  readonly backfill?: string | { readonly value: string; readonly where?: string };
+  readonly batch_size?: number;
+  readonly reverse_backfill?: string;
 }
 
 export function referentialAction(a: ActionYaml | undefined): ReferentialAction {
@@ -84,9 +88,23 @@ export function loadColumn(ctx: LoadContext, table: QualifiedName, name: string,
     comment: v.comment ?? null,
     ...(v.renamed_from !== undefined ? { renamedFrom: v.renamed_from } : {}),
     ...(v.using !== undefined ? { using: v.using } : {}),
+    ...(v.reverse_using !== undefined ? { reverseUsing: v.reverse_using } : {}),
+    ...(v.backfill !== undefined ? { backfill: backfill(v) } : {}),
   };
+  if (v.reverse_using !== undefined && v.using === undefined) {
+    ctx.problem(below(loc, 'reverse_using'), 'reverses `using`: give the column a `using` expression too');
+  }
+  for (const key of ['batch_size', 'reverse_backfill'] as const) {
+    if (v[key] !== undefined && v.backfill === undefined) ctx.problem(below(loc, key), 'applies to a `backfill`: give the column one too');
+  }
+  if (v.backfill !== undefined && v.generated !== undefined) ctx.problem(below(loc, 'backfill'), 'a generated column is computed by PostgreSQL: it has no backfill');
   ctx.mark(column, loc);
   return { column, constraints: columnConstraints(ctx, table, name, v, loc) };
+}
+
+function backfill(v: ColumnYaml): Backfill {
+  const b = typeof v.backfill === 'string' ? { value: v.backfill } : v.backfill!;
+  return { value: b.value, where: b.where ?? null, batchSize: v.batch_size ?? DEFAULT_BACKFILL_BATCH_SIZE, reverse: v.reverse_backfill ?? null };
 }
 
 function identity(v: 'always' | 'by_default' | IdentityYaml): Identity {
