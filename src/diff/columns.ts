@@ -8,6 +8,8 @@ import { ident, qname } from '../sql/quote.ts';
 import { commentSql, display, edges, generatedName, hazard, step, underNewNames, type DiffContext, type TablePair } from './context.ts';
 import { isVolatileExpression, mapSequencesInDefault, sequencesInDefault } from './sql-text.ts';
 import { classifyTypeChange } from './types.ts';
+import { castPath } from './casts.ts';
+import { UserError } from '../errors.ts';
 import { userTypeKeys } from './type-users.ts';
 import { mentionedKeys } from './views.ts';
 
@@ -277,11 +279,25 @@ function typeChangeStep(ctx: DiffContext, pair: TablePair, from: Column, to: Col
   if (!typeChanged && from.collation !== to.collation) {
     hazards.push(hazard('long_lock', `changing the collation of ${obj} rebuilds its indexes while the table is locked`));
   }
-  if (typeChanged && cost.narrowing) {
+  // Without a `using`, the values go through the cast PostgreSQL has, asked for when it is not automatic.
+  const path = typeChanged && !to.using ? castPath(ctx.from, ctx.to, from.type, to.type) : null;
+  if (path?.kind === 'none') {
+    throw new UserError(
+      `${obj} changes from ${from.type} to ${to.type}, and PostgreSQL has no cast between them: ` +
+        `give the column a \`using\` expression in the YAML that computes the new value from the old one ` +
+        `(e.g. \`using: "${to.name}::text::${to.type}"\`), or add a new column and drop the old one`,
+    );
+  }
+  if (path?.kind === 'explicit' && path.checks) {
+    hazards.push(hazard('validation_scan', `every value of ${obj} is converted to ${to.type}: the step fails on a value that is not a valid ${to.type}`));
+  } else if (path?.kind === 'explicit') {
+    hazards.push(hazard('data_loss', `${from.type} has only an explicit cast to ${to.type}: values of ${obj} may change in the conversion`));
+  } else if (typeChanged && cost.narrowing) {
     hazards.push(hazard('data_loss', `${to.type} may not hold every ${from.type} value of ${obj}: such values make the step fail or are changed by the cast`));
   }
   if (typeChanged && to.irreversible) hazards.push(hazard('irreversible', to.irreversible));
-  const using = to.using ? ` USING ${to.using}` : '';
+  const cast = path?.kind === 'explicit' ? `${ident(to.name)}::${path.via === 'text' ? 'text::' : ''}${to.type}` : null;
+  const using = to.using ? ` USING ${to.using}` : cast ? ` USING ${cast}` : '';
   const collate = to.collation ? ` COLLATE ${to.collation}` : '';
   const col = `ALTER COLUMN ${ident(to.name)}`;
   const actions = [`${col} TYPE ${to.type}${collate}${using}`];
@@ -291,7 +307,7 @@ function typeChangeStep(ctx: DiffContext, pair: TablePair, from: Column, to: Col
     if (to.default !== null && to.identity === null) actions.push(`${col} SET DEFAULT ${to.default}`);
   }
   const reason =
-    typeChanged && !to.using && !cost.knownCast
+    path?.kind === 'unknown' && !cost.knownCast
       ? `PostgreSQL may have no automatic cast from ${from.type} to ${to.type}; if the step fails, give the column a \`using\` expression`
       : undefined;
   // PostgreSQL refuses ALTER TYPE while views, policies or triggers use the column.

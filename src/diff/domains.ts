@@ -6,7 +6,7 @@ import { UserError } from '../errors.ts';
 import { commentSql, display, hazard, step, type DiffContext } from './context.ts';
 import { withDisrupts } from './columns.ts';
 import { mentionedKeys } from './views.ts';
-import { columnsUsing, userTypeKeys, usersOfType } from './type-users.ts';
+import { columnsUsing, rowTypeKeys, userTypeKeys, usersOfType } from './type-users.ts';
 
 /** Edge: a domain's check is in place. */
 const checkEdge = (d: Domain, name: string) => `domain-check:${keys.domain(d.schema, d.name)}:${name}`;
@@ -32,6 +32,7 @@ function requirements(ctx: DiffContext, d: Domain): string[] {
   return [
     keys.schema(d.schema),
     ...userTypeKeys(ctx.to, d.type),
+    ...rowTypeKeys(ctx.to, d.type),
     ...(expressions.trim() ? mentionedKeys(ctx.to, expressions, ['routine']) : []),
   ].filter((k) => k !== self);
 }

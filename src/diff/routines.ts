@@ -9,6 +9,7 @@ import { identifierOf, tokenize } from './sql-text.ts';
 import { grantStepsForNewObject } from './grants.ts';
 import { ownerStep } from './owners.ts';
 import { after, mentionedKeys } from './views.ts';
+import { rowTypeKeys } from './type-users.ts';
 
 export function routineKey(r: Pick<Routine, 'schema' | 'name' | 'identityArguments'>): string {
   return keys.routine(r.schema, r.name, r.identityArguments);
@@ -121,7 +122,11 @@ function resolvedAtCreation(r: Routine): string {
 function requirements(r: Routine, to?: DatabaseModel): string[] {
   const own = routineKey(r);
   const guessed = r.dependsOn.length === 0 && to !== undefined
-    ? mentionedKeys(to, resolvedAtCreation(r), ['table', 'sequence', 'view', 'materialized_view', 'routine'])
+    ? [
+        ...mentionedKeys(to, resolvedAtCreation(r), ['table', 'sequence', 'view', 'materialized_view', 'routine']),
+        // Row types of tables and views taken or returned: PostgreSQL resolves them at creation.
+        ...[...r.arguments.map((a) => a.type), r.returns].flatMap((t) => rowTypeKeys(to, t)),
+      ]
     : [];
   return [keys.schema(r.schema), ...[...r.dependsOn, ...guessed].filter((k) => k !== own)];
 }

@@ -13,6 +13,20 @@ export function userTypeKeys(m: DatabaseModel, type: string): string[] {
   ];
 }
 
+/**
+ * Keys of the tables, views and materialized views of `m` whose row type a type text names (an
+ * argument, result or domain base type such as `accounts`, `accounts[]` or `SETOF accounts`).
+ */
+export function rowTypeKeys(m: DatabaseModel, type: string | null): string[] {
+  if (type === null) return [];
+  const named = type.replace(/^\s*SETOF\s+/i, '');
+  return [
+    ...m.tables.filter((t) => typeRefersTo(named, t)).map((t) => keys.table(t.schema, t.name)),
+    ...m.views.filter((v) => typeRefersTo(named, v)).map((v) => keys.view(v.schema, v.name)),
+    ...m.materializedViews.filter((v) => typeRefersTo(named, v)).map((v) => keys.materializedView(v.schema, v.name)),
+  ];
+}
+
 /** Table columns of `from` whose type is the given type (or an array of it), by display name. */
 export function columnsUsing(ctx: DiffContext, type: QualifiedName): string[] {
   const out: string[] = [];
