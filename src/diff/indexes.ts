@@ -215,18 +215,28 @@ function swapIndexSteps(ctx: DiffContext, fromTable: Table | null, t: IndexedRel
 
 /** Index changes of a table present on both sides. */
 export function diffIndexes(ctx: DiffContext, pair: TablePair): Step[] {
-  return diffIndexList(ctx, pair.from, pair.to, keys.table(pair.to.schema, pair.to.name), matchIndexes(ctx, pair));
+  // An index on a column dropped and added again goes with the column: nothing to swap it with.
+  const recreated = recreatedColumns(pair);
+  const onRecreated = (i: Index) => indexColumns(pair.to, i).some((n) => recreated.has(n));
+  return diffIndexList(ctx, pair.from, pair.to, keys.table(pair.to.schema, pair.to.name), matchIndexes(ctx, pair), onRecreated);
 }
 
 /**
  * Steps for matched indexes of a relation present on both sides: `fromTable` is the table as it
  * was (null for a materialized view), `t` the relation as it is named after the plan.
  */
-export function diffIndexList(ctx: DiffContext, fromTable: Table | null, t: IndexedRelation, relationKey: string, m: Match<Index>): Step[] {
+export function diffIndexList(
+  ctx: DiffContext,
+  fromTable: Table | null,
+  t: IndexedRelation,
+  relationKey: string,
+  m: Match<Index>,
+  rebuiltInPlace: (i: Index) => boolean = () => false,
+): Step[] {
   const out: Step[] = [];
   for (const i of m.dropped) out.push(dropIndexStep(ctx, fromTable, t, i, undefined, relationKey));
   for (const [f, i] of m.changed) {
-    if (f.valid && ctx.online && i.name) out.push(...swapIndexSteps(ctx, fromTable, t, f, i, relationKey));
+    if (f.valid && ctx.online && i.name && !rebuiltInPlace(i)) out.push(...swapIndexSteps(ctx, fromTable, t, f, i, relationKey));
     else {
       // Plain forms run in one transaction: other sessions never see the table without the index.
       const why = f.valid ? `${i.name} changes: it is dropped and built again` : `${i.name} is invalid (a failed concurrent build): it is dropped and built again`;
