@@ -2,7 +2,7 @@ import type { Connection } from '../db/connection.ts';
 import { acquireApplyLock } from '../apply/lock.ts';
 import { markInterruptedRuns, recordWithoutRunning, type HistoryAction } from '../apply/history.ts';
 import { refusedSteps, type AllowedHazards } from '../apply/hazard-consent.ts';
-import type { ProgressEvent } from '../apply/executor.ts';
+import type { ProgressEvent, RetryEvent } from '../apply/executor.ts';
 import { runBackfill } from '../apply/backfill.ts';
 import { planHash } from '../plan/render-sql.ts';
 import { applyPlanSafely } from '../workflow/apply-plan.ts';
@@ -19,6 +19,8 @@ export interface ChainApplyOptions {
   /** How long to wait for another apply's lock, in milliseconds. */
   readonly lockWaitMs: number;
   readonly onProgress?: (e: ProgressEvent) => void;
+  readonly lockRetries?: number;
+  readonly onRetry?: (e: RetryEvent) => void;
   /** Told which plan runs, and about recoveries (stderr in the CLI). */
   readonly note?: (message: string) => void;
 }
@@ -61,6 +63,8 @@ async function runFile(conn: Connection, f: PlanFile, ws: Workspace, opts: Chain
     planName: f.file,
     lockWaitMs: opts.lockWaitMs,
     onProgress: opts.onProgress,
+    lockRetries: opts.lockRetries,
+    onRetry: opts.onRetry,
   });
 }
 

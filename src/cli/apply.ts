@@ -7,7 +7,7 @@ import { applyPlanSafely } from '../workflow/apply-plan.ts';
 import { parsePlanFile } from '../plan/parse.ts';
 import { renderSql } from '../plan/render-sql.ts';
 import { parseAllowedHazards } from '../apply/hazard-consent.ts';
-import type { ProgressEvent } from '../apply/executor.ts';
+import type { ProgressEvent, RetryEvent } from '../apply/executor.ts';
 import type { Plan } from '../plan/plan.ts';
 import { UserError } from '../errors.ts';
 import { readChain, resolvePlansDir } from '../chain/chain.ts';
@@ -25,6 +25,7 @@ interface ApplyCliOptions extends CommonOptions {
   readonly plans?: string;
   readonly baseline?: string;
   readonly downTo?: string;
+  readonly lockRetries?: string;
 }
 
 export function registerApply(program: Command, run: (fn: () => Promise<number>) => void): void {
@@ -43,6 +44,8 @@ export function registerApply(program: Command, run: (fn: () => Promise<number>)
     .option('--down-to <number>', 'run the reverse plans of the applied plans after this one, newest first')
     .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
     .option('--lock-timeout <duration>', "lock_timeout for the steps (default '5s')")
+    .option('--lock-retries <n>', 'times a transaction stopped by lock_timeout is rolled back and tried again, waiting longer each time', '3')
+    .option('--atomic', 'when planning here: one transaction for the whole plan instead of online transactions')
     .option('--statement-timeout <duration>', "statement_timeout for the steps (default '1h')")
     .action((file: string | undefined, opts: ApplyCliOptions) => run(() => applyCommand(file, opts)));
 }
@@ -52,6 +55,13 @@ export function printProgress(e: ProgressEvent): void {
   if (e.type === 'start') note(`${label} ...`);
   else if (e.type === 'rows') note(`${label}: ${e.rows} row(s) written`);
   else note(`${label} done in ${((e.elapsedMs ?? 0) / 1000).toFixed(2)}s`);
+}
+
+export function printRetry(e: RetryEvent): void {
+  note(
+    `[${e.index}] ${e.step.operation} ${e.step.kind} ${e.step.object}: lock_timeout (attempt ${e.attempt}); ` +
+      `rolled back, trying again in ${(e.waitMs / 1000).toFixed(1)}s`,
+  );
 }
 
 async function confirm(question: string): Promise<boolean> {
@@ -68,9 +78,13 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
   const allowHazards = parseAllowedHazards(opts.allowHazards);
   const lockWaitMs = Math.max(0, Number(opts.lockWait ?? '60')) * 1000;
   if (!Number.isFinite(lockWaitMs)) throw new UserError('--lock-wait takes a number of seconds');
+  const lockRetries = Number(opts.lockRetries ?? '3');
+  if (!Number.isInteger(lockRetries) || lockRetries < 0) throw new UserError('--lock-retries takes a whole number, 0 or more');
+  const retry = { lockRetries, onRetry: printRetry };
   if (opts.plans !== undefined || opts.baseline !== undefined || opts.downTo !== undefined) {
     if (file) throw new UserError('give either a plan file or --plans DIR, not both');
-    return applyChainCommand(opts, { allowHazards, lockWaitMs, onProgress: printProgress, note });
+    if (opts.atomic) throw new UserError('--atomic does not go with --plans: committed plans run in the transactions they were saved with');
+    return applyChainCommand(opts, { allowHazards, lockWaitMs, onProgress: printProgress, note, ...retry });
   }
   const ctx = commandContext(opts);
 
@@ -87,6 +101,9 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
       throw new UserError(`cannot read plan file ${file}`);
     }
     const parsed = parsePlanFile(text);
+    if (opts.atomic && parsed.plan.mode !== 'atomic') {
+      throw new UserError(`${file} was planned in ${parsed.plan.mode} mode: its transactions are part of the reviewed file; plan again with --atomic`);
+    }
     if (parsed.edited && !opts.allowEdited) {
       throw new UserError(`${file} was edited after it was planned (its plan-hash no longer matches); re-plan, or pass --allow-edited`);
     }
@@ -132,6 +149,7 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
       planName: file ?? null,
       lockWaitMs,
       onProgress: printProgress,
+      ...retry,
     });
     note(
       outcome.applied === 0

@@ -14,6 +14,7 @@ export interface CommonOptions {
   readonly devUrl?: string;
   readonly lockTimeout?: string;
   readonly statementTimeout?: string;
+  readonly atomic?: boolean;
 }
 
 export interface CommandContext {
@@ -50,6 +51,7 @@ export function commandContext(opts: CommonOptions): CommandContext {
     settings: {
       lockTimeout: opts.lockTimeout ?? config?.lockTimeout ?? DEFAULT_SETTINGS.lockTimeout,
       statementTimeout: opts.statementTimeout ?? config?.statementTimeout ?? DEFAULT_SETTINGS.statementTimeout,
+      mode: opts.atomic || config?.atomic ? 'atomic' : 'online',
     },
     open: (extensions) =>
       openDatabase(dbUrl, {

@@ -20,6 +20,8 @@ export interface ProjectConfig {
   /** lock_timeout and statement_timeout of pgform's own reads (introspection, rows, history). */
   readonly readLockTimeout?: string | null;
   readonly readStatementTimeout?: string | null;
+  /** `atomic: true`: plans run as one transaction per run of transactional steps (see `PlanMode`). */
+  readonly atomic?: boolean;
 }
 
 export const PROJECT_FILE = 'pgform.yaml';
@@ -33,6 +35,7 @@ const KNOWN_KEYS = [
   'statement_timeout',
   'read_lock_timeout',
   'read_statement_timeout',
+  'atomic',
 ];
 
 /** Finds `pgform.yaml` in `cwd` (not above it: a project is explicit about its root). */
@@ -62,6 +65,7 @@ export function loadProjectConfig(cwd: string): ProjectConfig | null {
   if (managed !== undefined && (!Array.isArray(managed) || !managed.every((s) => typeof s === 'string'))) {
     throw new UserError(`${file}: \`managed_schemas\` must be a list of schema names`);
   }
+  if (d.atomic !== undefined && d.atomic !== null && typeof d.atomic !== 'boolean') throw new UserError(`${file}: \`atomic\` must be true or false`);
   const root = dirname(resolve(file));
   const schemaDir = str('schema_dir');
   return {
@@ -74,6 +78,7 @@ export function loadProjectConfig(cwd: string): ProjectConfig | null {
     statementTimeout: str('statement_timeout'),
     readLockTimeout: str('read_lock_timeout'),
     readStatementTimeout: str('read_statement_timeout'),
+    atomic: d.atomic === true,
   };
 }
 

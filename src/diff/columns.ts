@@ -1,3 +1,4 @@
+import { lock, stepLocks } from '../plan/locks.ts';
 import type { Column, Identity } from '../model/column.ts';
 import type { Table } from '../model/table.ts';
 import type { QualifiedName } from '../model/names.ts';
@@ -419,6 +420,8 @@ function notNullSteps(ctx: DiffContext, t: Table, c: Column): Step[] {
       object: obj,
       operation: 'alter',
       sql: `ALTER TABLE ${col} SET NOT NULL`,
+      // The validated check proves the column has no NULLs: PostgreSQL skips its scan.
+      locks: stepLocks('catalog', [lock(t, 'ACCESS EXCLUSIVE')]),
       phase: PHASES.alterColumn,
       requires: [ckey, edges.chain(`${tmpKey}:valid`)],
       provides: [nn],

@@ -1,3 +1,4 @@
+import { lock, statementLocks, stepLocks, type LockLevel, type RelationLock, type StepLocks } from '../plan/locks.ts';
 import type { Constraint, ForeignKeyConstraint } from '../model/constraint.ts';
 import type { Table } from '../model/table.ts';
 import type { QualifiedName } from '../model/names.ts';
@@ -283,12 +284,27 @@ export function dropConstraintStep(ctx: DiffContext, fromTable: Table, t: Qualif
     object: display(t.schema, t.name, c.name),
     operation: 'drop',
     sql: `ALTER TABLE ${qname(t)} DROP CONSTRAINT ${ident(c.name)}`,
+    // A foreign key's triggers on the referenced table go too: it is locked as well.
+    locks: stepLocks('catalog', [lock(t, 'ACCESS EXCLUSIVE'), ...referencedLock(ctx, c, fromTable.name !== t.name, 'ACCESS EXCLUSIVE')]),
     reason,
     phase: c.kind === 'foreign_key' ? PHASES.dropForeignKey : PHASES.dropConstraint,
     requires: [tableEdge(t)],
     removes: [ckey],
     requiresRemoved: leaning.filter((k) => k !== ckey),
   });
+}
+
+/** The referenced table of a foreign key (as named once renames ran), locked at `level`. */
+function referencedLock(ctx: DiffContext, c: Constraint, afterRenames: boolean, level: LockLevel): RelationLock[] {
+  if (c.kind !== 'foreign_key') return [];
+  const name = (afterRenames ? ctx.currentTableName(c.references.schema, c.references.table) : null) ?? c.references.table;
+  return [lock({ schema: c.references.schema, name }, level)];
+}
+
+/** VALIDATE CONSTRAINT: SHARE UPDATE EXCLUSIVE on the table; a foreign key also ROW SHARE on the table it references. */
+function validateLocks(t: QualifiedName, c: Constraint): StepLocks {
+  const ref = c.kind === 'foreign_key' ? [lock({ schema: c.references.schema, name: c.references.table }, 'ROW SHARE')] : [];
+  return stepLocks('scan', [lock(t, 'SHARE UPDATE EXCLUSIVE'), ...ref]);
 }
 
 /** Edges a constraint needs before it can be added to table `t` (of the `to` state). */
@@ -320,7 +336,10 @@ export function addConstraintSteps(ctx: DiffContext, t: Table, c: Constraint, ex
   const plain = (hazards: Hazard[]) => [step({ ...base, operation: 'create', sql: `ALTER TABLE ${tq} ADD ${namedConstraint(c)}`, hazards, phase })];
   const tname = display(t.schema, t.name);
 
-  if (!existing) return plain([]);
+  if (!existing) {
+    // The table was created in this plan: the check reads no rows.
+    return plain([]).map((x) => ({ ...x, locks: { ...statementLocks(x.sql, []), duration: 'catalog' as const } }));
+  }
 
   if (c.kind === 'foreign_key' || c.kind === 'check') {
     if (!ctx.online || !c.name) {
@@ -338,6 +357,7 @@ export function addConstraintSteps(ctx: DiffContext, t: Table, c: Constraint, ex
         operation: 'validate',
         sql: `ALTER TABLE ${tq} VALIDATE CONSTRAINT ${ident(c.name)}`,
         hazards: [hazard('validation_scan', `scans ${tname} to check existing rows (reads and writes continue); fails if a row violates ${c.name}`)],
+        locks: validateLocks(t, c),
         phase: PHASES.validate,
         requires: [ckey],
       }),
@@ -468,6 +488,7 @@ export function diffConstraints(ctx: DiffContext, pair: TablePair): Step[] {
           operation: 'validate',
           sql: `ALTER TABLE ${qname(t)} VALIDATE CONSTRAINT ${ident(c.name)}`,
           hazards: [hazard('validation_scan', `scans ${display(t.schema, t.name)} to check existing rows (reads and writes continue)`)],
+          locks: validateLocks(t, c),
           reason: `${c.name} exists but was never validated`,
           phase: PHASES.validate,
           requires: [keys.constraint(t.schema, t.name, c.name)],

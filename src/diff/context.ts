@@ -8,6 +8,7 @@ import type { Step } from '../plan/step.ts';
 import { literal } from '../sql/quote.ts';
 import { sha256 } from '../model/fingerprint.ts';
 import { substituteIdentifiers } from './sql-text.ts';
+import { statementLocks } from '../plan/locks.ts';
 
 /** A table present on both sides: same name, or renamed from `from.name` to `to.name`. */
 export interface TablePair {
@@ -187,6 +188,8 @@ export function step(s: StepInput): Step {
     sql: s.sql,
     hazards: s.hazards ?? [],
     transactional: s.transactional ?? true,
+    // Declared where the form of the statement does not show them, else read from it.
+    locks: s.locks ?? statementLocks(s.sql, s.hazards ?? []),
     phase: s.phase,
   };
   if (s.reason) out.reason = s.reason;

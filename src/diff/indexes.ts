@@ -1,3 +1,4 @@
+import { lock, stepLocks } from '../plan/locks.ts';
 import type { Index, IndexKey } from '../model/index.ts';
 import type { Table } from '../model/table.ts';
 import type { QualifiedName } from '../model/names.ts';
@@ -156,6 +157,8 @@ export function dropIndexStep(
     object: display(t.schema, t.name, i.name),
     operation: 'drop',
     sql: ctx.online ? `DROP INDEX CONCURRENTLY IF EXISTS ${q}` : `DROP INDEX ${q}`,
+    // The index's table is locked as well as the index.
+    locks: stepLocks('catalog', [t, { schema: t.schema, name: i.name }].map((r) => lock(r, ctx.online ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'))),
     hazards: ctx.online ? [NON_TRANSACTIONAL] : [],
     transactional: !ctx.online,
     reason,

@@ -6,6 +6,7 @@ import { diffModels } from '../diff/index.ts';
 import { orderSteps } from './order.ts';
 import type { Plan, PlanSettings } from './plan.ts';
 import { DEFAULT_SETTINGS } from './plan.ts';
+import { planTransactions } from './transactions.ts';
 
 export interface MakePlanArgs {
   readonly from: DatabaseModel;
@@ -21,12 +22,15 @@ export interface MakePlanArgs {
 /** Diff, order, and wrap: the plan from `from` to `to`. */
 export function makePlan(args: MakePlanArgs): Plan {
   const steps = orderSteps(diffModels(args.from, args.to, { online: args.online ?? true }));
+  const { mode = 'online', ...settings } = args.settings ?? DEFAULT_SETTINGS;
   return {
     pgformVersion: PGFORM_VERSION,
     sourceFingerprint: args.sourceFingerprint,
     targetFingerprint: args.targetFingerprint,
-    settings: args.settings ?? DEFAULT_SETTINGS,
+    settings,
     steps,
+    mode,
+    transactions: planTransactions(steps, mode),
     notes: [],
     ...(args.managedSchemas ? { managedSchemas: [...args.managedSchemas] } : {}),
   };

@@ -5,7 +5,9 @@ import type { ObjectKind, Operation, Step } from './step.ts';
 import { ALL_OBJECT_KINDS, ALL_OPERATIONS } from './step.ts';
 import type { Hazard, HazardKind } from './hazard.ts';
 import { ALL_HAZARD_KINDS } from './hazard.ts';
-import { HAZARD_INDENT, hashBody, planHash } from './render-sql.ts';
+import { HAZARD_INDENT, LOCKS_PREFIX, hashBody, planHash } from './render-sql.ts';
+import { formatLocks, parseLocks, type StepLocks } from './locks.ts';
+import { PLAN_MODES, planTransactions, transactionsProblem, type PlanMode, type PlannedTransaction } from './transactions.ts';
 
 const KINDS = ALL_OBJECT_KINDS;
 const OPERATIONS = ALL_OPERATIONS;
@@ -25,6 +27,7 @@ export function executableStep(s: Step): Step {
     sql: s.sql,
     hazards: s.hazards.map((h) => ({ kind: h.kind, message: h.message })),
     transactional: s.transactional,
+    ...(s.locks ? { locks: s.locks } : {}),
     phase: 0,
   };
   const withBackfill = s.backfill ? { ...out, backfill: { batchSize: s.backfill.batchSize } } : out;
@@ -52,16 +55,39 @@ function parseJsonPlan(text: string): ParsedPlanFile {
     fail('JSON without steps and fingerprints');
   }
   const settings = (o.settings ?? DEFAULT_SETTINGS) as PlanSettings;
+  const steps = (o.steps as unknown[]).map((s, i) => checkStep(s as Step, i + 1));
+  const legacy = o.mode === undefined && o.transactions === undefined;
+  const mode = legacy ? 'atomic' : checkMode(o.mode);
+  const transactions = legacy ? planTransactions(steps, 'atomic') : checkTransactions(steps, o.transactions);
   const plan: Plan = {
     pgformVersion: String(o.pgformVersion ?? ''),
     sourceFingerprint: o.sourceFingerprint as string,
     targetFingerprint: String(o.targetFingerprint ?? ''),
     settings: { lockTimeout: String(settings.lockTimeout), statementTimeout: String(settings.statementTimeout) },
-    steps: (o.steps as unknown[]).map((s, i) => checkStep(s as Step, i + 1)),
+    steps,
+    mode,
+    transactions,
     notes: Array.isArray(o.notes) ? o.notes.map(String) : [],
     ...(Array.isArray(o.managedSchemas) ? { managedSchemas: o.managedSchemas.map(String) } : {}),
   };
   return { plan, edited: typeof o.planHash !== 'string' || o.planHash !== planHash(plan) };
+}
+
+function checkMode(mode: unknown): PlanMode {
+  if (!PLAN_MODES.includes(mode as PlanMode)) fail(`unknown mode ${String(mode)} (online or atomic)`);
+  return mode as PlanMode;
+}
+
+function checkTransactions(steps: readonly Step[], value: unknown): PlannedTransaction[] {
+  if (!Array.isArray(value)) fail('JSON without transactions');
+  const transactions = value.map((t: Record<string, unknown>) => ({
+    transactional: t.transactional === true,
+    firstStep: Number(t.firstStep),
+    lastStep: Number(t.lastStep),
+  }));
+  const problem = transactionsProblem(steps, transactions);
+  if (problem) fail(problem);
+  return transactions;
 }
 
 function checkStep(s: Step, n: number): Step {
@@ -70,6 +96,7 @@ function checkStep(s: Step, n: number): Step {
   if (!OPERATIONS.includes(s.operation)) fail(`step ${n} has unknown operation ${String(s.operation)}`);
   if (typeof s.sql !== 'string' || typeof s.transactional !== 'boolean' || !Array.isArray(s.hazards)) fail(`step ${n} is incomplete`);
   for (const h of s.hazards) if (!ALL_HAZARD_KINDS.includes(h.kind)) fail(`step ${n} has unknown hazard ${String(h.kind)}`);
+  if (s.locks !== undefined && parseLocks(formatLocks(s.locks)) === null) fail(`step ${n} has unreadable locks`);
   return { ...s, phase: typeof s.phase === 'number' ? s.phase : 0 };
 }
 
@@ -100,7 +127,9 @@ function parseSqlPlan(text: string): ParsedPlanFile {
 
   const lines = body.split('\n');
   const settings = parseSettings(lines);
-  const steps = parseSteps(lines);
+  const modeText = headerValue(header, 'mode');
+  const { steps, transactions } = parseSteps(lines, modeText === null);
+  const mode = modeText === null ? 'atomic' : checkMode(modeText);
   let managedSchemas: string[] | undefined;
   if (managed !== null) {
     try {
@@ -115,6 +144,8 @@ function parseSqlPlan(text: string): ParsedPlanFile {
     targetFingerprint: target,
     settings,
     steps,
+    mode,
+    transactions,
     notes,
     ...(managedSchemas ? { managedSchemas } : {}),
   };
@@ -141,7 +172,40 @@ const BACKFILL_LINE = /^--   backfill: batches of (\d+) rows,/;
 
 const STEP_HEADER = /^-- step (\d+)\/(\d+): (\S+) (\S+) (.*)$/;
 
-function parseSteps(lines: readonly string[]): Step[] {
+/** Drops trailing blank lines. */
+function trimEnd(block: readonly string[]): string[] {
+  let end = block.length;
+  while (end > 0 && block[end - 1] === '') end--;
+  return block.slice(0, end);
+}
+
+const TRANSACTION_TITLE = /^-- transaction (\d+)\/(\d+): steps? (\d+)(?:-(\d+))?$/;
+const COMMIT_LINE = /^COMMIT; -- transaction (\d+)\/(\d+)$/;
+
+/**
+ * The lines between two steps may end one transaction (`COMMIT; -- transaction k/n`) and begin
+ * the next (`-- transaction k/n: ...` then `BEGIN;`). Takes them off the end of a block.
+ */
+function takeMarkers(block: readonly string[]): { rest: string[]; begins: number | null; commits: number | null } {
+  let rest = trimEnd(block);
+  let begins: number | null = null;
+  let commits: number | null = null;
+  if (rest.length >= 2 && rest[rest.length - 1] === 'BEGIN;') {
+    const m = TRANSACTION_TITLE.exec(rest[rest.length - 2]!);
+    if (m) {
+      begins = Number(m[1]);
+      rest = trimEnd(rest.slice(0, -2));
+    }
+  }
+  const c = rest.length > 0 ? COMMIT_LINE.exec(rest[rest.length - 1]!) : null;
+  if (c) {
+    commits = Number(c[1]);
+    rest = trimEnd(rest.slice(0, -1));
+  }
+  return { rest, begins, commits };
+}
+
+function stepStarts(lines: readonly string[]): number[] {
   const starts: number[] = [];
   let total = -1;
   lines.forEach((l, i) => {
@@ -155,10 +219,51 @@ function parseSteps(lines: readonly string[]): Step[] {
     starts.push(i);
   });
   if (total >= 0 && starts.length !== total) fail(`expected ${total} steps, found ${starts.length}`);
-  return starts.map((start, idx) => {
-    const end = idx + 1 < starts.length ? starts[idx + 1]! : lines.length;
-    return parseStep(lines.slice(start, end), idx + 1);
+  return starts;
+}
+
+/**
+ * The steps and the transactions they run in. `legacy`: a file from before planned transactions
+ * (no markers): consecutive transactional steps ran as one transaction, and still do.
+ */
+function parseSteps(lines: readonly string[], legacy: boolean): { steps: Step[]; transactions: PlannedTransaction[] } {
+  const starts = stepStarts(lines);
+  const blocks = starts.map((start, idx) => lines.slice(start, idx + 1 < starts.length ? starts[idx + 1]! : lines.length));
+  const preamble = takeMarkers(lines.slice(0, starts[0] ?? lines.length));
+  const steps: Step[] = [];
+  const transactions: PlannedTransaction[] = [];
+  let open: number | null = preamble.begins === null ? null : steps.length + 1;
+  let opened = preamble.begins === null ? 0 : 1;
+  if (preamble.begins !== null && preamble.begins !== 1) fail('the first transaction is not numbered 1');
+  if (preamble.commits !== null) fail('COMMIT before any step');
+  blocks.forEach((block, idx) => {
+    const n = idx + 1;
+    const marks = takeMarkers(block);
+    steps.push(parseStep(marks.rest, n));
+    if (open === null) transactions.push({ transactional: false, firstStep: n, lastStep: n });
+    if (marks.commits !== null) {
+      if (open === null || marks.commits !== opened) fail(`step ${n} is followed by a COMMIT of transaction ${marks.commits}, which is not open`);
+      transactions.push({ transactional: true, firstStep: open, lastStep: n });
+      open = null;
+    }
+    if (marks.begins !== null) {
+      if (open !== null) fail(`transaction ${marks.begins} begins before transaction ${opened} committed`);
+      if (marks.begins !== opened + 1) fail(`transaction ${marks.begins} is out of order`);
+      opened = marks.begins;
+      open = n + 1;
+    }
   });
+  if (open !== null) fail(`transaction ${opened} has no COMMIT`);
+  if (legacy) {
+    if (opened > 0) fail('transactions without a `-- mode:` header line');
+    return { steps, transactions: planTransactions(steps, 'atomic') };
+  }
+  const problem = transactionsProblem(steps, transactions);
+  if (problem) fail(problem);
+  // The markers must read exactly as rendered (numbering, step ranges).
+  const count = transactions.filter((t) => t.transactional).length;
+  if (count !== opened) fail('the transactions are not numbered in order');
+  return { steps, transactions };
 }
 
 function parseStep(block: readonly string[], n: number): Step {
@@ -168,6 +273,7 @@ function parseStep(block: readonly string[], n: number): Step {
   if (!OPERATIONS.includes(operation)) fail(`step ${n} has unknown operation ${operation}`);
   if (!KINDS.includes(kind)) fail(`step ${n} has unknown kind ${kind}`);
   let transactional = true;
+  let locks: StepLocks | undefined;
   let reason: string | undefined;
   let backfill: { batchSize: number } | undefined;
   const hazards: Hazard[] = [];
@@ -177,6 +283,9 @@ function parseStep(block: readonly string[], n: number): Step {
     const l = block[i]!;
     if (l.startsWith('--   transactional: ')) {
       transactional = l.slice('--   transactional: '.length) !== 'no';
+      inHazards = false;
+    } else if (l.startsWith(LOCKS_PREFIX)) {
+      locks = parseLocks(l.slice(LOCKS_PREFIX.length)) ?? fail(`step ${n} has an unreadable locks line`);
       inHazards = false;
     } else if (l === '--   hazards: none') {
       inHazards = false;
@@ -198,7 +307,7 @@ function parseStep(block: readonly string[], n: number): Step {
   let sql = sqlLines.join('\n');
   if (!sql.endsWith(';')) fail(`step ${n} does not end with a semicolon`);
   sql = sql.slice(0, -1);
-  const step: Step = { kind, object: m[5]!, operation, sql, hazards, transactional, phase: 0, ...(backfill ? { backfill } : {}) };
+  const step: Step = { kind, object: m[5]!, operation, sql, hazards, transactional, ...(locks ? { locks } : {}), phase: 0, ...(backfill ? { backfill } : {}) };
   return reason !== undefined ? { ...step, reason } : step;
 }
 

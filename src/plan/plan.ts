@@ -1,10 +1,13 @@
 import type { Step } from './step.ts';
+import type { PlanMode, PlannedTransaction } from './transactions.ts';
 
 export interface PlanSettings {
   /** `SET lock_timeout` at the top of the plan, e.g. `5s`. */
   readonly lockTimeout: string;
   /** `SET statement_timeout` at the top of the plan, e.g. `1h`. */
   readonly statementTimeout: string;
+  /** How steps are grouped into transactions (default `online`); see `PlanMode`. */
+  readonly mode?: PlanMode;
 }
 
 export const DEFAULT_SETTINGS: PlanSettings = { lockTimeout: '5s', statementTimeout: '1h' };
@@ -19,6 +22,9 @@ export interface Plan {
   readonly settings: PlanSettings;
   /** In execution order. */
   readonly steps: readonly Step[];
+  readonly mode: PlanMode;
+  /** The steps as they run: each transaction commits before the next begins. */
+  readonly transactions: readonly PlannedTransaction[];
   /** Schemas the plan manages: apply re-reads exactly these to check the plan is not stale. */
   readonly managedSchemas?: readonly string[];
   /** Notes for the reviewer that are not hazards of one step (e.g. an unchecked dependency). */

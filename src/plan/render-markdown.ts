@@ -1,5 +1,6 @@
 import type { Plan } from './plan.ts';
 import { countHazards, oneLine, planHash, renderBody } from './render-sql.ts';
+import { locksOf, longer, mergeLocks, relationDisplay } from './locks.ts';
 
 function cell(text: string): string {
   return oneLine(text).replace(/\|/g, '\\|');
@@ -33,6 +34,8 @@ export function renderMarkdown(plan: Plan): string {
   for (const c of counts.values()) out.push(`| ${c.operation} | ${c.kind} | ${c.n} |`);
   out.push('');
 
+  out.push(...transactionTable(plan), '');
+
   out.push('### Hazards', '');
   const hazards = countHazards(plan.steps);
   if (hazards.length === 0) out.push('None.');
@@ -52,4 +55,29 @@ export function renderMarkdown(plan: Plan): string {
   const f = fence(body);
   out.push('### SQL', '', `${f}sql`, body.trimEnd(), f, '');
   return out.join('\n');
+}
+
+/** Each transaction (and each step outside one) with, per relation, the strongest lock it takes. */
+function transactionTable(plan: Plan): string[] {
+  const out = [
+    '### Transactions',
+    '',
+    plan.mode === 'online'
+      ? 'Mode `online`: each transaction commits before the next begins; a step that scans or rewrites a table runs alone.'
+      : 'Mode `atomic`: consecutive transactional steps run in one transaction; its locks are held until it commits.',
+    '',
+    '| # | steps | duration | locks |',
+    '| ---: | --- | --- | --- |',
+  ];
+  let k = 0;
+  for (const t of plan.transactions) {
+    const steps = plan.steps.slice(t.firstStep - 1, t.lastStep);
+    const merged = mergeLocks(...steps.map(locksOf));
+    const duration = steps.map((s) => locksOf(s).duration).reduce(longer, 'catalog');
+    const label = t.transactional ? String(++k) : 'outside';
+    const range = t.firstStep === t.lastStep ? `${t.firstStep}` : `${t.firstStep}-${t.lastStep}`;
+    const locks = merged.relations.map((l) => `${relationDisplay(l.relation)}: ${l.level}`).join(', ') || 'no table locks';
+    out.push(`| ${label} | ${range} | ${duration} | ${cell(locks)} |`);
+  }
+  return out;
 }

@@ -4,6 +4,8 @@ import type { Plan } from './plan.ts';
 import type { Step } from './step.ts';
 import type { HazardKind } from './hazard.ts';
 import { ALL_HAZARD_KINDS } from './hazard.ts';
+import { formatLocks, locksOf } from './locks.ts';
+import type { PlannedTransaction } from './transactions.ts';
 
 /** Header and step comments are one line each: line breaks in names or messages become spaces. */
 export function oneLine(text: string): string {
@@ -23,7 +25,11 @@ function backfillLine(batchSize: number): string {
 }
 
 function renderStep(s: Step, index: number, total: number): string {
-  const lines = [`-- step ${index}/${total}: ${stepTitle(s)}`, `--   transactional: ${s.transactional ? 'yes' : 'no'}`];
+  const lines = [
+    `-- step ${index}/${total}: ${stepTitle(s)}`,
+    `--   transactional: ${s.transactional ? 'yes' : 'no'}`,
+    `${LOCKS_PREFIX}${formatLocks(locksOf(s))}`,
+  ];
   if (s.hazards.length === 0) lines.push('--   hazards: none');
   s.hazards.forEach((h, i) => lines.push(`${i === 0 ? '--   hazards: ' : HAZARD_INDENT}${h.kind} (${oneLine(h.message)})`));
   if (s.backfill) lines.push(backfillLine(s.backfill.batchSize));
@@ -32,8 +38,33 @@ function renderStep(s: Step, index: number, total: number): string {
   return lines.join('\n');
 }
 
-/** Everything after the header: the settings and the steps. This is what plan-hash covers. */
+export const LOCKS_PREFIX = '--   locks: ';
+
+/** `-- transaction 2/7: steps 3-9` and `BEGIN;`: the first lines of a transaction. */
+export function transactionTitle(t: PlannedTransaction, k: number, n: number): string {
+  const steps = t.firstStep === t.lastStep ? `step ${t.firstStep}` : `steps ${t.firstStep}-${t.lastStep}`;
+  return `-- transaction ${k}/${n}: ${steps}`;
+}
+
+/** The last line of transaction k of n. */
+export function commitLine(k: number, n: number): string {
+  return `COMMIT; -- transaction ${k}/${n}`;
+}
+
+/** Everything after the header: the settings and the steps, in their transactions. This is what plan-hash covers. */
 export function renderBody(plan: Plan): string {
+  const total = plan.steps.length;
+  const transactional = plan.transactions.filter((t) => t.transactional);
+  const groups: string[] = [];
+  let k = 0;
+  for (const t of plan.transactions) {
+    const steps = plan.steps.slice(t.firstStep - 1, t.lastStep).map((s, i) => renderStep(s, t.firstStep + i, total));
+    if (!t.transactional) groups.push(...steps);
+    else {
+      k++;
+      groups.push(`${transactionTitle(t, k, transactional.length)}\nBEGIN;`, ...steps, commitLine(k, transactional.length));
+    }
+  }
   const parts = [
     [
       `SET lock_timeout = ${literal(plan.settings.lockTimeout)};`,
@@ -41,7 +72,7 @@ export function renderBody(plan: Plan): string {
       // As pg_dump does: function bodies may use objects created later in the plan.
       'SET check_function_bodies = off;',
     ].join('\n'),
-    ...plan.steps.map((s, i) => renderStep(s, i + 1, plan.steps.length)),
+    ...groups,
   ];
   return `${parts.join('\n\n')}\n`;
 }
@@ -75,6 +106,12 @@ export function countHazards(steps: readonly Step[]): [HazardKind, number][] {
   );
 }
 
+/**
+ * `-- mode: online` (or `atomic`) in the header; the transactions themselves are in the body.
+ * Plan files without it predate planned transactions: they run as `atomic` did.
+ */
+export const MODE_PREFIX = '-- mode: ';
+
 /** The header: `-- ` lines, no blank line (the first blank line ends it). */
 function renderHeader(plan: Plan, body: string): string {
   const lines = [
@@ -85,6 +122,7 @@ function renderHeader(plan: Plan, body: string): string {
   ];
   if (plan.managedSchemas) lines.push(`-- managed-schemas: ${JSON.stringify(plan.managedSchemas)}`);
   lines.push(`-- plan-hash: ${hashBody(body)}`);
+  lines.push(`${MODE_PREFIX}${plan.mode}`);
   if (plan.steps.length === 0) lines.push('-- no changes');
   else {
     lines.push(`-- steps: ${plan.steps.length}`);

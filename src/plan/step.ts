@@ -1,4 +1,5 @@
 import type { Hazard } from './hazard.ts';
+import type { StepLocks } from './locks.ts';
 
 export type ObjectKind =
   | 'schema'
@@ -96,6 +97,11 @@ export interface Step {
   readonly hazards: readonly Hazard[];
   /** False for statements PostgreSQL refuses inside a transaction block (CONCURRENTLY, ...). */
   readonly transactional: boolean;
+  /**
+   * The relations the step locks, at which level, and for how long (see locks.ts): what the
+   * planner splits transactions by. Set on every step the diff builds; `locksOf` reads it.
+   */
+  readonly locks?: StepLocks;
   /** Why this step exists when it is not obvious (e.g. "dropped to let the column type change"). */
   readonly reason?: string;
   /**

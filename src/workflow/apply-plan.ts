@@ -5,7 +5,7 @@ import { PGFORM_VERSION } from '../version.ts';
 import { UserError } from '../errors.ts';
 import { acquireApplyLock } from '../apply/lock.ts';
 import { markInterruptedRuns } from '../apply/history.ts';
-import { executePlan, StepFailedError, type ProgressEvent } from '../apply/executor.ts';
+import { executePlan, StepFailedError, type ProgressEvent, type RetryEvent } from '../apply/executor.ts';
 import { introspect } from '../introspect/index.ts';
 import { refusalMessage, refusedSteps, type AllowedHazards } from '../apply/hazard-consent.ts';
 import { invalidIndexNames, liveFingerprint, liveState, type Workspace } from './states.ts';
@@ -19,6 +19,10 @@ export interface ApplyOptions {
   /** How long to wait for another apply's lock, in milliseconds. */
   readonly lockWaitMs: number;
   readonly onProgress?: (e: ProgressEvent) => void;
+  /** How often a transaction stopped by lock_timeout is tried again (default 3). */
+  readonly lockRetries?: number;
+  readonly retryDelayMs?: number;
+  readonly onRetry?: (e: RetryEvent) => void;
 }
 
 export type ApplyOutcome = { readonly applied: number; readonly verified: boolean };
@@ -56,6 +60,9 @@ export async function applyPlanSafely(
         planSql: opts.planSql,
         pgformVersion: PGFORM_VERSION,
         onProgress: opts.onProgress,
+        lockRetries: opts.lockRetries,
+        retryDelayMs: opts.retryDelayMs,
+        onRetry: opts.onRetry,
       });
     } catch (e) {
       if (e instanceof StepFailedError && e.step.kind === 'index' && !e.step.transactional) await tellInvalidIndexes(conn, managedSchemas, e);

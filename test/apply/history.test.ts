@@ -5,6 +5,7 @@ import { markInterruptedRuns, readHistory } from '../../src/apply/history.ts';
 import { renderSql } from '../../src/plan/render-sql.ts';
 import { DEFAULT_SETTINGS, type Plan } from '../../src/plan/plan.ts';
 import type { Step } from '../../src/plan/step.ts';
+import { planTransactions } from '../../src/plan/transactions.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { freshPostgresDatabase } from '../support/databases.ts';
 
@@ -12,13 +13,16 @@ function step(sql: string, object: string, transactional = false): Step {
   return { kind: 'table', object, operation: 'create', sql, hazards: [], transactional, phase: 0 };
 }
 
+const steps = [step('CREATE TABLE public.a (id int)', 'public.a'), step('INSERT INTO public.held VALUES (2)', 'public.held'), step('CREATE TABLE public.c (id int)', 'public.c')];
 const plan: Plan = {
   pgformVersion: 'test',
   sourceFingerprint: 'sha256:0000000000000000',
   targetFingerprint: 'sha256:1111111111111111',
   settings: { ...DEFAULT_SETTINGS, lockTimeout: '120s' },
   // Non-transactional steps commit one by one: the second blocks on a lock held elsewhere.
-  steps: [step('CREATE TABLE public.a (id int)', 'public.a'), step('INSERT INTO public.held VALUES (2)', 'public.held'), step('CREATE TABLE public.c (id int)', 'public.c')],
+  steps,
+  mode: 'online',
+  transactions: planTransactions(steps, 'online'),
   notes: [],
 };
 

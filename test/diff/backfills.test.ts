@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { planTransactions } from '../../src/plan/transactions.ts';
 import { diffModels } from '../../src/diff/index.ts';
 import { orderSteps } from '../../src/plan/order.ts';
 import { reverseModelAnnotations } from '../../src/plan/make-plan.ts';
@@ -52,7 +53,7 @@ describe('backfills', () => {
 
   it('keeps the batch size through the plan file', () => {
     const steps = plan([col('id', 'integer')], [col('id', 'integer'), col('n', 'integer', { backfill: fill('id * 2') })]);
-    const p = { pgformVersion: 'x', sourceFingerprint: 'a', targetFingerprint: 'b', settings: DEFAULT_SETTINGS, steps, notes: [] };
+    const p = { pgformVersion: 'x', sourceFingerprint: 'a', targetFingerprint: 'b', settings: DEFAULT_SETTINGS, steps, mode: 'online' as const, transactions: planTransactions(steps, 'online'), notes: [] };
     const read = parsePlanFile(renderSql(p));
     expect(read.edited).toBe(false);
     expect(read.plan.steps.map((s) => s.backfill ?? null)).toEqual([null, { batchSize: 500 }]);

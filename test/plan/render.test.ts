@@ -46,7 +46,7 @@ describe('renderSql', () => {
     expect(header).toMatch(/^-- hazards: .*data_loss: 2/m);
     expect(body.startsWith(`SET lock_timeout = '5s''';\nSET statement_timeout = '1h';\nSET check_function_bodies = off;\n\n-- step 1/`)).toBe(true);
     expect(body).toMatch(
-      /-- step \d+\/\d+: create index public\.people\.people_mail_idx\n--   transactional: no\n--   hazards: non_transactional \(runs outside a transaction; re-running the plan completes it\)\nCREATE INDEX CONCURRENTLY "people_mail_idx" ON "public"\."people" USING btree \("mail"\);\n/,
+      /-- step \d+\/\d+: create index public\.people\.people_mail_idx\n--   transactional: no\n--   locks: scan: "public"\."people" SHARE UPDATE EXCLUSIVE\n--   hazards: non_transactional \(runs outside a transaction; re-running the plan completes it\)\nCREATE INDEX CONCURRENTLY "people_mail_idx" ON "public"\."people" USING btree \("mail"\);\n/,
     );
     expect(body).toContain("'multi\nline'");
   });

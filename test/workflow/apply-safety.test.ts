@@ -9,6 +9,7 @@ import { applyPlanSafely } from '../../src/workflow/apply-plan.ts';
 import type { DesiredInput } from '../../src/workflow/desired.ts';
 import type { Workspace } from '../../src/workflow/states.ts';
 import { renderSql } from '../../src/plan/render-sql.ts';
+import { planTransactions } from '../../src/plan/transactions.ts';
 import { DEFAULT_SETTINGS, type Plan } from '../../src/plan/plan.ts';
 import { readHistory } from '../../src/apply/history.ts';
 import { acquireApplyLock } from '../../src/apply/lock.ts';
@@ -98,13 +99,12 @@ describe.each(engines)('apply safety on %s', (_name, fresh) => {
       await apply(conn, await plan(conn, V1));
       const p = await plan(conn, V2);
       // A step that fails at apply time: a NOT NULL column without default on a table with rows.
-      const failing: Plan = {
-        ...p,
-        steps: [
-          ...p.steps.filter((s) => s.transactional),
-          { ...p.steps[0]!, object: 'public.accounts.broken', sql: 'ALTER TABLE public.accounts ADD COLUMN broken int NOT NULL', transactional: true },
-        ],
-      };
+      const steps = [
+        ...p.steps.filter((s) => s.transactional),
+        { ...p.steps[0]!, object: 'public.accounts.broken', sql: 'ALTER TABLE public.accounts ADD COLUMN broken int NOT NULL', transactional: true },
+      ];
+      // All in one transaction (atomic mode): the failing last step takes every other one back with it.
+      const failing: Plan = { ...p, steps, mode: 'atomic', transactions: planTransactions(steps, 'atomic') };
       await conn.exec(`INSERT INTO accounts VALUES (1, 'a@example.com', NULL)`);
       const err = (await apply(conn, failing).catch((e: unknown) => e)) as Error;
       expect(err.message).toMatch(/step \d+ failed: .*public\.accounts\.broken/);
