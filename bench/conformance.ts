@@ -1,7 +1,7 @@
 /**
  * Measures convergence on a folder of before/after SQL pairs (not part of the test suite):
  *
- *   npx tsx bench/conformance.ts <dir> [filter]
+ *   npx tsx bench/conformance.ts <dir> [name filter,...]
  *
  * Every folder under <dir> holding `a.sql`/`b.sql` or `old.sql`/`new.sql` is one pair. On a
  * PostgreSQL 15 server started for the run: A and B are loaded into databases of their own (a
@@ -66,7 +66,8 @@ async function at<T>(stage: string, fn: () => Promise<T>): Promise<T> {
 async function main(): Promise<void> {
   const [dir, filter] = process.argv.slice(2);
   if (!dir) throw new Error('usage: tsx bench/conformance.ts <fixture dir> [name filter]');
-  const pairs = pairsUnder(dir).filter((p) => !filter || p.name.includes(filter));
+  const filters = filter ? filter.split(',') : [];
+  const pairs = pairsUnder(dir).filter((p) => filters.length === 0 || filters.some((f) => p.name.includes(f)));
   const server = await startTestServer();
   const ws: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-conf-cache-')), devUrl: null };
   const admin = await openPostgres(server.url);

@@ -87,11 +87,12 @@ function objectsOf(m: DatabaseModel, withRows: boolean): Map<string, Named> {
 }
 
 /** Drops desired-only annotations: they say how to get somewhere, not what is there. */
-function plain(value: unknown): unknown {
+function plain(value: unknown, kind: string): unknown {
   const v = JSON.parse(canonicalJson(value)) as Record<string, unknown>;
   if (v && typeof v === 'object') {
     delete v.renamedFrom;
-    delete v.using;
+    // A column's `using` is an annotation; a policy's is its USING clause.
+    if (kind === 'column') delete v.using;
     delete v.reverseUsing;
     delete v.backfill;
     delete v.irreversible;
@@ -99,8 +100,8 @@ function plain(value: unknown): unknown {
   return v;
 }
 
-function render(value: unknown): string[] {
-  return stringify(plain(value), { lineWidth: 0 }).trimEnd().split('\n');
+function render(value: unknown, kind: string): string[] {
+  return stringify(plain(value, kind), { lineWidth: 0 }).trimEnd().split('\n');
 }
 
 /** What differs between the live and the desired state, object by object. Pure and deterministic. */
@@ -115,9 +116,9 @@ export function driftReport(live: DatabaseModel, desired: DatabaseModel): DriftE
     const l = a.get(key);
     const d = b.get(key);
     if (l && d) {
-      if (canonicalJson(plain(l.value)) === canonicalJson(plain(d.value))) continue;
+      if (canonicalJson(plain(l.value, l.kind)) === canonicalJson(plain(d.value, d.kind))) continue;
       const lines: string[] = [];
-      for (const part of diffLines(render(l.value).join('\n') + '\n', render(d.value).join('\n') + '\n')) {
+      for (const part of diffLines(render(l.value, l.kind).join('\n') + '\n', render(d.value, d.kind).join('\n') + '\n')) {
         const prefix = part.added ? '+ ' : part.removed ? '- ' : '  ';
         for (const line of part.value.replace(/\n$/, '').split('\n')) lines.push(prefix + line);
       }
@@ -127,9 +128,9 @@ export function driftReport(live: DatabaseModel, desired: DatabaseModel): DriftE
       const onlyValidity = invalid && changedOnly.every((x) => /^[-+] valid: /.test(x));
       out.push({ kind: l.kind, object: l.object, status: invalid ? 'invalid' : 'changed', lines: onlyValidity ? changedOnly : lines });
     } else if (d) {
-      out.push({ kind: d.kind, object: d.object, status: 'missing', lines: render(d.value).map((x) => '+ ' + x) });
+      out.push({ kind: d.kind, object: d.object, status: 'missing', lines: render(d.value, d.kind).map((x) => '+ ' + x) });
     } else if (l) {
-      out.push({ kind: l.kind, object: l.object, status: 'unexpected', lines: render(l.value).map((x) => '- ' + x) });
+      out.push({ kind: l.kind, object: l.object, status: 'unexpected', lines: render(l.value, l.kind).map((x) => '- ' + x) });
     }
   }
   return out;

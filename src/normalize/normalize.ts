@@ -49,7 +49,10 @@ export async function normalizeWithStats(
   opts: NormalizeOptions,
 ): Promise<{ model: DatabaseModel; stats: NormalizeStats }> {
   const engineId = await scratchEngineId({ ...opts, extensions: raw.extensions.map((e) => e.name) });
-  const wholeKey = sha256(['whole', engineId, [...opts.managedSchemas].sort().join(','), stateText(raw)].join('\n'));
+  // Fingerprints leave out every `using` key (the columns' USING annotations), policies' too:
+  // their USING clauses are part of what is normalized, so of the key.
+  const policyClauses = raw.policies.map((p) => `${p.schema}.${p.table}.${p.name}\u0000${p.using ?? ''}`).sort().join('\n');
+  const wholeKey = sha256(['whole', engineId, [...opts.managedSchemas].sort().join(','), stateText(raw), policyClauses].join('\n'));
   const whole = readCached<DatabaseModel>(opts.cacheDir, wholeKey);
   if (whole) return { model: withAnnotations(whole, raw), stats: { tablesNormalized: 0, tablesFromCache: raw.tables.length } };
 

@@ -1,0 +1,8 @@
+CREATE TABLE notes (
+  id         integer PRIMARY KEY,
+  tenant_id  integer NOT NULL,
+  body       text NOT NULL
+);
+
+ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_notes ON notes USING (tenant_id = 1);
