@@ -168,6 +168,20 @@ function rowSecuritySteps(from: Table | null, to: Table, policiesOfTable: readon
   return out;
 }
 
+/**
+ * Policies of other dropped tables that use `t` (a subquery in USING): PostgreSQL refuses to drop
+ * `t` while they exist, so they are dropped first (see policies.ts), whatever order the tables go in.
+ */
+export function policiesUsingDroppedTable(ctx: DiffContext, t: Table): Policy[] {
+  const tkey = keys.table(t.schema, t.name);
+  // pg_depend records the columns a policy reads (the table itself for a whole-row use).
+  const uses = new Set([tkey, ...t.columns.map((c) => keys.column(t.schema, t.name, c.name))]);
+  const dropped = new Set(ctx.droppedTables.map((d) => keys.table(d.schema, d.name)));
+  return ctx.from.policies.filter(
+    (p) => p.dependsOn.some((k) => uses.has(k)) && keys.table(p.schema, p.table) !== tkey && dropped.has(keys.table(p.schema, p.table)),
+  );
+}
+
 /** Policies and the RLS flags of tables: create, alter, drop + create, drop, comments. */
 export function diffPolicies(ctx: DiffContext): Step[] {
   const out: Step[] = [];
@@ -183,6 +197,12 @@ export function diffPolicies(ctx: DiffContext): Step[] {
   const renamedTable = (p: Policy) => ctx.pairOfTo(p.schema, p.table)?.renamed === true;
   const onCurrent = (s: Step, p: Policy): Step => (renamedTable(p) ? { ...s, requires: [...(s.requires ?? []), keys.table(p.schema, p.table)] } : s);
 
+  const usingDropped = new Map<Policy, Table>();
+  for (const t of ctx.droppedTables) for (const p of policiesUsingDroppedTable(ctx, t)) if (!usingDropped.has(p)) usingDropped.set(p, t);
+  for (const [p, t] of usingDropped) {
+    const s = dropPolicyStep(p, `uses ${display(t.schema, t.name)}, which this plan drops: the policy goes first (its own table is dropped too)`);
+    out.push({ ...s, hazards: [] });
+  }
   for (const [k, to] of toById) {
     const from = current.get(k);
     if (!from) {

@@ -15,6 +15,7 @@ import {
   namedConstraint,
 } from './constraints.ts';
 import { createIndexStep, diffIndexes, indexColumns, indexCommentStep, matchIndexes } from './indexes.ts';
+import { policiesUsingDroppedTable } from './policies.ts';
 import { createPartitionStep, detachBeforeDrop, diffPartitioning, dropTableWaitsFor, partitionByClause } from './partitions.ts';
 
 function tableCommentStep(t: Table, comment: string | null): Step {
@@ -100,10 +101,17 @@ function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { tabl
         ...t.constraints.map((c) => keys.constraint(t.schema, t.name, c.name)).filter((k) => !separate.has(k)),
         ...t.indexes.map((i) => keys.index(t.schema, t.name, i.name)),
       ],
-      requiresRemoved: [...ownFks, ...referencing, ...ownedSequenceEdges(ctx, t, null), ...dropTableWaitsFor(ctx, t)],
+      requiresRemoved: [
+        ...ownFks,
+        ...referencing,
+        ...ownedSequenceEdges(ctx, t, null),
+        ...dropTableWaitsFor(ctx, t),
+        ...policiesUsingDroppedTable(ctx, t).map((p) => keys.policy(p.schema, p.table, p.name)),
+      ],
     })),
   ];
 }
+
 
 /** Edges that must be gone before column `column` of the pair's table is dropped. */
 function columnDependents(ctx: DiffContext, pair: TablePair): (column: string) => string[] {

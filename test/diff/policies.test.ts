@@ -106,3 +106,19 @@ describe('policies', () => {
     expect(dropPolicyStep(own).removes).toEqual(['policy:public.docs.own_org', 'released:role:app_user']);
   });
 });
+
+describe('tables dropped together', () => {
+  it("drops a policy that reads another dropped table before that table, whichever order the tables go in", () => {
+    const members = table('members', [col('user_id', 'integer')], { rowSecurity: true });
+    const users = table('users', [col('id', 'integer')], { rowSecurity: true });
+    const colleague = policy('users', 'colleague', { using: '(id IN (SELECT user_id FROM members))', dependsOn: ['column:public.members.user_id'] });
+    const reads = policy('members', 'self', { using: '(user_id IN (SELECT id FROM users))', dependsOn: ['column:public.users.id'] });
+    const from = model({ tables: [members, users], policies: [colleague, reads] });
+    const ctx = makeContext(from, model({}), true);
+    const steps = orderSteps([...diffTables(ctx), ...diffPolicies(ctx)]);
+    const at = (sql: string) => steps.findIndex((s) => s.sql === sql);
+    expect(at('DROP POLICY "colleague" ON "public"."users"')).toBeLessThan(at('DROP TABLE "public"."members"'));
+    expect(at('DROP POLICY "self" ON "public"."members"')).toBeLessThan(at('DROP TABLE "public"."users"'));
+    expect(steps.filter((s) => s.kind === 'policy').every((s) => s.hazards.length === 0)).toBe(true);
+  });
+});

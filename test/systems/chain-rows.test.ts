@@ -2,7 +2,8 @@
  * The committed phase-c chain proven both ways on real rows: 0001 applied, the team's rows
  * loaded, the runbook's plans applied (its own verification queries must hold: every company has
  * a slug, every user its company in allowed_tenants, no NULL role), then rolled back to 0001: the
- * rows and the schema are as they were.
+ * rows and the schema are as they were. The other systems' chains (no rows of their own beyond
+ * their reference rows): applied from an empty database, then rolled back to the start.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -67,4 +68,28 @@ describe('plans/phase-c on rows: up through the runbook, then back to 0001', () 
     expect(await rowsOf(conn, tables)).toEqual(start);
     expect((await readState(conn, ['public'], workspace)).fingerprint).toBe(stateAt(chain, 1).fingerprint);
   });
+});
+
+const OTHER_CHAINS = [
+  { plans: 'plans/multitenant-saas', schema: 'multitenant-saas' },
+  { plans: 'plans/cmmc', schema: 'cmmc' },
+  { plans: 'plans/enterprise-ai', schema: 'enterprise-ai' },
+  { plans: 'plans/llm-governance', schema: 'llm-governance' },
+];
+
+describe.each(OTHER_CHAINS)('$plans both ways from an empty database', ({ plans, schema }) => {
+  it('applies every plan, then every reverse plan back to the start', async () => {
+    const chain = readChain(join(ROOT, plans));
+    const conn = await embeddedFor(desiredOf(schema));
+    try {
+      const start = await readState(conn, stateAt(chain, 0).managedSchemas, workspace);
+      await applyPending(conn, chain, workspace, allowAll);
+      const up = await readState(conn, stateAt(chain, chain.plans.length).managedSchemas, workspace);
+      expect(up.fingerprint).toBe(stateAt(chain, chain.plans.length).fingerprint);
+      await rollBackTo(conn, chain, workspace, 0, allowAll);
+      expect((await readState(conn, stateAt(chain, 0).managedSchemas, workspace)).fingerprint).toBe(start.fingerprint);
+    } finally {
+      await conn.close();
+    }
+  }, 600_000);
 });
