@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/sql-parser.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

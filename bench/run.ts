@@ -13,7 +13,7 @@ import { openPostgres } from '../src/db/postgres.ts';
 import { openScratch } from '../src/normalize/scratch.ts';
 import { introspect } from '../src/introspect/index.ts';
 import { modelToYamlFiles } from '../src/yaml/pull.ts';
-import { loadDesired } from '../src/workflow/desired.ts';
+import { readDesired } from '../src/workflow/desired.ts';
 import { planDatabase } from '../src/workflow/plan-database.ts';
 import { closeWarmScratches } from '../src/normalize/scratch.ts';
 import { applyPlanSafely } from '../src/workflow/apply-plan.ts';
@@ -45,14 +45,14 @@ function row(engine: string, n: number, op: string, m: Measured<unknown>, extra 
 }
 
 async function applyAll(conn: Connection, dir: string, ws: Workspace): Promise<number> {
-  const input = loadDesired(dir, { root: dir, schemaDir: dir, databaseUrl: null, devUrl: null, managedSchemas: ['public'], lockTimeout: null, statementTimeout: null });
+  const input = await readDesired(dir, { root: dir, schemaDir: dir, databaseUrl: null, devUrl: null, managedSchemas: ['public'], lockTimeout: null, statementTimeout: null });
   const { plan } = await planDatabase(conn, input, ws, DEFAULT_SETTINGS);
   await applyPlanSafely(conn, plan, input.managedSchemas, ws, { allowHazards: 'all', allowStale: false, planSql: renderSql(plan), lockWaitMs: 10_000 });
   return plan.steps.length;
 }
 
 async function planOnly(conn: Connection, dir: string, ws: Workspace): Promise<number> {
-  const input = loadDesired(dir, null);
+  const input = await readDesired(dir, null);
   return (await planDatabase(conn, input, ws, DEFAULT_SETTINGS)).plan.steps.length;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { loadDesired } from '../workflow/desired.ts';
+import { readDesired } from '../workflow/desired.ts';
 import { planDatabase } from '../workflow/plan-database.ts';
 import { applyPlanSafely } from '../workflow/apply-plan.ts';
 import { parsePlanFile } from '../plan/parse.ts';
@@ -113,7 +113,7 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
     extensions = plan.steps.filter((s) => s.kind === 'extension' && s.operation === 'create').map((s) => s.object);
     conn = await ctx.open(extensions);
   } else {
-    const input = loadDesired(ctx.schemaDir, ctx.config);
+    const input = await readDesired(ctx.schemaDir, ctx.config);
     managed = input.managedSchemas;
     conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
     try {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadDesired } from '../workflow/desired.ts';
+import { readDesired } from '../workflow/desired.ts';
 import { readChain, resolvePlansDir } from '../chain/chain.ts';
 import { checkChain } from '../chain/check.ts';
 import { renderProblems } from '../chain/problems.ts';
@@ -21,7 +21,7 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
 
 export async function checkCommand(opts: CheckOptions): Promise<number> {
   const ctx = commandContext(opts);
-  const input = loadDesired(ctx.schemaDir, ctx.config);
+  const input = await readDesired(ctx.schemaDir, ctx.config);
   const chain = readChain(resolvePlansDir(opts.plans, ctx.cwd, ctx.config?.root ?? null));
   const problems = await checkChain(chain, input, ctx.workspace);
   if (problems.length > 0) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadDesired } from '../workflow/desired.ts';
+import { readDesired } from '../workflow/desired.ts';
 import { compareStates, desiredState } from '../workflow/states.ts';
 import { driftReport, renderDriftText } from '../drift/report.ts';
 import { UserError } from '../errors.ts';
@@ -25,7 +25,7 @@ export async function driftCommand(opts: DriftOptions): Promise<number> {
   const format = opts.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UserError(`unknown --format ${format} (text or json)`);
   const ctx = commandContext(opts);
-  const input = loadDesired(ctx.schemaDir, ctx.config);
+  const input = await readDesired(ctx.schemaDir, ctx.config);
   const conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
   try {
     const desired = await desiredState(input.loaded.model, input.managedSchemas, ctx.workspace, input.loaded.sources);

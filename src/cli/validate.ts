@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadDesired } from '../workflow/desired.ts';
+import { readDesired } from '../workflow/desired.ts';
 import { commandContext, writeOut, type CommonOptions } from './context.ts';
 
 export function registerValidate(program: Command, run: (fn: () => Promise<number>) => void): void {
@@ -12,7 +12,7 @@ export function registerValidate(program: Command, run: (fn: () => Promise<numbe
 
 export async function validateCommand(opts: CommonOptions): Promise<number> {
   const ctx = commandContext(opts);
-  const { loaded } = loadDesired(ctx.schemaDir, ctx.config);
+  const { loaded } = await readDesired(ctx.schemaDir, ctx.config);
   const m = loaded.model;
   writeOut(
     `ok: ${loaded.files.length} file(s), ${m.tables.length} table(s), ${m.enums.length} type(s), ` +

@@ -3,7 +3,7 @@ import type { DatabaseModel } from '../model/database.ts';
 import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import type { Hazard } from '../plan/hazard.ts';
-import { ident, literal, qname } from '../sql/quote.ts';
+import { dollarTag, ident, literal, qname } from '../sql/quote.ts';
 import { commentSql, hazard, step, type DiffContext } from './context.ts';
 import { identifierOf, tokenize } from './sql-text.ts';
 import { grantStepsForNewObject } from './grants.ts';
@@ -29,13 +29,7 @@ function argumentSql(a: FunctionArgument): string {
   return parts.join(' ');
 }
 
-/** A dollar-quoting tag that does not occur in the body (nor runs into its trailing `$`). */
-export function dollarTag(body: string): string {
-  for (let n = 0; ; n++) {
-    const tag = n === 0 ? '$$' : `$${'_'.repeat(n)}$`;
-    if ((body + tag).indexOf(tag) === body.length) return tag;
-  }
-}
+export { dollarTag };
 
 /** Settings whose value is a list of names, written as a list of string literals (as pg_dump does). */
 const LIST_SETTINGS = new Set(['search_path', 'temp_tablespaces', 'session_preload_libraries', 'local_preload_libraries', 'shared_preload_libraries']);

@@ -19,3 +19,11 @@ export function literal(value: string): string {
 export function identList(names: readonly string[]): string {
   return names.map(ident).join(', ');
 }
+
+/** A dollar-quoting tag that does not occur in the body (nor runs into its trailing `$`). */
+export function dollarTag(body: string): string {
+  for (let n = 0; ; n++) {
+    const tag = n === 0 ? '$$' : `$${'_'.repeat(n)}$`;
+    if ((body + tag).indexOf(tag) === body.length) return tag;
+  }
+}

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { DatabaseModel } from '../model/database.ts';
 import type { ProjectConfig } from '../config/project.ts';
 import { loadSchemaDir, type LoadedSchema } from '../yaml/load.ts';
+import { loadSqlParser } from '../sql/parser.ts';
 import { UserError } from '../errors.ts';
 
 export interface DesiredInput {
@@ -10,6 +11,13 @@ export interface DesiredInput {
   readonly managedSchemas: readonly string[];
 }
 
+/** Loads the SQL parser (once per process; schema files' SQL is checked with it), then the desired state. */
+export async function readDesired(schemaDir: string, config: ProjectConfig | null): Promise<DesiredInput> {
+  await loadSqlParser();
+  return loadDesired(schemaDir, config);
+}
+
+/** The desired state from the schema files; the SQL parser must be loaded (`readDesired` does it). */
 export function loadDesired(schemaDir: string, config: ProjectConfig | null): DesiredInput {
   if (!existsSync(schemaDir) || !statSync(schemaDir).isDirectory()) {
     throw new UserError(`schema directory ${schemaDir} does not exist (give --schema DIR or set schema_dir in pgform.yaml)`);

@@ -16,6 +16,8 @@ import type { Problem } from './problems.ts';
 export { YamlError } from './problems.ts';
 export type { Problem } from './problems.ts';
 import { validateDocument } from './validate.ts';
+import { checkSqlFragments } from './sql-fragments.ts';
+import { sqlParser } from '../sql/parser.ts';
 
 export interface LoadedSchema {
   /** The desired state as written: names '' where PostgreSQL chooses them, SQL text verbatim. */
@@ -35,9 +37,11 @@ export interface SchemaFile {
  * Loads schema files (given as text) into the raw model. Files load in path order. Problems are
  * collected in two rounds: syntax and JSON Schema problems first (the content is not interpreted
  * while its shape is wrong), then problems of meaning (duplicates, clashing names, dangling
- * references). Throws a YamlError listing every problem of the first round that has any.
+ * references, SQL fragments that are not what their key allows). Throws a YamlError listing every
+ * problem of the first round that has any. Needs the SQL parser loaded (`loadSqlParser`).
  */
 export function loadSchemaFiles(files: readonly SchemaFile[]): LoadedSchema {
+  const parse = sqlParser();
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const paths = sorted.map((f) => f.path);
   const fail = (problems: readonly Problem[]) => new YamlError(sortProblems(problems, paths));
@@ -70,6 +74,7 @@ export function loadSchemaFiles(files: readonly SchemaFile[]): LoadedSchema {
   }
   for (const kind of KINDS) kind.check?.(ctx);
   checkNamespaces(ctx);
+  for (const d of documents) ctx.problems.push(...checkSqlFragments(d, parse));
   if (ctx.problems.length > 0) throw fail(ctx.problems);
 
   return { model: canonicalize(withoutEmptyOptionalLists(ctx.model)), sources: ctx.sources, files: paths };
@@ -102,7 +107,10 @@ export function schemaFilePaths(dir: string): string[] {
   return out.sort();
 }
 
-/** Reads every schema file under `dir` and loads them. File names in problems are as joined onto `dir`. */
+/**
+ * Reads every schema file under `dir` and loads them. File names in problems are as joined onto `dir`.
+ * Needs the SQL parser loaded (`loadSqlParser`).
+ */
 export function loadSchemaDir(dir: string): LoadedSchema {
   let st;
   try {
@@ -115,3 +123,4 @@ export function loadSchemaDir(dir: string): LoadedSchema {
   if (paths.length === 0) throw new UserError(`no .yaml or .yml files in ${dir}`);
   return loadSchemaFiles(paths.map((path) => ({ path, text: readFileSync(path, 'utf8') })));
 }
+
