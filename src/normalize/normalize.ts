@@ -1,5 +1,5 @@
 import type { DatabaseModel } from '../model/database.ts';
-import { canonicalize } from '../model/database.ts';
+import { canonicalize, emptyModel } from '../model/database.ts';
 import type { Table } from '../model/table.ts';
 import type { SourcePosition } from '../model/source.ts';
 import { formatPosition } from '../model/source.ts';
@@ -12,6 +12,8 @@ import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { unknownRoles } from '../diff/roles.ts';
 import { UserError } from '../errors.ts';
+import { loadSqlParser } from '../sql/parser.ts';
+import { statementCount } from '../sql/fragments.ts';
 import { inRolledBackScratch, openScratch, scratchEngineId, type ScratchDatabase } from './scratch.ts';
 import { readCached, writeCached } from './cache.ts';
 import { envKey, groupKey, groupsByKey, joinParts, referencedTables, referenceStub, splitModel, type TableGroup } from './parts.ts';
@@ -108,8 +110,10 @@ async function normalizeInScratch(
   implicitSchemas: readonly string[],
   opts: NormalizeOptions,
 ): Promise<DatabaseModel> {
+  // Checked before any scratch database is opened: the state's statements as created from nothing.
+  const checked = await checkedFromNothing(partial, opts.sources);
   if (!opts.devUrl) {
-    const quick = await normalizeInWarmScratch(partial, implicitSchemas, opts).catch(() => null);
+    const quick = await normalizeInWarmScratch(partial, implicitSchemas, opts, checked).catch(() => null);
     if (quick) return quick;
   }
   const scratch = await openScratch({
@@ -125,6 +129,7 @@ async function normalizeInScratch(
     const baseline = await introspect(scratch.conn, { schemas: opts.managedSchemas });
     const complete = withImplicitSchemas(partial, baseline, implicitSchemas);
     const steps = orderSteps(diffModels(baseline, complete, { online: false }));
+    if (!checked) await assertOneStatementEach(steps, opts.sources);
     await runSteps(scratch, steps, opts.sources);
     const normalized = await introspect(scratch.conn, { schemas: opts.managedSchemas });
     // Roles are not normalized (the scratch has its own); the raw ones are re-attached.
@@ -144,6 +149,7 @@ async function normalizeInWarmScratch(
   partial: DatabaseModel,
   implicitSchemas: readonly string[],
   opts: NormalizeOptions,
+  checked: boolean,
 ): Promise<DatabaseModel | null> {
   const extensions = partial.extensions.map((e) => e.name);
   return inRolledBackScratch({ cacheDir: opts.cacheDir, extensions }, async (scratch) => {
@@ -155,6 +161,7 @@ async function normalizeInWarmScratch(
     const complete = withImplicitSchemas(partial, baseline, implicitSchemas);
     const steps = orderSteps(diffModels(baseline, complete, { online: false }));
     if (steps.some((s) => !s.transactional)) return null;
+    if (!checked) await assertOneStatementEach(steps, opts.sources);
     try {
       await scratch.conn.exec(steps.map((s) => `${s.sql};`).join('\n'));
     } catch {
@@ -212,6 +219,33 @@ async function createUsedRoles(scratch: ScratchDatabase, m: DatabaseModel): Prom
     (await scratch.conn.query<{ rolname: string }>('SELECT rolname FROM pg_catalog.pg_roles')).map((r) => r.rolname),
   );
   for (const role of wanted) if (!existing.has(role)) await scratch.conn.exec(`CREATE ROLE ${ident(role)}`);
+}
+
+/**
+ * The scratch database runs the steps as one script: each must be exactly one statement, so no
+ * SQL text from the schema files can add a statement of its own (the loader refuses such text
+ * already; this holds for any model, whatever built it).
+ */
+/** True when the state's creation steps (from an empty database) are one statement each; throws when not. */
+async function checkedFromNothing(m: DatabaseModel, sources: ReadonlyMap<string, SourcePosition> | undefined): Promise<boolean> {
+  let steps: Step[];
+  try {
+    steps = orderSteps(diffModels(emptyModel(), m, { online: false }));
+  } catch {
+    return false; // the steps against the scratch database's own baseline are checked instead
+  }
+  await assertOneStatementEach(steps, sources);
+  return true;
+}
+
+async function assertOneStatementEach(steps: readonly Step[], sources: ReadonlyMap<string, SourcePosition> | undefined): Promise<void> {
+  const parser = await loadSqlParser();
+  for (const step of steps) {
+    const count = statementCount(parser, step.sql);
+    if (count === null || count === 1) continue;
+    const pos = sourceOf(step, sources);
+    throw new UserError(`${pos ? `${formatPosition(pos)}: ` : ''}${step.kind} ${step.object}: its SQL holds ${count} statements instead of one; nothing was run`);
+  }
 }
 
 /** Runs the creation steps in one transaction; on failure, finds the step and names its source. */

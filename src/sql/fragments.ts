@@ -335,3 +335,12 @@ export function checkRoutine(parser: SqlParser, r: RoutineText): string | null {
   const problem = 'problem' in one ? one.problem : typeOf(one.stmt) !== 'CreateFunctionStmt' ? `it is a ${statementName(one.stmt)} statement` : null;
   return problem === null ? null : `${FRAGMENT_ALLOWS.sql_body}, but ${problem}`;
 }
+
+/**
+ * How many statements `sql` holds; null when it does not parse (PostgreSQL then says why, with
+ * its position, when the statement runs).
+ */
+export function statementCount(parser: SqlParser, sql: string): number | null {
+  const r = parser.parse(sql);
+  return isSyntaxError(r) ? null : r.statements.length;
+}

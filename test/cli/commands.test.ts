@@ -133,10 +133,17 @@ describe('errors for people', () => {
   });
 
   it('names the YAML source of SQL that PostgreSQL rejects at plan time', () => {
+    const dir = project(`tables:\n  items:\n    columns:\n      id: bigint\n      due: { type: timestamptz, default: "no_such_function()" }\n`);
+    const r = pgform(dir, ['plan', '--db', 'pglite:memory']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/items\.yaml:5:7 \(tables\.items\.columns\.due\): PostgreSQL rejected table public\.items: function no_such_function\(\) does not exist/);
+  });
+
+  it('names the YAML value of a SQL fragment that does not parse, before any database', () => {
     const dir = project(`tables:\n  items:\n    columns:\n      id: bigint\n      due: { type: timestamptz, default: "now() +" }\n`);
     const r = pgform(dir, ['plan', '--db', 'pglite:memory']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/items\.yaml:5:7 \(tables\.items\.columns\.due\): PostgreSQL rejected table public\.items: syntax error/);
+    expect(r.stderr).toMatch(/items\.yaml:5:38: tables\.items\.columns\.due\.default: must be one SQL expression, but it does not parse where pgform puts it: syntax error/);
   });
 
   it('never prints a password from a connection URL', () => {
