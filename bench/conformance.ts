@@ -20,6 +20,7 @@ import { openPostgres } from '../src/db/postgres.ts';
 import { introspect } from '../src/introspect/index.ts';
 import { modelToYamlFiles } from '../src/yaml/pull.ts';
 import { loadSchemaFiles } from '../src/yaml/load.ts';
+import { loadSqlParser } from '../src/sql/parser.ts';
 import { planDatabase } from '../src/workflow/plan-database.ts';
 import { applyPlanSafely } from '../src/workflow/apply-plan.ts';
 import { renderSql } from '../src/plan/render-sql.ts';
@@ -64,6 +65,7 @@ async function at<T>(stage: string, fn: () => Promise<T>): Promise<T> {
 }
 
 async function main(): Promise<void> {
+  await loadSqlParser();
   const [dir, filter] = process.argv.slice(2);
   if (!dir) throw new Error('usage: tsx bench/conformance.ts <fixture dir> [name filter]');
   const filters = filter ? filter.split(',') : [];
