@@ -245,10 +245,20 @@ function checkPartitionBy(parse: SqlParse, sql: string, keyItems: number | null)
 
 const NUMBER = /^\s*[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
+/** Verdicts by kind and text: large schemas repeat the same types and defaults thousands of times. */
+const verdicts = new Map<string, string | null>();
+const MAX_REMEMBERED = 100_000;
+
 /** Checks one fragment; the message (what the key allows, and what is wrong) or null when it is fine. */
 export function checkFragment(parser: SqlParser, kind: FragmentKind, text: string): string | null {
+  const key = `${kind}\u0000${text}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
   const problem = findProblem(parser, kind, text);
-  return problem === null ? null : `${FRAGMENT_ALLOWS[kind]}, but ${problem}`;
+  const verdict = problem === null ? null : `${FRAGMENT_ALLOWS[kind]}, but ${problem}`;
+  if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
 }
 
 /** Kinds written as whole statements of their own, where `;` and line comments have their usual place. */
