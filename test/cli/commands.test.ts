@@ -143,7 +143,7 @@ describe('errors for people', () => {
     const dir = project(`tables:\n  items:\n    columns:\n      id: bigint\n      due: { type: timestamptz, default: "now() +" }\n`);
     const r = pgform(dir, ['plan', '--db', 'pglite:memory']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/items\.yaml:5:38: tables\.items\.columns\.due\.default: must be one SQL expression, but it does not parse where pgform puts it: syntax error/);
+    expect(r.stderr).toMatch(/items\.yaml:5:42: tables\.items\.columns\.due\.default: must be one SQL expression, but it does not parse where pgform puts it: syntax error/);
   });
 
   it('never prints a password from a connection URL', () => {
