@@ -221,11 +221,6 @@ async function createUsedRoles(scratch: ScratchDatabase, m: DatabaseModel): Prom
   for (const role of wanted) if (!existing.has(role)) await scratch.conn.exec(`CREATE ROLE ${ident(role)}`);
 }
 
-/**
- * The scratch database runs the steps as one script: each must be exactly one statement, so no
- * SQL text from the schema files can add a statement of its own (the loader refuses such text
- * already; this holds for any model, whatever built it).
- */
 /** True when the state's creation steps (from an empty database) are one statement each; throws when not. */
 async function checkedFromNothing(m: DatabaseModel, sources: ReadonlyMap<string, SourcePosition> | undefined): Promise<boolean> {
   let steps: Step[];
@@ -238,6 +233,11 @@ async function checkedFromNothing(m: DatabaseModel, sources: ReadonlyMap<string,
   return true;
 }
 
+/**
+ * The scratch database runs the steps as one script: each must be exactly one statement, so no
+ * SQL text from the schema files can add a statement of its own (the loader refuses such text
+ * already; this holds for any model, whatever built it).
+ */
 async function assertOneStatementEach(steps: readonly Step[], sources: ReadonlyMap<string, SourcePosition> | undefined): Promise<void> {
   const parser = await loadSqlParser();
   for (const step of steps) {
