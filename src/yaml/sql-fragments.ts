@@ -84,7 +84,9 @@ function checkTable(check: Check, path: KeyPath, t: Readonly<Record<string, unkn
     }
     const col = record(c);
     check([...at, 'type'], 'type', col.type);
-    for (const key of ['default', 'generated', 'check', 'using']) check([...at, key], 'expression', col[key]);
+    for (const key of ['default', 'generated', 'check', 'using', 'reverse_using', 'reverse_backfill']) check([...at, key], 'expression', col[key]);
+    if (typeof col.backfill === 'string') check([...at, 'backfill'], 'expression', col.backfill);
+    for (const key of ['value', 'where']) check([...at, 'backfill', key], 'expression', record(col.backfill)[key]);
     if (typeof col.collation === 'string') check([...at, 'collation'], 'collation', collationSql(col.collation));
   }
   for (const [name, c] of entries(t.checks)) {
