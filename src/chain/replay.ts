@@ -3,6 +3,7 @@ import type { DatabaseModel } from '../model/database.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import type { Plan } from '../plan/plan.ts';
 import { planHash } from '../plan/render-sql.ts';
+import { plainFormOf } from '../sql/concurrently.ts';
 import { introspect } from '../introspect/index.ts';
 import { executePlan } from '../apply/executor.ts';
 import { openScratch } from '../normalize/scratch.ts';
@@ -34,9 +35,18 @@ export async function readState(conn: Connection, managedSchemas: readonly strin
   return { model, fingerprint: fingerprint(model) };
 }
 
-/** Runs a plan's steps as apply does (same session settings, transactions and history). */
+/**
+ * Runs a plan's steps as apply does (same session settings, transactions and history). On an
+ * engine that cannot build indexes CONCURRENTLY (the embedded TimescaleDB build), such a step runs
+ * in its plain form, alone as written: the saved plan (and its hash) stay as they are.
+ */
 export async function runPlan(conn: Connection, plan: Plan, name: string, planSql: string): Promise<void> {
-  await executePlan(conn, plan, { planHash: planHash(plan), planName: name, planSql, pgformVersion: PGFORM_VERSION });
+  await executePlan(conn, runnableOn(conn, plan), { planHash: planHash(plan), planName: name, planSql, pgformVersion: PGFORM_VERSION });
+}
+
+function runnableOn(conn: Connection, plan: Plan): Plan {
+  if (conn.concurrentIndexBuilds !== false) return plan;
+  return { ...plan, steps: plan.steps.map((s) => ({ ...s, sql: plainFormOf(s.sql) ?? s.sql })) };
 }
 
 export interface Replay {

@@ -151,8 +151,13 @@ function diffTablePair(ctx: DiffContext, pair: TablePair): Step[] {
   out.push(...diffPartitioning(ctx, pair));
   out.push(...diffColumns(ctx, pair, columnDependents(ctx, pair)));
   // PostgreSQL builds a partitioned table's indexes on every partition and refuses CONCURRENTLY,
-  // NOT VALID foreign keys and ADD CONSTRAINT ... USING INDEX there: the plain forms are used.
-  const keyed = to.partitionBy ? { ...ctx, online: false } : ctx;
+  // NOT VALID foreign keys and ADD CONSTRAINT ... USING INDEX there; TimescaleDB refuses
+  // CREATE/DROP INDEX CONCURRENTLY and ADD CONSTRAINT ... USING INDEX on a hypertable (one it is
+  // or becomes in this plan): the plain forms are used, and their hazards say writes wait.
+  const hypertable =
+    (ctx.to.hypertables ?? []).some((h) => h.schema === to.schema && h.table === to.name) ||
+    (ctx.from.hypertables ?? []).some((h) => h.schema === from.schema && h.table === from.name);
+  const keyed = to.partitionBy || hypertable ? { ...ctx, online: false } : ctx;
   out.push(...diffConstraints(keyed, pair));
   out.push(...diffIndexes(keyed, pair));
   if (from.comment !== to.comment) out.push(tableCommentStep(to, to.comment));

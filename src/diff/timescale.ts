@@ -159,23 +159,82 @@ function compressionSteps(t: Target, from: Compression | null, to: Compression):
   return out;
 }
 
-function retentionSteps(t: Target, from: string | null, to: string | null): Step[] {
+const UNIT_SECONDS: Readonly<Record<string, number>> = {
+  microsecond: 1e-6, millisecond: 1e-3, second: 1, minute: 60, hour: 3600, day: 86_400, week: 604_800,
+  mon: 2_592_000, month: 2_592_000, year: 31_557_600, decade: 315_576_000, century: 3_155_760_000,
+};
+
+/**
+ * An interval (PostgreSQL's output form `1 year 2 mons 3 days 04:05:06`, or as written in YAML,
+ * `90 days`, `1 week`) or an integer-time amount, as a number of seconds (months of 30 days, as
+ * PostgreSQL compares them); null when it does not read as one.
+ */
+export function intervalAmount(text: string): number | null {
+  const t = text.trim().toLowerCase();
+  if (/^-?\d+$/.test(t)) return Number(t);
+  let total = 0;
+  let matched = false;
+  const clock = /(-?)(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?/;
+  const part = /(-?\d+(?:\.\d+)?)\s*(microsecond|millisecond|second|minute|hour|day|week|month|mon|year|decade|century)s?\b/g;
+  const rest = t
+    .replace(clock, (_m, sign: string, h: string, min: string, sec: string | undefined) => {
+      total += (sign === '-' ? -1 : 1) * (Number(h) * 3600 + Number(min) * 60 + Number(sec ?? 0));
+      matched = true;
+      return ' ';
+    })
+    .replace(part, (_m, n: string, unit: string) => {
+      total += Number(n) * UNIT_SECONDS[unit]!;
+      matched = true;
+      return ' ';
+    });
+  return matched && rest.trim() === '' ? total : null;
+}
+
+/** Whether a retention policy of `to` drops rows one of `from` keeps (none before keeps all). */
+function retentionShortens(from: string | null, to: string): boolean {
+  if (from === null) return true;
+  const a = intervalAmount(from);
+  const b = intervalAmount(to);
+  return a === null || b === null || b < a;
+}
+
+/**
+ * `existing`: the object is there before the plan (it may hold rows). A policy that keeps less than
+ * before drops the older chunks at its first run after apply: data_loss. How many rows and
+ * chunks that is now, the planner adds from the live database (src/workflow/retention-cut.ts).
+ */
+function retentionSteps(t: Target, from: string | null, to: string | null, existing: boolean): Step[] {
   if (from === to) return [];
   const out: Step[] = [];
   if (from !== null) out.push(removePolicyStep(t, 'retention', `retention policy (drop after ${from}) is replaced or removed`));
   if (to !== null) {
+    const cut = existing && retentionShortens(from, to);
+    const policy = addPolicyStep(
+      t,
+      'retention',
+      `SELECT add_retention_policy(${regclass(t.schema, t.name)}, drop_after => ${intervalArg(to)})`,
+      `drop chunks older than ${to}`,
+      [],
+    );
     out.push(
-      addPolicyStep(
-        t,
-        'retention',
-        `SELECT add_retention_policy(${regclass(t.schema, t.name)}, drop_after => ${intervalArg(to)})`,
-        `drop chunks older than ${to}`,
-        [],
-      ),
+      cut
+        ? {
+            ...policy,
+            hazards: [
+              hazard(
+                'data_loss',
+                `${RETENTION_CUT_PREFIX}${display(t.schema, t.name)} older than ${to} (${from === null ? 'no retention policy before' : `kept ${from} before`}) at the policy's first run after apply`,
+              ),
+            ],
+          }
+        : policy,
     );
   }
   return out;
 }
+
+/** How a retention cut's hazard message starts (the planner appends the live counts to it). */
+export const RETENTION_CUT_PREFIX = 'drops the chunks of ';
 
 // ---------------------------------------------------------------------------------------------
 // Hypertables
@@ -226,7 +285,7 @@ function createHypertableSteps(h: Hypertable, existingTable: boolean): Step[] {
   }
   const t = hypertableTarget(h);
   const compression = compressionSteps(t, null, h.compression).map((s) => (previous ? { ...s, requires: [...(s.requires ?? []), previous] } : s));
-  return [...out, ...compression, ...retentionSteps(t, null, h.dropAfter)];
+  return [...out, ...compression, ...retentionSteps(t, null, h.dropAfter, existingTable)];
 }
 
 /** `from` hypertable with its column names as they are once renames ran. */
@@ -297,7 +356,7 @@ function alterHypertableSteps(from: Hypertable, to: Hypertable): Step[] {
     previous = edge.dimension(to.schema, to.table, d.column);
   }
   const t = hypertableTarget(to);
-  return [...out, ...compressionSteps(t, from.compression, to.compression), ...retentionSteps(t, from.dropAfter, to.dropAfter)];
+  return [...out, ...compressionSteps(t, from.compression, to.compression), ...retentionSteps(t, from.dropAfter, to.dropAfter, true)];
 }
 
 export function diffHypertables(ctx: DiffContext): Step[] {
@@ -376,6 +435,17 @@ function sourcesOf(a: ContinuousAggregate, hypertables: readonly Hypertable[], a
   return out;
 }
 
+/** The retention of what an aggregate reads (its hypertable, or the aggregate it is built on), if any. */
+function sourceRetention(a: ContinuousAggregate, hypertables: readonly Hypertable[], aggregates: readonly ContinuousAggregate[]): string | null {
+  for (const k of sourcesOf(a, hypertables, aggregates)) {
+    const h = hypertables.find((x) => keys.table(x.schema, x.table) === k);
+    if (h?.dropAfter) return h.dropAfter;
+    const parent = aggregates.find((x) => continuousAggregateKey(x.schema, x.name) === k);
+    if (parent?.dropAfter) return parent.dropAfter;
+  }
+  return null;
+}
+
 function refreshPolicySql(a: ContinuousAggregate, p: RefreshPolicy): string {
   const offset = (v: string | null) => (v === null ? 'NULL' : intervalArg(v));
   return (
@@ -393,13 +463,29 @@ function refreshSteps(a: ContinuousAggregate, from: RefreshPolicy | null, to: Re
   return out;
 }
 
-function createAggregateSteps(a: ContinuousAggregate, requires: readonly string[], rebuild: boolean): Step[] {
+/**
+ * The hazard of rebuilding an aggregate. Its buckets are recomputed only from the rows its source
+ * still has, and only over the range that is refreshed: a rebuild is data_loss unless the whole
+ * range is refreshed (`refresh: full`) and no retention policy dropped source rows.
+ */
+function rebuildHazard(a: ContinuousAggregate, sourceRetention: string | null) {
+  const name = display(a.schema, a.name);
+  if (a.refresh === 'full' && sourceRetention === null) {
+    return hazard('matview_rebuild', `continuous aggregate ${name} is recreated and refreshed over its whole range; until then it has no rows`);
+  }
+  const lost =
+    a.refresh === 'full'
+      ? `buckets of rows its source already dropped (retention: ${sourceRetention}) are lost`
+      : a.withNoData === true
+        ? 'it is empty until refreshed, and buckets its refresh policy does not reach again are lost (write `refresh: full` to refresh the whole range)'
+        : `it is recomputed from the rows its source still has${sourceRetention === null ? '' : ` (retention: ${sourceRetention})`}; write \`refresh: full\` to state that this is the whole range`;
+  return hazard('data_loss', `continuous aggregate ${name} is dropped with its materialized rows and recreated: ${lost}`);
+}
+
+function createAggregateSteps(a: ContinuousAggregate, requires: readonly string[], rebuild: boolean, sourceRetention: string | null): Step[] {
   const withData = a.withNoData !== true;
   const options = `timescaledb.continuous, timescaledb.materialized_only = ${a.materializedOnly ? 'true' : 'false'}`;
-  const hazards = [
-    ...(rebuild ? [hazard('matview_rebuild', `continuous aggregate ${display(a.schema, a.name)} is recreated: ${withData ? 'recomputed from the hypertable' : 'empty until refreshed'}; raw rows already dropped by retention are not recomputed`)] : []),
-    ...(withData ? [NON_TRANSACTIONAL] : []),
-  ];
+  const hazards = [...(rebuild ? [rebuildHazard(a, sourceRetention)] : []), ...(withData ? [NON_TRANSACTIONAL] : [])];
   const t = aggregateTarget(a);
   const out: Step[] = [
     step({
@@ -417,8 +503,24 @@ function createAggregateSteps(a: ContinuousAggregate, requires: readonly string[
       provides: [t.readyKey, keys.view(a.schema, a.name)],
     }),
   ];
+  if (a.refresh === 'full' && !withData) {
+    out.push(
+      step({
+        kind: 'materialized_view',
+        object: display(a.schema, a.name),
+        operation: 'refresh',
+        sql: `CALL refresh_continuous_aggregate(${regclass(a.schema, a.name)}, NULL, NULL)`,
+        reason: 'refresh: full (the whole range)',
+        hazards: [NON_TRANSACTIONAL],
+        transactional: false,
+        phase: PHASES.createMaterializedView,
+        requires: [t.readyKey],
+        provides: [edges.chain(`refreshed:${a.schema}.${a.name}`)],
+      }),
+    );
+  }
   if (a.compression.enabled) out.push(...compressionSteps(t, null, a.compression));
-  out.push(...retentionSteps(t, null, a.dropAfter), ...refreshSteps(a, null, a.refreshPolicy));
+  out.push(...retentionSteps(t, null, a.dropAfter, false), ...refreshSteps(a, null, a.refreshPolicy));
   if (a.comment !== null) out.push(commentStep(a));
   return out;
 }
@@ -505,7 +607,7 @@ export function diffContinuousAggregates(ctx: DiffContext): Step[] {
     const from = fromByKey.get(k);
     const requires = sourcesOf(to, hypertables, toList);
     if (!from || rebuilt.has(k)) {
-      out.push(...createAggregateSteps(to, requires, rebuilt.has(k)));
+      out.push(...createAggregateSteps(to, requires, rebuilt.has(k), sourceRetention(to, hypertables, toList)));
       continue;
     }
     const t = aggregateTarget(to);
@@ -523,7 +625,7 @@ export function diffContinuousAggregates(ctx: DiffContext): Step[] {
       );
     }
     out.push(...compressionSteps(t, from.compression, to.compression));
-    out.push(...retentionSteps(t, from.dropAfter, to.dropAfter), ...refreshSteps(to, from.refreshPolicy, to.refreshPolicy));
+    out.push(...retentionSteps(t, from.dropAfter, to.dropAfter, true), ...refreshSteps(to, from.refreshPolicy, to.refreshPolicy));
     if (from.comment !== to.comment) out.push(commentStep(to));
   }
   return out;

@@ -74,6 +74,11 @@ export interface ContinuousAggregate extends QualifiedName {
   readonly dependsOn: readonly string[];
   /** Desired-state only: created `WITH NO DATA` (empty until the first refresh). */
   readonly withNoData?: boolean;
+  /**
+   * Desired-state only: `full` refreshes the whole range after the aggregate is (re)built, so a
+   * rebuild recomputes every bucket the hypertable still has rows for.
+   */
+  readonly refresh?: 'full';
 }
 
 /** Identity key of a continuous aggregate, for steps and `dependsOn`. */

@@ -47,16 +47,20 @@ export async function normalizeModel(raw: DatabaseModel, opts: NormalizeOptions)
 }
 
 export async function normalizeWithStats(
-  raw: DatabaseModel,
+  annotated: DatabaseModel,
   opts: NormalizeOptions,
 ): Promise<{ model: DatabaseModel; stats: NormalizeStats }> {
+  // Extension versions never reach the scratch engine: its builds ship other versions than a server
+  // (2.23.0-dev embedded, 2.23.0 or 2.24.1 on a server), and a version is not deparsed text. The
+  // state's own versions are put back afterwards (withAnnotations).
+  const raw: DatabaseModel = { ...annotated, extensions: annotated.extensions.map((e) => ({ ...e, version: null })) };
   const engineId = await scratchEngineId({ ...opts, extensions: raw.extensions.map((e) => e.name) });
   // Fingerprints leave out every `using` key (the columns' USING annotations), policies' too:
   // their USING clauses are part of what is normalized, so of the key.
   const policyClauses = raw.policies.map((p) => `${p.schema}.${p.table}.${p.name}\u0000${p.using ?? ''}`).sort().join('\n');
   const wholeKey = sha256(['whole', engineId, [...opts.managedSchemas].sort().join(','), stateText(raw), policyClauses].join('\n'));
   const whole = readCached<DatabaseModel>(opts.cacheDir, wholeKey);
-  if (whole) return { model: withAnnotations(whole, raw), stats: { tablesNormalized: 0, tablesFromCache: raw.tables.length } };
+  if (whole) return { model: withAnnotations(whole, annotated), stats: { tablesNormalized: 0, tablesFromCache: raw.tables.length } };
 
   const implicit = implicitSchemaNames(raw, opts.managedSchemas);
   if (hasProgrammableObjects(raw)) {
@@ -64,7 +68,7 @@ export async function normalizeWithStats(
     // function, a view over several tables): such a state is normalized whole, in one scratch.
     const model = await normalizeInScratch(raw, implicit, opts);
     writeCached(opts.cacheDir, wholeKey, model);
-    return { model: withAnnotations(model, raw), stats: { tablesNormalized: raw.tables.length, tablesFromCache: 0 } };
+    return { model: withAnnotations(model, annotated), stats: { tablesNormalized: raw.tables.length, tablesFromCache: 0 } };
   }
   const parts = splitModel(raw);
   const eKey = envKey(engineId, opts.managedSchemas, { ...parts.env, schemas: [...parts.env.schemas, ...implicit.map((name) => ({ name, comment: null }))] });
@@ -100,7 +104,7 @@ export async function normalizeWithStats(
   const model = joinParts(env, groups as TableGroup[]);
   writeCached(opts.cacheDir, wholeKey, model);
   return {
-    model: withAnnotations(model, raw),
+    model: withAnnotations(model, annotated),
     stats: { tablesNormalized: missing.length, tablesFromCache: raw.tables.length - missing.length },
   };
 }
@@ -343,7 +347,8 @@ function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): Databas
   return {
     ...normalized,
     roles: raw.roles,
-    // A version the YAML does not pin is not the scratch engine's either: "any version".
+    // The state's own version (the live one, or the YAML's pin); a version the YAML does not pin is
+    // not the scratch engine's either: "any version".
     extensions: normalized.extensions.map((e) => ({ ...e, version: raw.extensions.find((r) => r.name === e.name)?.version ?? null })),
     ...(raw.dropRoles && raw.dropRoles.length > 0 ? { dropRoles: raw.dropRoles } : {}),
     ...(raw.data && raw.data.length > 0 ? { data: raw.data } : {}),
@@ -357,9 +362,10 @@ function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): Databas
       const withOwner = ownerOf(raw.materializedViews, qualified)(v);
       return rawMatviews.get(qualified(v))?.withNoData ? { ...withOwner, withNoData: true } : withOwner;
     }),
-    continuousAggregates: normalized.continuousAggregates.map((a) =>
-      raw.continuousAggregates.find((r) => qualified(r) === qualified(a))?.withNoData ? { ...a, withNoData: true } : a,
-    ),
+    continuousAggregates: normalized.continuousAggregates.map((a) => {
+      const r = raw.continuousAggregates.find((x) => qualified(x) === qualified(a));
+      return { ...a, ...(r?.withNoData ? { withNoData: true } : {}), ...(r?.refresh ? { refresh: r.refresh } : {}) };
+    }),
     // Argument types are respelled by normalization; overloads are told apart by their count.
     routines: normalized.routines.map(ownerOf(raw.routines, (r) => `${qualified(r)}/${r.arguments.length}`)),
     tables: normalized.tables.map((t): Table => {

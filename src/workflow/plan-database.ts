@@ -8,6 +8,7 @@ import { formatPosition } from '../model/source.ts';
 import { unknownRoles } from '../diff/roles.ts';
 import { UserError } from '../errors.ts';
 import { compareStates, desiredState, type ComparedStates, type Workspace } from './states.ts';
+import { withRetentionCounts } from './retention-cut.ts';
 
 export interface DatabasePlan {
   readonly plan: Plan;
@@ -25,7 +26,7 @@ export async function planDatabase(
   const desired = await desiredState(input.loaded.model, input.managedSchemas, ws, input.loaded.sources);
   const states = await compareStates(conn, desired, input.managedSchemas, ws);
   checkRolesExist(desired, states.liveRaw.roles.map((r) => r.name), input.loaded.sources);
-  const plan = makePlan({
+  const plan = await withRetentionCounts(conn, makePlan({
     from: states.live,
     to: desired,
     online: conn.concurrentIndexBuilds !== false,
@@ -33,7 +34,7 @@ export async function planDatabase(
     targetFingerprint: states.targetFingerprint,
     settings,
     managedSchemas: input.managedSchemas,
-  });
+  }));
   return { plan, states, managedSchemas: input.managedSchemas };
 }
 

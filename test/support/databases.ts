@@ -28,3 +28,15 @@ export async function freshPostgres(prefix = 't'): Promise<Connection> {
 export async function freshPglite(extensions: readonly string[] = []): Promise<Connection> {
   return openPglite({ dataDir: null, extensions });
 }
+
+/**
+ * Whether the suite's server can create these extensions. When it cannot (only outside CI: there
+ * global setup fails), says so loudly, once per reason, so a skip is never silent.
+ */
+export function serverHas(...extensions: string[]): boolean {
+  const available = inject('postgresExtensions');
+  const missing = extensions.filter((e) => !available.includes(e));
+  if (missing.length === 0) return true;
+  console.warn(`SKIPPED: the test server lacks ${missing.join(', ')} (run scripts/ensure-test-server.sh)`);
+  return false;
+}

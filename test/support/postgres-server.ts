@@ -9,10 +9,24 @@ export interface TestServer {
   /** Superuser URL of the `postgres` database. */
   readonly url: string;
   readonly port: number;
+  /** Major version, e.g. 15. */
+  readonly major: number;
+  /** Extensions the server can create beyond contrib (timescaledb, vector), sorted. */
+  readonly extensions: readonly string[];
   stop(): Promise<void>;
 }
 
-const PG_BIN = process.env.PGFORM_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+export interface TestServerOptions {
+  /** Directory of postgres, initdb, pg_ctl (default: PGFORM_PG_BIN or the PostgreSQL 15 packages). */
+  readonly bin?: string;
+  /** Start with TimescaleDB preloaded when the tree has it. Default true. */
+  readonly timescaledb?: boolean;
+}
+
+export const DEFAULT_PG_BIN = process.env.PGFORM_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+
+/** Extensions beyond contrib that the suite uses on servers. */
+export const SERVER_EXTENSIONS = ['timescaledb', 'vector'] as const;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,17 +46,44 @@ function asPostgresUser(cmd: string, args: string[]): [string, string[]] {
   return [cmd, args];
 }
 
-export async function startTestServer(): Promise<TestServer> {
-  if (!existsSync(join(PG_BIN, 'postgres'))) {
-    throw new Error(`PostgreSQL binaries not found in ${PG_BIN} (set PGFORM_PG_BIN)`);
+/** `pkglibdir` and the extension directory of a server tree (pg_config when it has one). */
+function treeDirs(bin: string): { lib: string; extensionDir: string } {
+  const pgConfig = join(bin, 'pg_config');
+  if (existsSync(pgConfig)) {
+    const out = (flag: string) => execFileSync(pgConfig, [flag], { encoding: 'utf8' }).trim();
+    return { lib: out('--pkglibdir'), extensionDir: join(out('--sharedir'), 'extension') };
   }
+  // The npm server packages: native/bin, native/lib/postgresql, native/share/postgresql/extension.
+  return { lib: join(bin, '..', 'lib', 'postgresql'), extensionDir: join(bin, '..', 'share', 'postgresql', 'extension') };
+}
+
+/** Which of SERVER_EXTENSIONS the server tree at `bin` has installed (library and control file). */
+export function installedServerExtensions(bin: string = DEFAULT_PG_BIN): string[] {
+  if (!existsSync(join(bin, 'postgres'))) return [];
+  const { lib, extensionDir } = treeDirs(bin);
+  return SERVER_EXTENSIONS.filter((e) => existsSync(join(lib, `${e}.so`)) && existsSync(join(extensionDir, `${e}.control`)));
+}
+
+function majorOf(bin: string): number {
+  const text = execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' });
+  return Number(/(\d+)(?:\.\d+)*/.exec(text.replace(/^[^0-9]*/, ''))?.[1] ?? 0);
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const bin = opts.bin ?? DEFAULT_PG_BIN;
+  if (!existsSync(join(bin, 'postgres'))) {
+    throw new Error(`PostgreSQL binaries not found in ${bin} (set PGFORM_PG_BIN)`);
+  }
+  const major = majorOf(bin);
+  const extensions = installedServerExtensions(bin);
+  const preload = opts.timescaledb !== false && extensions.includes('timescaledb');
   const dir = mkdtempSync(join(tmpdir(), 'pgform-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   const port = await freePort();
   if (process.getuid && process.getuid() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
-  const [initCmd, initArgs] = asPostgresUser(join(PG_BIN, 'initdb'), [
-    '-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync',
+  const [initCmd, initArgs] = asPostgresUser(join(bin, 'initdb'), [
+    '-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync',
   ]);
   execFileSync(initCmd, initArgs, { stdio: 'pipe' });
   const conf = [
@@ -54,32 +95,31 @@ export async function startTestServer(): Promise<TestServer> {
     'full_page_writes = off',
     'max_connections = 100',
     'shared_buffers = 128MB',
+    ...(preload ? [`shared_preload_libraries = 'timescaledb'`, `timescaledb.telemetry_level = off`] : []),
   ].join('\n');
   writeFileSync(join(data, 'postgresql.auto.conf'), conf + '\n');
   if (process.getuid && process.getuid() === 0) execFileSync('chown', ['postgres', join(data, 'postgresql.auto.conf')]);
-  const [pgCmd, pgArgs] = asPostgresUser(join(PG_BIN, 'postgres'), ['-D', data]);
+  const [pgCmd, pgArgs] = asPostgresUser(join(bin, 'postgres'), ['-D', data]);
   const child = spawn(pgCmd, pgArgs, { stdio: ['ignore', 'ignore', 'pipe'], detached: false });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    try {
-      execFileSync(join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'], { stdio: 'pipe' });
-      break;
-    } catch {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`test PostgreSQL server did not start: ${stderr.slice(-2000)}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
+    if (/database system is ready to accept connections/.test(stderr)) break;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`test PostgreSQL ${major} server did not start: ${stderr.slice(-2000)}`);
     }
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
     port,
+    major,
+    extensions: preload ? extensions : extensions.filter((e) => e !== 'timescaledb'),
     async stop() {
       // runuser ignores SIGINT: stop the server itself (fast shutdown), then make sure the wrapper is gone.
-      const [stopCmd, stopArgs] = asPostgresUser(join(PG_BIN, 'pg_ctl'), ['-D', data, 'stop', '-m', 'fast', '-w', '-t', '30']);
+      const [stopCmd, stopArgs] = asPostgresUser(join(bin, 'pg_ctl'), ['-D', data, 'stop', '-m', 'fast', '-w', '-t', '30']);
       try {
         execFileSync(stopCmd, stopArgs, { stdio: 'pipe' });
       } catch {

@@ -1,11 +1,11 @@
 /**
  * schema/cmmc on the embedded default (the TimescaleDB build, chosen for pgvector) and on the
- * PostgreSQL 15 server without its pgvector parts; and adoption: the team's plain SQL loaded,
+ * PostgreSQL 15 server with pgvector; and adoption: the team's plain SQL loaded,
  * pulled, and the pulled YAML planned against the same database is empty.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
-import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase, withoutExtensions } from './support.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase, forServer } from './support.ts';
 
 const full = desiredOf('cmmc');
 
@@ -31,8 +31,9 @@ describe('cmmc on the embedded default (TimescaleDB build, with pgvector)', () =
   });
 });
 
-describe('cmmc on the PostgreSQL 15 server without pgvector parts (the three embedding columns and their indexes: no pgvector there)', () => {
-  const plain = withoutExtensions(full, ['vector']);
+const onServer = forServer(full);
+describe(`cmmc on the PostgreSQL 15 server ${onServer.whole ? 'with pgvector' : 'without its pgvector parts (the server lacks pgvector)'}`, () => {
+  const plain = onServer.desired;
   let conn: Connection;
   beforeAll(async () => {
     conn = await serverDatabase();
@@ -42,6 +43,10 @@ describe('cmmc on the PostgreSQL 15 server without pgvector parts (the three emb
 
   it('applies to an empty database; drift and the second plan are empty', async () => {
     await expectConverged(conn, plain, 'cmmc on PostgreSQL 15');
+    if (!onServer.whole) return;
+    const defs = await conn.query<{ v: string }>(`SELECT indexdef AS v FROM pg_indexes WHERE indexname LIKE '%embedding' ORDER BY indexname`);
+    expect(defs).toHaveLength(3);
+    for (const d of defs) expect(d.v).toMatch(/USING ivfflat \(\(\(?embedding\)?::halfvec\(3072\)\) halfvec_cosine_ops\)/);
   });
 });
 

@@ -1,13 +1,13 @@
 /**
  * schema/llm-governance on the embedded default (the TimescaleDB build, chosen because the YAML
- * declares timescaledb) and on the PostgreSQL 15 server without its TimescaleDB parts; and
+ * declares timescaledb) and on the PostgreSQL 15 server with TimescaleDB; and
  * adoption: the team's plain SQL loaded, pulled, and the pulled YAML planned against the same
  * database is empty.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
 import { pgliteBuildFor } from '../../src/db/pglite.ts';
-import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase, withoutExtensions } from './support.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, forServer, plan, pulled, serverDatabase, workspace } from './support.ts';
 
 const desired = desiredOf('llm-governance');
 const AGGREGATES = ['llm_metrics_daily', 'llm_metrics_hourly'];
@@ -92,20 +92,29 @@ describe('llm-governance on the embedded default (TimescaleDB build)', () => {
   });
 });
 
-describe('llm-governance on the PostgreSQL 15 server without TimescaleDB parts (hypertables, compression, retention, continuous aggregates: no TimescaleDB there)', () => {
-  const plain = withoutExtensions(desired, ['timescaledb']);
+/**
+ * On the server, normalization runs where pgform runs it by default: the embedded TimescaleDB build
+ * (PostgreSQL 17, TimescaleDB 2.23.0-dev), while the server is PostgreSQL 15 with TimescaleDB 2.23.0.
+ */
+const onServer = forServer(desired);
+describe(`llm-governance on the PostgreSQL 15 server ${onServer.whole ? 'with TimescaleDB (scratch: the embedded default)' : 'without its TimescaleDB parts (the server lacks it)'}`, () => {
   let conn: Connection;
   beforeAll(async () => {
     conn = await serverDatabase();
-    await apply(conn, plain);
-  }, 120_000);
+    await apply(conn, onServer.desired, workspace);
+  }, 180_000);
   afterAll(async () => conn?.close());
 
   it('applies to an empty database; drift and the second plan are empty', async () => {
-    await expectConverged(conn, plain, 'llm-governance on PostgreSQL 15');
+    await expectConverged(conn, onServer.desired, 'llm-governance on PostgreSQL 15', workspace);
     expect(await count(conn, `SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`)).toBe(15);
     await expect(conn.exec(`INSERT INTO audit_logs (action, resource_type, checksum) VALUES ('x', 'y', '');
       UPDATE audit_logs SET action = 'z'`)).rejects.toThrow(/immutable/);
+    if (!onServer.whole) return;
+    const hypertables = await conn.query<{ v: string }>(`SELECT hypertable_name AS v FROM timescaledb_information.hypertables ORDER BY 1`);
+    expect(hypertables.map((r) => r.v)).toEqual(['llm_metrics', 'system_metrics']);
+    const [ext] = await conn.query<{ v: string }>(`SELECT extversion AS v FROM pg_extension WHERE extname = 'timescaledb'`);
+    expect(ext!.v).toBe('2.23.0');
   });
 });
 

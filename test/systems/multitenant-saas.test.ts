@@ -1,12 +1,12 @@
 /**
  * schema/multitenant-saas on the embedded default (the TimescaleDB build, chosen for pgvector) and
- * on the PostgreSQL 15 server without its pgvector parts (the embedding column and its index).
+ * on the PostgreSQL 15 server with pgvector.
  * The sample tenants, users and rows come from the team's data.sql. Adoption: the team's plain SQL
  * loaded, pulled, and the pulled YAML planned against the same database is empty.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
-import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase, withoutExtensions, type DesiredInputOf } from './support.ts';
+import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase, forServer, type DesiredInputOf } from './support.ts';
 
 const full = desiredOf('multitenant-saas');
 const ORG = { acme: '00000000-0000-4000-c000-000000000001', tech: '00000000-0000-4000-c000-000000000002' };
@@ -18,7 +18,9 @@ const USER = {
 
 const VARIANTS: ReadonlyArray<{ label: string; server: boolean; desired: DesiredInputOf }> = [
   { label: 'the embedded default (TimescaleDB build, with pgvector)', server: false, desired: full },
-  { label: 'the PostgreSQL 15 server without pgvector parts (agent_results.embedding and its hnsw index: no pgvector there)', server: true, desired: withoutExtensions(full, ['vector']) },
+  forServer(full).whole
+    ? { label: 'the PostgreSQL 15 server with pgvector', server: true, desired: full }
+    : { label: 'the PostgreSQL 15 server without pgvector parts (the server lacks pgvector)', server: true, desired: forServer(full).desired },
 ];
 
 for (const v of VARIANTS) {

@@ -16,7 +16,7 @@ import type { Workspace } from '../../src/workflow/states.ts';
 import type { Plan } from '../../src/plan/plan.ts';
 import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
 import { renderSql } from '../../src/plan/render-sql.ts';
-import { freshPglite, freshPostgres } from '../support/databases.ts';
+import { freshPglite, freshPostgres, serverHas } from '../support/databases.ts';
 import { introspect } from '../../src/introspect/index.ts';
 import { modelToYamlFiles } from '../../src/yaml/pull.ts';
 import { loadSchemaFiles } from '../../src/yaml/load.ts';
@@ -72,14 +72,15 @@ export async function serverDatabase(): Promise<Connection> {
   return freshPostgres('sys');
 }
 
-export async function plan(conn: Connection, desired: DesiredInput): Promise<Plan> {
-  return (await planDatabase(conn, desired, workspaceFor(conn), DEFAULT_SETTINGS)).plan;
+/** `ws`: where normalization runs (default: the embedded engine for PGlite, the server itself for a server). */
+export async function plan(conn: Connection, desired: DesiredInput, ws: Workspace = workspaceFor(conn)): Promise<Plan> {
+  return (await planDatabase(conn, desired, ws, DEFAULT_SETTINGS)).plan;
 }
 
 /** Plans and applies with every hazard allowed (the verification after apply must pass). */
-export async function apply(conn: Connection, desired: DesiredInput): Promise<Plan> {
-  const p = await plan(conn, desired);
-  await applyPlanSafely(conn, p, desired.managedSchemas, workspaceFor(conn), {
+export async function apply(conn: Connection, desired: DesiredInput, ws: Workspace = workspaceFor(conn)): Promise<Plan> {
+  const p = await plan(conn, desired, ws);
+  await applyPlanSafely(conn, p, desired.managedSchemas, ws, {
     allowHazards: 'all',
     allowStale: false,
     planSql: renderSql(p),
@@ -89,9 +90,21 @@ export async function apply(conn: Connection, desired: DesiredInput): Promise<Pl
 }
 
 /** Drift is empty exactly when the next plan has no steps; the message lists what is left. */
-export async function expectConverged(conn: Connection, desired: DesiredInput, label: string): Promise<void> {
-  const p = await plan(conn, desired);
+export async function expectConverged(conn: Connection, desired: DesiredInput, label: string, ws: Workspace = workspaceFor(conn)): Promise<void> {
+  const p = await plan(conn, desired, ws);
   expect(p.steps.map((s) => `${s.operation} ${s.kind} ${s.object}: ${s.sql}`), `${label}: the second plan must be empty`).toEqual([]);
+}
+
+/**
+ * The YAML for the suite's server: whole when the server has the extensions it declares among
+ * timescaledb and vector (scripts/ensure-test-server.sh builds them), else without their parts
+ * (only outside CI, said loudly by serverHas).
+ */
+export function forServer(desired: DesiredInput): { desired: DesiredInput; whole: boolean } {
+  const own = desired.loaded.model.extensions.map((e) => e.name).filter((e) => e === 'timescaledb' || e === 'vector');
+  if (serverHas(...own)) return { desired, whole: true };
+  const available = inject('postgresExtensions');
+  return { desired: withoutExtensions(desired, own.filter((e) => !available.includes(e))), whole: false };
 }
 
 /** The same YAML without what only exists with an extension: for a server that lacks it. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
 import { continuousAggregateKey } from '../../src/model/timescale.ts';
-import { aggregate, converge, desiredState, hypertable, openTimescale, readState } from './support.ts';
+import { aggregate, converge, desiredState, hypertable, openTimescale, planSteps, readState } from './support.ts';
 
 let live: Connection;
 let scratch: Connection;
@@ -107,7 +107,7 @@ describe('continuous aggregates', () => {
     expect((await live.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${s}.hourly`))[0]!.n).toBe(1);
   });
 
-  it('a changed query drops and recreates the aggregate and the ones built on it, with matview_rebuild', async () => {
+  it('a changed query drops and recreates the aggregate and the ones built on it: data_loss, or matview_rebuild under refresh: full', async () => {
     const s = 'ca_query';
     await live.exec(`CREATE SCHEMA ${s}`);
     const decl = (agg: string) => ({
@@ -118,7 +118,13 @@ describe('continuous aggregates', () => {
       ],
     });
     await converge(live, s, await desiredState(scratch, s, metrics(s), decl('avg')));
-    const { steps, again } = await converge(live, s, await desiredState(scratch, s, metrics(s), decl('max')));
+    const changed = await desiredState(scratch, s, metrics(s), decl('max'));
+    // Without `refresh: full` the rebuild loses what is not recomputed: data_loss.
+    const unstated = planSteps(await readState(live, [s]), changed).find((x) => x.operation === 'create' && x.object === `${s}.hourly`)!;
+    expect(unstated.hazards.map((h) => h.kind)).toEqual(['data_loss', 'non_transactional']);
+    expect(unstated.hazards[0]!.message).toMatch(/refresh: full/);
+    const full = { ...changed, continuousAggregates: changed.continuousAggregates.map((a) => ({ ...a, refresh: 'full' as const })) };
+    const { steps, again } = await converge(live, s, full);
     const summary = steps.map((x) => `${x.operation} ${x.object}`);
     expect(summary).toEqual([
       `drop ${s}.daily`,

@@ -168,13 +168,22 @@ describe('hypertables', () => {
     await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts')] }));
     const added = await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { dropAfter: '90 days' })] }));
     expect(added.steps.map((x) => x.sql)).toEqual([`SELECT add_retention_policy('"${s}"."metrics"'::regclass, drop_after => INTERVAL '90 days')`]);
+    // A table that kept everything now drops its old chunks: data_loss.
+    expect(added.steps[0]!.hazards.map((h) => h.kind)).toEqual(['data_loss']);
+    expect(added.steps[0]!.hazards[0]!.message).toMatch(/older than 90 days \(no retention policy before\)/);
     expect(added.again).toEqual([]);
     const changed = await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { dropAfter: '1 year' })] }));
     expect(changed.steps.map((x) => x.sql)).toEqual([
       `SELECT remove_retention_policy('"${s}"."metrics"'::regclass, if_exists => true)`,
       `SELECT add_retention_policy('"${s}"."metrics"'::regclass, drop_after => INTERVAL '1 year')`,
     ]);
+    // Keeping longer than before loses nothing.
+    expect(changed.steps.flatMap((x) => x.hazards)).toEqual([]);
     expect(changed.again).toEqual([]);
+    const shortened = planSteps(await readState(live, [s]), await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { dropAfter: '1 mon' })] }));
+    expect(shortened.flatMap((x) => x.hazards.map((h) => `${h.kind}: ${h.message}`))).toEqual([
+      `data_loss: drops the chunks of ${s}.metrics older than 1 mon (kept 1 year before) at the policy's first run after apply`,
+    ]);
     expect(await jobs(s)).toMatchObject([{ proc_name: 'policy_retention', config: { drop_after: '1 year' } }]);
     const removed = await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts')] }));
     expect(removed.steps.map((x) => x.sql)).toEqual([`SELECT remove_retention_policy('"${s}"."metrics"'::regclass, if_exists => true)`]);

@@ -51,6 +51,8 @@ export interface ContinuousAggregateYaml {
   readonly query: string;
   readonly materialized_only?: boolean;
   readonly with_no_data?: boolean;
+  /** `full`: after a (re)build, refresh the whole range. */
+  readonly refresh?: 'full';
   readonly refresh_policy?: {
     readonly start_offset?: IntervalYaml | null;
     readonly end_offset?: IntervalYaml | null;
@@ -160,6 +162,7 @@ export const continuousAggregatesKind: Kind = {
       comment: v.comment ?? null,
       dependsOn: [],
       ...(v.with_no_data !== undefined ? { withNoData: v.with_no_data } : {}),
+      ...(v.refresh === 'full' ? { refresh: 'full' as const } : {}),
     };
     ctx.mark(a, loc);
     ctx.model.continuousAggregates.push(a);

@@ -1,0 +1,111 @@
+/**
+ * TimescaleDB on the suite's PostgreSQL 15 server (TimescaleDB 2.23.0 preloaded): a chain of
+ * changes to a hypertable holding compressed chunks, planned and applied through the workflow the
+ * CLI uses. Each hazard the plan states is measured on the server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connection } from '../../src/db/connection.ts';
+import { loadSchemaFiles } from '../../src/yaml/load.ts';
+import { planDatabase } from '../../src/workflow/plan-database.ts';
+import { applyPlanSafely } from '../../src/workflow/apply-plan.ts';
+import type { Workspace } from '../../src/workflow/states.ts';
+import type { DesiredInput } from '../../src/workflow/desired.ts';
+import { DEFAULT_SETTINGS, type Plan } from '../../src/plan/plan.ts';
+import { renderSql } from '../../src/plan/render-sql.ts';
+import { freshPostgres, serverHas } from '../support/databases.ts';
+
+const V1 = `extensions:
+  timescaledb: {}
+tables:
+  readings:
+    columns:
+      ts: { type: timestamptz, not_null: true }
+      device: { type: integer, not_null: true }
+      value: double precision
+    hypertable:
+      time_column: ts
+      chunk_interval: 1 day
+      compression: { segment_by: [ device ], order_by: ts DESC }
+      retention: { drop_after: 90 days }
+continuous_aggregates:
+  readings_hourly:
+    query: SELECT time_bucket(INTERVAL '1 hour', ts) AS bucket, device, avg(value) AS v FROM readings GROUP BY bucket, device
+    with_no_data: true
+`;
+/** A new index, a shorter retention, other compression settings, a changed aggregate refreshed in full. */
+const V2 = V1.replace('      value: double precision\n', '      value: double precision\n    indexes:\n      readings_device_ts: { columns: [ device, ts ] }\n')
+  .replace('segment_by: [ device ], order_by: ts DESC', 'segment_by: [], order_by: "device, ts DESC"')
+  .replace('drop_after: 90 days', 'drop_after: 30 days')
+  .replace('avg(value) AS v', 'max(value) AS v')
+  .replace('    with_no_data: true\n', '    with_no_data: true\n    refresh: full\n');
+
+const input = (yaml: string): DesiredInput => ({ loaded: loadSchemaFiles([{ path: 'schema.yaml', text: yaml }]), managedSchemas: ['public'] });
+
+describe.runIf(serverHas('timescaledb'))('TimescaleDB on the PostgreSQL 15 server: changes to a hypertable with compressed chunks', () => {
+  let conn: Connection;
+  let ws: Workspace;
+  const plan = async (yaml: string): Promise<Plan> => (await planDatabase(conn, input(yaml), ws, DEFAULT_SETTINGS)).plan;
+  const apply = async (p: Plan) =>
+    applyPlanSafely(conn, p, ['public'], ws, { allowHazards: 'all', allowStale: false, planSql: renderSql(p), lockWaitMs: 10_000 });
+  const num = async (sql: string) => Number((await conn.query<{ n: string }>(`SELECT (${sql})::bigint AS n`))[0]!.n);
+
+  beforeAll(async () => {
+    // Normalization on the server itself (--dev-url): the same TimescaleDB version.
+    ws = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-ts-server-')), devUrl: inject('postgresUrl') };
+    conn = await freshPostgres('ts');
+    await apply(await plan(V1));
+    await conn.exec(`INSERT INTO readings SELECT t, d, d * 10 + extract(hour from t) FROM generate_series(now() - interval '60 days', now(), interval '1 hour') t, generate_series(1, 2) d;
+      SELECT count(compress_chunk(c)) FROM show_chunks('readings', older_than => interval '7 days') c;`);
+  }, 180_000);
+  afterAll(async () => conn?.close());
+
+  it('plans each change the way TimescaleDB accepts it, with its hazards, applies, and plans nothing again', async () => {
+    expect(await num(`SELECT count(*) FROM timescaledb_information.chunks WHERE hypertable_name = 'readings' AND is_compressed`)).toBeGreaterThan(40);
+    const cutChunks = await num(`SELECT count(*) FROM timescaledb_information.chunks WHERE hypertable_name = 'readings' AND range_end < now() - interval '30 days'`);
+    const cutRows = await num(`SELECT count(*) FROM readings WHERE ts < (SELECT max(range_end) FROM timescaledb_information.chunks
+      WHERE hypertable_name = 'readings' AND range_end < now() - interval '30 days')`);
+    expect(cutChunks).toBeGreaterThan(25);
+
+    const p = await plan(V2);
+    const by = (re: RegExp) => {
+      const s = p.steps.find((x) => re.test(x.sql));
+      expect(s, `a step matching ${re}`).toBeDefined();
+      return s!;
+    };
+    // TimescaleDB refuses CONCURRENTLY on hypertables: a plain build, which blocks writes.
+    const index = by(/CREATE INDEX/);
+    expect(index.sql).toBe('CREATE INDEX "readings_device_ts" ON "public"."readings" USING btree ("device", "ts")');
+    expect(index.hazards.map((h) => h.kind)).toEqual(['blocks_writes']);
+    // A shorter retention: data_loss, with what it drops now.
+    const retention = by(/add_retention_policy/);
+    expect(retention.hazards.map((h) => h.kind)).toEqual(['data_loss']);
+    expect(retention.hazards[0]!.message).toContain(`older than 30 days (kept 90 days before)`);
+    expect(retention.hazards[0]!.message).toContain(`now: ${cutRows} rows in ${cutChunks} chunks`);
+    // New compression settings in place, compressed chunks and all.
+    by(/ALTER TABLE "public"\."readings" SET \(timescaledb\.compress = true, timescaledb\.compress_segmentby = '', timescaledb\.compress_orderby = '"device", "ts" DESC'\)/);
+    // The aggregate is rebuilt and refreshed over its whole range; buckets of rows the retention
+    // policy already dropped cannot come back: still data_loss, saying so.
+    const rebuild = p.steps.find((x) => x.operation === 'create' && x.object === 'public.readings_hourly')!;
+    expect(rebuild.hazards.map((h) => `${h.kind}: ${h.message}`)).toEqual([
+      'data_loss: continuous aggregate public.readings_hourly is dropped with its materialized rows and recreated: buckets of rows its source already dropped (retention: 30 days) are lost',
+    ]);
+    const refresh = by(/^CALL refresh_continuous_aggregate\('"public"\."readings_hourly"'::regclass, NULL, NULL\)$/);
+    expect(p.steps.indexOf(refresh)).toBeGreaterThan(p.steps.indexOf(rebuild));
+
+    const before = await num('SELECT count(*) FROM readings');
+    await apply(p);
+    expect((await plan(V2)).steps.map((s) => s.sql)).toEqual([]);
+    expect(await num('SELECT count(*) FROM readings')).toBe(before);
+    // refreshed in full: every hour of the 60 days, for both devices
+    expect(await num('SELECT count(*) FROM readings_hourly')).toBe(await num(`SELECT count(DISTINCT (time_bucket('1 hour', ts), device)) FROM readings`));
+    expect(await num(`SELECT count(*) FROM readings_hourly WHERE v <> (SELECT max(value) FROM readings r WHERE time_bucket('1 hour', r.ts) = bucket AND r.device = readings_hourly.device)`)).toBe(0);
+    // The retention policy drops what the hazard said.
+    const job = await num(`SELECT job_id FROM timescaledb_information.jobs WHERE proc_name = 'policy_retention' AND hypertable_name = 'readings'`);
+    await conn.exec(`CALL run_job(${job})`);
+    expect(before - (await num('SELECT count(*) FROM readings'))).toBe(cutRows);
+  });
+});
