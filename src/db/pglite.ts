@@ -137,11 +137,14 @@ function readDataDirRecord(dataDir: string): DataDirRecord | null {
     }
     throw new UserError(`cannot read ${file}: expected {"build": "standard"|"timescaledb", "extensions": [...]}`);
   }
-  // A directory initialized without pgform: its PostgreSQL major version tells the build.
+  // A directory initialized without pgform: its PostgreSQL major version tells the build. Which
+  // extensions it has installed cannot be read before it is open, and one installed but not loaded
+  // breaks every query that touches it ($libdir/timescaledb-... not found): the TimescaleDB build's
+  // own extensions are loaded (loading one that is not installed costs nothing else).
   const pgVersion = join(dataDir, 'PG_VERSION');
   if (!existsSync(pgVersion)) return null;
   const major = readFileSync(pgVersion, 'utf8').trim();
-  return { build: major === '17' ? 'timescaledb' : 'standard', extensions: [] };
+  return major === '17' ? { build: 'timescaledb', extensions: Object.keys(TIMESCALE_BUILD_ONLY).sort() } : { build: 'standard', extensions: [] };
 }
 
 const BUILD_DESCRIPTION: Readonly<Record<PgliteBuild, string>> = {
