@@ -36,10 +36,11 @@ if [ -f "$lib/timescaledb.so" ] && [ -f "$share/extension/timescaledb.control" ]
 [ -n "$build" ] || fail "TimescaleDB/pgvector are not installed in $bin and build-pg-extensions.sh was not found (../shared/tools, or PGFORM_EXTENSIONS_BUILD)"
 # The build needs the server headers and cmake; pg_config alone ships with the server package.
 major=$("$bin/postgres" --version | sed -E 's/.* ([0-9]+)(\.[0-9]+)*.*/\1/')
-if [ ! -f "$("$pg_config" --includedir-server 2>/dev/null)/postgres.h" ] || ! command -v cmake >/dev/null 2>&1; then
-  echo "installing postgresql-server-dev-$major and cmake to build TimescaleDB and pgvector (apt-get)..." >&2
-  as_root_apt "postgresql-server-dev-$major" cmake \
-    || fail "cannot install postgresql-server-dev-$major and cmake (needs root and apt-get) to build TimescaleDB and pgvector"
+if [ ! -f "$("$pg_config" --includedir-server 2>/dev/null)/postgres.h" ] || ! command -v cmake >/dev/null 2>&1 \
+  || ! command -v cc >/dev/null 2>&1 || ! command -v make >/dev/null 2>&1; then
+  echo "installing postgresql-server-dev-$major, cmake and a C toolchain to build TimescaleDB and pgvector (apt-get)..." >&2
+  as_root_apt "postgresql-server-dev-$major" cmake build-essential \
+    || fail "cannot install postgresql-server-dev-$major, cmake and build-essential (needs root and apt-get) to build TimescaleDB and pgvector"
 fi
 echo "building TimescaleDB and pgvector into $bin (a few minutes, once)..." >&2
 "$build" "$bin" >&2 || fail "building TimescaleDB and pgvector failed"

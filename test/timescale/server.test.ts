@@ -97,15 +97,15 @@ describe.runIf(serverHas('timescaledb'))('TimescaleDB on the PostgreSQL 15 serve
     expect(p.steps.indexOf(refresh)).toBeGreaterThan(p.steps.indexOf(rebuild));
 
     const before = await num('SELECT count(*) FROM readings');
+    const buckets = await num(`SELECT count(DISTINCT (time_bucket('1 hour', ts), device)) FROM readings`);
     await apply(p);
     expect((await plan(V2)).steps.map((s) => s.sql)).toEqual([]);
-    expect(await num('SELECT count(*) FROM readings')).toBe(before);
-    // refreshed in full: every hour of the 60 days, for both devices
-    expect(await num('SELECT count(*) FROM readings_hourly')).toBe(await num(`SELECT count(DISTINCT (time_bucket('1 hour', ts), device)) FROM readings`));
+    // refreshed in full (before the new retention policy dropped anything): every hour of the 60 days, for both devices
+    expect(await num('SELECT count(*) FROM readings_hourly')).toBe(buckets);
     expect(await num(`SELECT count(*) FROM readings_hourly WHERE v <> (SELECT max(value) FROM readings r WHERE time_bucket('1 hour', r.ts) = bucket AND r.device = readings_hourly.device)`)).toBe(0);
-    // The retention policy drops what the hazard said.
+    // The retention policy drops what the hazard said (the server's scheduler may have run it already).
     const job = await num(`SELECT job_id FROM timescaledb_information.jobs WHERE proc_name = 'policy_retention' AND hypertable_name = 'readings'`);
     await conn.exec(`CALL run_job(${job})`);
     expect(before - (await num('SELECT count(*) FROM readings'))).toBe(cutRows);
-  });
+  }, 300_000);
 });
