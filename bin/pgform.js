@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: no build step between `npm ci` and `npx pgform`.
-import { register } from 'tsx/esm/api';
+// The installed entry point: the compiled JavaScript of `npm run build` (run by `prepare`).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (existsSync(main)) await import(main.href);
+else {
+  process.stderr.write('error: pgform is not built: run `npm run build` in its folder (npm install and npm pack do it)\n');
+  process.exitCode = 1;
+}

@@ -35,9 +35,10 @@ export function note(message: string): void {
 export function commandContext(opts: CommonOptions): CommandContext {
   const cwd = process.cwd();
   const config = loadProjectConfig(cwd);
-  const schemaDir = opts.schema ? resolve(cwd, opts.schema) : (config?.schemaDir ?? join(cwd, 'schema'));
-  const dbUrl = resolveDatabaseUrl({ cli: opts.db, projectUrl: config?.databaseUrl, cwd });
+  // Defaults are relative to the project's root (the directory of pgform.yaml), else to cwd.
   const root = config?.root ?? cwd;
+  const schemaDir = opts.schema ? resolve(cwd, opts.schema) : (config?.schemaDir ?? join(root, 'schema'));
+  const dbUrl = resolveDatabaseUrl({ cli: opts.db, projectUrl: config?.databaseUrl, cwd: root });
   return {
     cwd,
     config,

@@ -3,50 +3,66 @@ import { PGFORM_VERSION } from '../version.ts';
 import { UserError } from '../errors.ts';
 import { redactText } from '../db/redact.ts';
 import { readTimeoutMessage } from '../db/timeouts.ts';
-import { registerValidate } from './validate.ts';
-import { registerPlan } from './plan.ts';
-import { registerApply } from './apply.ts';
-import { registerDrift } from './drift.ts';
-import { registerPull } from './pull.ts';
-import { registerHistory } from './history.ts';
-import { registerStatus } from './status.ts';
-import { registerCheck } from './check.ts';
-import { closeWarmScratches } from '../normalize/scratch.ts';
+
+type Runner = (fn: () => Promise<number>) => void;
+type Register = (program: Command, run: Runner) => void;
+
+/**
+ * Each command's module, loaded only when that command runs (or for the full help): a command
+ * pays for its own imports only, and `--version` for none.
+ */
+const COMMANDS: ReadonlyMap<string, () => Promise<Register>> = new Map([
+  ['init', async () => (await import('./init.ts')).registerInit],
+  ['validate', async () => (await import('./validate.ts')).registerValidate],
+  ['plan', async () => (await import('./plan.ts')).registerPlan],
+  ['apply', async () => (await import('./apply.ts')).registerApply],
+  ['drift', async () => (await import('./drift.ts')).registerDrift],
+  ['pull', async () => (await import('./pull.ts')).registerPull],
+  ['history', async () => (await import('./history.ts')).registerHistory],
+  ['status', async () => (await import('./status.ts')).registerStatus],
+  ['check', async () => (await import('./check.ts')).registerCheck],
+]);
 
 /** Runs a command and turns its outcome into an exit code; user errors print without a stack. */
 function runner(fn: () => Promise<number>): void {
   fn()
-    .finally(() => closeWarmScratches().catch(() => undefined))
+    .finally(async () => {
+      // Only commands that normalized have warm scratch databases; the module is loaded by then.
+      const { closeWarmScratches } = await import('../normalize/scratch.ts');
+      await closeWarmScratches().catch(() => undefined);
+    })
     .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      const err = e as Error;
-      const message = redactText(readTimeoutMessage(e) ?? err?.message ?? String(e));
-      process.stderr.write(`error: ${message}\n`);
-      if (!(e instanceof UserError) && process.env.PGFORM_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
-      process.exitCode = e instanceof UserError ? e.exitCode : 1;
-    },
-  );
+      (code) => {
+        process.exitCode = code;
+      },
+      (e: unknown) => {
+        const err = e as Error;
+        const message = redactText(readTimeoutMessage(e) ?? err?.message ?? String(e));
+        process.stderr.write(`error: ${message}\n`);
+        if (!(e instanceof UserError) && process.env.PGFORM_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
+        process.exitCode = e instanceof UserError ? e.exitCode : 1;
+      },
+    );
 }
 
-export function buildProgram(): Command {
+/** The program with the commands `argv` needs: the one it names, or all of them (help, typos). */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command();
   program
     .name('pgform')
     .description('Declarative schema-as-code for PostgreSQL: YAML in, ordered and reviewable SQL plans out')
     .version(PGFORM_VERSION)
     .showHelpAfterError();
-  registerValidate(program, runner);
-  registerPlan(program, runner);
-  registerApply(program, runner);
-  registerDrift(program, runner);
-  registerPull(program, runner);
-  registerHistory(program, runner);
-  registerStatus(program, runner);
-  registerCheck(program, runner);
+  const first = argv[2];
+  const wanted =
+    first !== undefined && COMMANDS.has(first)
+      ? [first]
+      : first === '--version' || first === '-V'
+        ? []
+        : [...COMMANDS.keys()];
+  const registers = await Promise.all(wanted.map((name) => COMMANDS.get(name)!()));
+  for (const register of registers) register(program, runner);
   return program;
 }
 
-buildProgram().parse(process.argv);
+(await buildProgram(process.argv)).parse(process.argv);

@@ -38,10 +38,19 @@ const KNOWN_KEYS = [
   'atomic',
 ];
 
-/** Finds `pgform.yaml` in `cwd` (not above it: a project is explicit about its root). */
+/** The nearest `pgform.yaml`: in `cwd` or the closest directory above it, as git finds `.git`. */
+export function findProjectFile(cwd: string): string | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const file = join(dir, PROJECT_FILE);
+    if (existsSync(file)) return file;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** Reads the project file of `cwd` (see `findProjectFile`); null when there is none. */
 export function loadProjectConfig(cwd: string): ProjectConfig | null {
-  const file = join(cwd, PROJECT_FILE);
-  if (!existsSync(file)) return null;
+  const file = findProjectFile(cwd);
+  if (file === null) return null;
   let doc: unknown;
   try {
     doc = parse(readFileSync(file, 'utf8'));

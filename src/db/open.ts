@@ -11,11 +11,18 @@ export const DEFAULT_DB_DIR = join('.pgform', 'db');
 
 /**
  * Which database a command talks to: `--db`, else DATABASE_URL, else the project file's URL, else
- * the embedded PGlite database in `.pgform/db` of the current directory.
+ * the embedded PGlite database in `.pgform/db` of the project (`cwd`). An empty DATABASE_URL is an error.
  */
 export function resolveDatabaseUrl(args: { cli?: string | null; projectUrl?: string | null; cwd: string }): string {
   if (args.cli) return args.cli;
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const env = process.env.DATABASE_URL;
+  if (env !== undefined && env.trim() === '') {
+    // A CI secret that did not reach the job: never fall back to an empty embedded database.
+    throw new UserError(
+      'DATABASE_URL is set but empty: set it to the database (postgres://...), or unset it to use pgform.yaml\'s database_url or the embedded .pgform/db',
+    );
+  }
+  if (env !== undefined) return env;
   if (args.projectUrl) return args.projectUrl;
   return `pglite:${join(args.cwd, DEFAULT_DB_DIR)}`;
 }

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import type { Connection } from './connection.ts';
 import { UserError } from '../errors.ts';
 import { initialDataDir } from './pglite-template.ts';
@@ -61,8 +62,25 @@ export function unsupportedExtensions(extensions: readonly string[]): string[] {
 
 /** Package version of a build, for cache keys and engine ids. */
 export function pgliteBuildVersion(build: PgliteBuild): string {
-  const url = new URL(`../../node_modules/${BUILD_PACKAGES[build]}/package.json`, import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+  return installedPackageVersion(BUILD_PACKAGES[build]);
+}
+
+/**
+ * The version of a dependency as Node resolves it from here (hoisted, nested or linked alike).
+ * Its package.json is not among the packages' exports: walk up from the resolved entry point.
+ */
+function installedPackageVersion(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string };
+      if (pkg.name === name) return pkg.version;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the package.json of ${name}`);
+    dir = parent;
+  }
 }
 
 /** `pglite-<version>` or `pglite-timescaledb-<version>`: normalized text depends on the build. */

@@ -1,18 +1,18 @@
-import pg from 'pg';
 import type { Connection } from './connection.ts';
 import { redactText, redactUrl } from './redact.ts';
 import { timeoutOptions, type ReadTimeouts } from './timeouts.ts';
 
-// Keep int8/numeric as strings (the default) but return dates as text: the model compares text.
-const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === 1082 || oid === 1114 || oid === 1184) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format);
-  },
-};
-
 /** `readTimeouts`: every statement of the session waits at most so long (steps set their own). */
 export async function openPostgres(url: string, readTimeouts?: ReadTimeouts): Promise<Connection> {
+  // Loaded on first use: commands on the embedded database never pay for the driver.
+  const { default: pg } = await import('pg');
+  // Keep int8/numeric as strings (the default) but return dates as text: the model compares text.
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === 1082 || oid === 1114 || oid === 1184) return (v: string) => v;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
   const password = passwordOf(url);
   const client = new pg.Client({
     connectionString: url,

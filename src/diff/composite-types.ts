@@ -69,7 +69,7 @@ function appendsOnly(from: readonly CompositeAttribute[], to: readonly Composite
   return firstNew === -1 || to.slice(firstNew).every((a) => !fromNames.includes(a.name));
 }
 
-function alterStep(ctx: DiffContext, c: CompositeType, action: string, extra: Partial<Parameters<typeof step>[0]> = {}): Step {
+function alterStep(c: CompositeType, action: string, extra: Partial<Parameters<typeof step>[0]> = {}): Step {
   return step({
     kind: 'composite_type',
     object: display(c.schema, c.name),
@@ -99,12 +99,12 @@ function alterSteps(ctx: DiffContext, from: CompositeType, to: CompositeType): S
   for (const a of from.attributes) {
     if (toByName.has(a.name)) continue;
     const where = users.length > 0 ? `: the values of ${users.join(', ')} lose it` : '';
-    out.push(chained(alterStep(ctx, to, `DROP ATTRIBUTE ${ident(a.name)}`, { hazards: [hazard('data_loss', `attribute ${a.name} of type ${obj} is dropped${where}`)] })));
+    out.push(chained(alterStep(to, `DROP ATTRIBUTE ${ident(a.name)}`, { hazards: [hazard('data_loss', `attribute ${a.name} of type ${obj} is dropped${where}`)] })));
   }
   for (const a of to.attributes) {
     const before = fromByName.get(a.name);
     if (!before) {
-      out.push(chained(alterStep(ctx, to, `ADD ATTRIBUTE ${attributeDefinition(a)}`, { requires: [keys.compositeType(to.schema, to.name), ...userTypeKeys(ctx.to, a.type)] })));
+      out.push(chained(alterStep(to, `ADD ATTRIBUTE ${attributeDefinition(a)}`, { requires: [keys.compositeType(to.schema, to.name), ...userTypeKeys(ctx.to, a.type)] })));
     } else if (before.type !== a.type || before.collation !== a.collation) {
       if (users.length > 0) {
         throw new UserError(
@@ -112,7 +112,7 @@ function alterSteps(ctx: DiffContext, from: CompositeType, to: CompositeType): S
         );
       }
       out.push(
-        chained(alterStep(ctx, to, `ALTER ATTRIBUTE ${ident(a.name)} TYPE ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ''}`, {
+        chained(alterStep(to, `ALTER ATTRIBUTE ${ident(a.name)} TYPE ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ''}`, {
           requires: [keys.compositeType(to.schema, to.name), ...userTypeKeys(ctx.to, a.type)],
         })),
       );

@@ -1,26 +1,14 @@
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import schema from './pgform.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
 import { formatPath, locate, sourceText } from './documents.ts';
 import type { KeyPath, ParsedDocument, Segment } from './documents.ts';
 import type { Problem } from './problems.ts';
 import { closest } from './suggest.ts';
-
-/** The format's JSON Schema (also shipped for editors). */
-export const PGFORM_SCHEMA: object = schema;
-
-let compiled: ValidateFunction | null = null;
-
-function validator(): ValidateFunction {
-  // verbose: errors carry the failing schema, which lists the keys allowed where a key is unknown.
-  compiled ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(schema);
-  return compiled;
-}
+import { schemaValidator } from './schema-validator.ts';
 
 /** Checks one document against the JSON Schema; every violation becomes a problem at its node. */
 export function validateDocument(d: ParsedDocument): Problem[] {
   if (d.value === null || d.value === undefined) return []; // an empty document declares nothing
-  const validate = validator();
+  const validate = schemaValidator();
   if (validate(d.value)) return [];
   const problems: Problem[] = [];
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PGFORM_BIN, runPgform } from '../support/cli.ts';
+import { PGFORM_BIN, isolatedEnv, runPgform } from '../support/cli.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -83,7 +83,7 @@ describe('an apply killed during the second of three plans', () => {
       await blocker.exec('BEGIN; CREATE TABLE tags (x int)');
       const child = spawn(process.execPath, [PGFORM_BIN, 'apply', '--plans', 'plans', '--db', url, '--allow-hazards', 'all'], {
         cwd: dir,
-        env: { ...process.env, DATABASE_URL: '', PGFORM_DEV_URL: '', PGFORM_CACHE_DIR: ws.cacheDir! },
+        env: { ...isolatedEnv(), PGFORM_CACHE_DIR: ws.cacheDir! },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffModels } from '../../src/diff/index.ts';
 import { orderSteps } from '../../src/plan/order.ts';
 import type { Column } from '../../src/model/column.ts';
-import { bySql, check, col, hazardKinds, index, model, sqls, table } from './build.ts';
+import { check, col, hazardKinds, index, model, sqls, table } from './build.ts';
 
 function diffColumn(from: Column[], to: Column[], online = true) {
   return orderSteps(diffModels(model({ tables: [table('t', from)] }), model({ tables: [table('t', to)] }), { online }));

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-/** The installed entry point, as `npx pgform` runs it. */
-export const PGFORM_BIN = resolve('bin/pgform.js');
+/** pgform run from the sources under test (the installed, compiled package is tested by test/package.test.ts). */
+export const PGFORM_BIN = resolve('scripts/pgform-src.js');
 
 export interface CliRun {
   readonly code: number;
@@ -18,9 +18,17 @@ export function runPgform(cwd: string, args: readonly string[], env: Readonly<Re
   const r = spawnSync(process.execPath, [PGFORM_BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', PGFORM_DEV_URL: '', ...env },
+    env: { ...isolatedEnv(), ...env },
     input: '',
     timeout: 180_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The test process's environment without a database or scratch server a developer may have set. */
+export function isolatedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.PGFORM_DEV_URL;
+  return env;
 }

@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { loadSchemaDir, loadSchemaFiles } from '../../src/yaml/load.ts';
 import { parseIndexKeyString } from '../../src/yaml/index-keys.ts';
-import { PGFORM_SCHEMA } from '../../src/yaml/validate.ts';
+import PGFORM_SCHEMA from '../../src/yaml/pgform.schema.json' with { type: 'json' };
 import type { DatabaseModel } from '../../src/model/database.ts';
 import type { Table } from '../../src/model/table.ts';
 import type { Constraint } from '../../src/model/constraint.ts';
