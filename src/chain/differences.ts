@@ -26,16 +26,25 @@ export function summarizeDifferences(entries: readonly DriftEntry[], sides: Side
 }
 
 /**
- * What differs between the database and the chain's state at `position`, one line per object:
- * the chain is replayed up to there in a scratch database and both are compared.
+ * What differs between the database and the chain's state at `position`, object by object: the
+ * chain is replayed up to there in a scratch database and both are compared.
  */
-export async function describeDifferencesAt(conn: Connection, chain: Chain, position: number, ws: Workspace): Promise<string> {
+export async function differencesAt(conn: Connection, chain: Chain, position: number, ws: Workspace): Promise<DriftEntry[]> {
   const managed = stateAt(chain, position).managedSchemas;
   const live = await readState(conn, managed, ws);
   return withReplay(chain, ws, { upTo: position, verify: 'none' }, async (replay) => {
     const expected = await readState(replay.conn, managed, ws);
-    const entries = driftReport(withoutClusterState(live.model), withoutClusterState(expected.model));
-    if (entries.length === 0) return '  (no object differs; only the fingerprints do)';
-    return summarizeDifferences(entries, { have: 'the database', want: position === 0 ? 'an empty database' : `plan ${chain.plans[position - 1]!.id}'s target` });
+    return driftReport(withoutClusterState(live.model), withoutClusterState(expected.model));
   });
+}
+
+/** `differencesAt` as text, one line per object. */
+export function describeDifferences(entries: readonly DriftEntry[], chain: Chain, position: number): string {
+  if (entries.length === 0) return '  (no object differs; only the fingerprints do)';
+  return summarizeDifferences(entries, { have: 'the database', want: position === 0 ? 'an empty database' : `plan ${chain.plans[position - 1]!.id}'s target` });
+}
+
+/** `differencesAt` as text (see `describeDifferences`). */
+export async function describeDifferencesAt(conn: Connection, chain: Chain, position: number, ws: Workspace): Promise<string> {
+  return describeDifferences(await differencesAt(conn, chain, position, ws), chain, position);
 }

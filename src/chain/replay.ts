@@ -7,6 +7,7 @@ import { plainFormOf } from '../sql/concurrently.ts';
 import { introspect } from '../introspect/index.ts';
 import { executePlan } from '../apply/executor.ts';
 import { openScratch } from '../normalize/scratch.ts';
+import { startPhase } from '../progress.ts';
 import { comparableLive, type Workspace } from '../workflow/states.ts';
 import { PGFORM_VERSION } from '../version.ts';
 import { managedSchemasOfPlan, stateAt, type Chain, type ChainPlan } from './chain.ts';
@@ -81,13 +82,18 @@ export async function withReplay<T>(chain: Chain, ws: Workspace, opts: ReplayOpt
     const upTo = Math.min(opts.upTo ?? chain.plans.length, chain.plans.length);
     const problems: ChainProblem[] = [];
     let reached = 0;
-    for (const p of chain.plans.slice(0, upTo)) {
-      const problem = await replayOne(scratch.conn, chain, p, reached, ws, opts.verify === 'all');
-      if (problem) {
-        problems.push(problem);
-        break;
+    const done = startPhase(`replaying ${upTo} plan(s) of ${chain.dir}`);
+    try {
+      for (const p of chain.plans.slice(0, upTo)) {
+        const problem = await replayOne(scratch.conn, chain, p, reached, ws, opts.verify === 'all');
+        if (problem) {
+          problems.push(problem);
+          break;
+        }
+        reached++;
       }
-      reached++;
+    } finally {
+      done();
     }
     return await use({ conn: scratch.conn, reached, problems });
   } finally {

@@ -14,7 +14,8 @@ import { readChain, resolvePlansDir } from '../chain/chain.ts';
 import { chainExtensions } from '../chain/replay.ts';
 import { applyPending, baseline, rollBackTo, type ChainApplyOptions } from '../chain/apply.ts';
 import { parsePlanNumber } from '../chain/names.ts';
-import { commandContext, note, writeOut, type CommonOptions } from './context.ts';
+import { commandContext, note, textOrJson, writeJson, writeOut, type CommonOptions } from './context.ts';
+import { colourHazards, isQuiet } from './terminal.ts';
 
 interface ApplyCliOptions extends CommonOptions {
   readonly yes?: boolean;
@@ -26,6 +27,7 @@ interface ApplyCliOptions extends CommonOptions {
   readonly baseline?: string;
   readonly downTo?: string;
   readonly lockRetries?: string;
+  readonly format?: string;
 }
 
 export function registerApply(program: Command, run: (fn: () => Promise<number>) => void): void {
@@ -42,6 +44,7 @@ export function registerApply(program: Command, run: (fn: () => Promise<number>)
     .option('--plans <dir>', 'apply the plans of this folder the database has not run, in order')
     .option('--baseline <number>', 'record the database as being at this plan of --plans, without running anything')
     .option('--down-to <number>', 'run the reverse plans of the applied plans after this one, newest first')
+    .option('--format <format>', 'text or json: the outcome as JSON on stdout (the plan is not printed)', 'text')
     .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
     .option('--lock-timeout <duration>', "lock_timeout for the steps (default '5s')")
     .option('--lock-retries <n>', 'times a transaction stopped by lock_timeout is rolled back and tried again, waiting longer each time', '3')
@@ -51,6 +54,7 @@ export function registerApply(program: Command, run: (fn: () => Promise<number>)
 }
 
 export function printProgress(e: ProgressEvent): void {
+  if (isQuiet()) return;
   const label = `[${e.index}/${e.total}] ${e.step.operation} ${e.step.kind} ${e.step.object}`;
   if (e.type === 'start') note(`${label} ...`);
   else if (e.type === 'rows') note(`${label}: ${e.rows} row(s) written`);
@@ -75,6 +79,7 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 export async function applyCommand(file: string | undefined, opts: ApplyCliOptions): Promise<number> {
+  const json = textOrJson(opts.format) === 'json';
   const allowHazards = parseAllowedHazards(opts.allowHazards);
   const lockWaitMs = Math.max(0, Number(opts.lockWait ?? '60')) * 1000;
   if (!Number.isFinite(lockWaitMs)) throw new UserError('--lock-wait takes a number of seconds');
@@ -84,7 +89,7 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
   if (opts.plans !== undefined || opts.baseline !== undefined || opts.downTo !== undefined) {
     if (file) throw new UserError('give either a plan file or --plans DIR, not both');
     if (opts.atomic) throw new UserError('--atomic does not go with --plans: committed plans run in the transactions they were saved with');
-    return applyChainCommand(opts, { allowHazards, lockWaitMs, onProgress: printProgress, note, ...retry });
+    return applyChainCommand(opts, { allowHazards, lockWaitMs, onProgress: printProgress, note, ...retry }, json);
   }
   const ctx = commandContext(opts);
 
@@ -126,9 +131,10 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
     if (plan.steps.length === 0) {
       await conn.close();
       note('nothing to do: the database already matches the schema');
+      if (json) writeJson({ database: conn.description, applied: 0, planFile: null, targetFingerprint: plan.targetFingerprint });
       return 0;
     }
-    writeOut(planSql);
+    if (!json) writeOut(colourHazards(planSql));
     if (!opts.yes) {
       if (!process.stdin.isTTY) {
         await conn.close();
@@ -156,6 +162,7 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
         ? 'nothing to do: the plan is empty'
         : `applied ${outcome.applied} step(s); the database now matches the plan's target`,
     );
+    if (json) writeJson({ database: conn.description, applied: outcome.applied, planFile: file ?? null, targetFingerprint: plan.targetFingerprint });
     return 0;
   } finally {
     await conn.close();
@@ -163,7 +170,7 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
 }
 
 /** `apply --plans DIR` (and `--baseline N`, `--down-to N`): the committed chain, no YAML involved. */
-async function applyChainCommand(opts: ApplyCliOptions, chainOpts: ChainApplyOptions): Promise<number> {
+async function applyChainCommand(opts: ApplyCliOptions, chainOpts: ChainApplyOptions, json: boolean): Promise<number> {
   if (opts.baseline !== undefined && opts.downTo !== undefined) throw new UserError('give either --baseline or --down-to, not both');
   for (const [flag, given] of [['--yes', opts.yes], ['--allow-edited', opts.allowEdited], ['--allow-stale', opts.allowStale]] as const) {
     if (given) throw new UserError(`${flag} does not go with --plans: committed plans run only as reviewed, on the state they were made from`);
@@ -176,6 +183,7 @@ async function applyChainCommand(opts: ApplyCliOptions, chainOpts: ChainApplyOpt
       const n = parsePlanNumber(opts.baseline, '--baseline');
       await baseline(conn, chain, ctx.workspace, n, chainOpts);
       note(`recorded ${conn.description} as being at plan ${chain.plans[n - 1]!.id} (nothing was run)`);
+      if (json) writeJson({ database: conn.description, baseline: chain.plans[n - 1]!.id, ran: [] });
       return 0;
     }
     const result =
@@ -188,6 +196,7 @@ async function applyChainCommand(opts: ApplyCliOptions, chainOpts: ChainApplyOpt
         ? `nothing to do: ${conn.description} is at ${at(result.to)}`
         : `ran ${result.ran.length} plan(s): ${conn.description} is now at ${at(result.to)}`,
     );
+    if (json) writeJson({ database: conn.description, ran: result.ran, position: result.to, at: result.to === 0 ? null : chain.plans[result.to - 1]!.id });
     return 0;
   } finally {
     await conn.close();

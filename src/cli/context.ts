@@ -7,6 +7,8 @@ import type { PlanSettings } from '../plan/plan.ts';
 import { DEFAULT_SETTINGS } from '../plan/plan.ts';
 import { DEFAULT_READ_TIMEOUTS } from '../db/timeouts.ts';
 import { redact } from '../db/redact.ts';
+import { clearStatusLine } from './terminal.ts';
+import { UserError } from '../errors.ts';
 
 export interface CommonOptions {
   readonly schema?: string;
@@ -29,6 +31,7 @@ export interface CommandContext {
 }
 
 export function note(message: string): void {
+  clearStatusLine();
   process.stderr.write(`${redact(message)}\n`);
 }
 
@@ -65,6 +68,17 @@ export function commandContext(opts: CommonOptions): CommandContext {
         },
       }),
   };
+}
+
+/** `--format` of commands that print text or JSON. */
+export function textOrJson(value: string | undefined): 'text' | 'json' {
+  const format = value ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UserError(`unknown --format ${format} (text or json)`);
+  return format;
+}
+
+export function writeJson(value: unknown): void {
+  writeOut(JSON.stringify(value, null, 2) + '\n');
 }
 
 export function writeOut(text: string): void {

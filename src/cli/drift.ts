@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { readDesired } from '../workflow/desired.ts';
 import { compareStates, desiredState } from '../workflow/states.ts';
-import { driftReport, renderDriftText } from '../drift/report.ts';
+import { driftRecords, driftReport, renderDriftText } from '../drift/report.ts';
 import { UserError } from '../errors.ts';
 import { listUnmodelled, unmodelledNote } from '../introspect/unmodelled.ts';
 import { commandContext, note, writeOut, type CommonOptions } from './context.ts';
+import { colourDrift } from './terminal.ts';
 
 interface DriftOptions extends CommonOptions {
   readonly format?: string;
@@ -41,14 +42,15 @@ export async function driftCommand(opts: DriftOptions): Promise<number> {
             database: conn.description,
             liveFingerprint: states.sourceFingerprint,
             schemaFingerprint: states.targetFingerprint,
-            objects: entries,
+            objects: entries.map((e) => ({ kind: e.kind, object: e.object, status: e.status })),
+            differences: driftRecords(states.live, states.desired),
             unmodelled,
           },
           null,
           2,
         ) + '\n',
       );
-    } else writeOut(renderDriftText(entries, conn.description));
+    } else writeOut(colourDrift(renderDriftText(entries, conn.description)));
     const unmodelledText = unmodelledNote(unmodelled, 'the managed schemas', 'are not covered by this report');
     if (unmodelledText !== null) note(unmodelledText);
     return entries.length > 0 ? 2 : 0;

@@ -34,8 +34,15 @@ export async function historyCommand(opts: HistoryOptions): Promise<number> {
     }
     for (const e of entries) {
       const name = e.planName ? ` ${e.planName}` : '';
+      // A baseline recorded the database as being at a plan without running it: say so, not "0/N steps".
+      const how =
+        e.action === 'baseline'
+          ? `baseline (recorded, nothing run; ${e.stepsTotal} steps)`
+          : e.action === 'recovered'
+            ? `recovered (completed by an interrupted run; ${e.stepsTotal} steps)`
+            : `${e.stepsDone}/${e.stepsTotal} steps`;
       writeOut(
-        `#${e.id} ${e.startedAt} ${e.outcome}${name}: ${e.stepsDone}/${e.stepsTotal} steps, ` +
+        `#${e.id} ${e.startedAt} ${e.outcome}${name}: ${how}, ` +
           `${e.sourceFingerprint} -> ${e.targetFingerprint} (plan ${e.planHash.slice(0, 23)})\n` +
           (e.error ? `    error: ${e.error.split('\n')[0]}\n` : ''),
       );

@@ -3,6 +3,8 @@ import { PGFORM_VERSION } from '../version.ts';
 import { UserError } from '../errors.ts';
 import { redactText } from '../db/redact.ts';
 import { readTimeoutMessage } from '../db/timeouts.ts';
+import { setPhaseSink } from '../progress.ts';
+import { setQuiet, showPhase } from './terminal.ts';
 
 type Runner = (fn: () => Promise<number>) => void;
 type Register = (program: Command, run: Runner) => void;
@@ -39,6 +41,12 @@ function runner(fn: () => Promise<number>): void {
         const err = e as Error;
         const message = redactText(readTimeoutMessage(e) ?? err?.message ?? String(e));
         process.stderr.write(`error: ${message}\n`);
+        if (jsonRequested) {
+          // A program reading JSON gets the error as JSON too (the YAML problems one by one).
+          const problems = (e as { problems?: unknown }).problems;
+          const error = { message, exitCode: e instanceof UserError ? e.exitCode : 1, ...(Array.isArray(problems) ? { problems } : {}) };
+          process.stdout.write(JSON.stringify({ error }, null, 2) + '\n');
+        }
         if (!(e instanceof UserError) && process.env.PGFORM_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
         process.exitCode = e instanceof UserError ? e.exitCode : 1;
       },
@@ -52,6 +60,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
     .name('pgform')
     .description('Declarative schema-as-code for PostgreSQL: YAML in, ordered and reviewable SQL plans out')
     .version(PGFORM_VERSION)
+    .option('-q, --quiet', 'no progress on stderr (results and errors still print)')
     .showHelpAfterError();
   const first = argv[2];
   const wanted =
@@ -65,4 +74,9 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   return program;
 }
 
-(await buildProgram(process.argv)).parse(process.argv);
+// --quiet goes with any command, before or after its name: taken out before commander parses.
+const argv = process.argv.filter((a, i) => i < 2 || (a !== '--quiet' && a !== '-q'));
+setQuiet(argv.length !== process.argv.length);
+const jsonRequested = argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
+setPhaseSink(showPhase);
+(await buildProgram(argv)).parse(argv);

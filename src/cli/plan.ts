@@ -11,6 +11,7 @@ import { UserError } from '../errors.ts';
 import { resolvePlansDir } from '../chain/chain.ts';
 import { savePlan } from '../chain/save.ts';
 import { commandContext, note, writeOut, type CommonOptions } from './context.ts';
+import { colourHazards } from './terminal.ts';
 
 export type PlanFormat = 'sql' | 'json' | 'markdown';
 
@@ -72,7 +73,7 @@ export async function planCommand(opts: PlanOptions): Promise<number> {
     if (opts.out) {
       writeFileSync(opts.out, text);
       note(`wrote ${result.plan.steps.length} step(s) to ${opts.out}`);
-    } else writeOut(text);
+    } else writeOut(format === 'json' ? text : colourHazards(text));
     if (opts.rollbackOut) {
       writeFileSync(opts.rollbackOut, renderPlan(rollbackPlan(result, ctx.settings), format));
       note(`wrote the rollback plan to ${opts.rollbackOut}`);

@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import { introspect } from '../introspect/index.ts';
 import { listUnmodelled, unmodelledNote } from '../introspect/unmodelled.ts';
 import { modelToYamlFiles, writeYamlFiles } from '../yaml/pull.ts';
-import { commandContext, note, type CommonOptions } from './context.ts';
+import { commandContext, note, textOrJson, writeJson, type CommonOptions } from './context.ts';
 
 interface PullOptions extends CommonOptions {
   readonly out: string;
   readonly schemas?: string;
+  readonly format?: string;
 }
 
 export function registerPull(program: Command, run: (fn: () => Promise<number>) => void): void {
@@ -16,10 +17,12 @@ export function registerPull(program: Command, run: (fn: () => Promise<number>) 
     .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
     .requiredOption('--out <dir>', 'directory to write the YAML files to')
     .option('--schemas <list>', 'comma-separated schemas to pull (default: every user schema)')
+    .option('--format <format>', 'text or json: the summary on stdout instead of stderr', 'text')
     .action((opts: PullOptions) => run(() => pullCommand(opts)));
 }
 
 export async function pullCommand(opts: PullOptions): Promise<number> {
+  const format = textOrJson(opts.format);
   const ctx = commandContext(opts);
   const conn = await ctx.open();
   try {
@@ -28,6 +31,16 @@ export async function pullCommand(opts: PullOptions): Promise<number> {
     const [me] = await conn.query<{ user: string }>('SELECT current_user AS "user"');
     const files = modelToYamlFiles(model, { omitOwner: me!.user });
     writeYamlFiles(files, opts.out);
+    if (format === 'json') {
+      const unmodelledObjects = await listUnmodelled(conn, schemas ?? null);
+      writeJson({
+        out: opts.out,
+        files: [...files.keys()].sort(),
+        counts: { tables: model.tables.length, types: model.enums.length, sequences: model.sequences.length },
+        unmodelled: unmodelledObjects,
+      });
+      return 0;
+    }
     note(`wrote ${files.size} file(s) to ${opts.out}: ${model.tables.length} table(s), ${model.enums.length} type(s), ${model.sequences.length} sequence(s)`);
     const unmodelled = unmodelledNote(await listUnmodelled(conn, schemas ?? null), 'the pulled schemas', 'were not written');
     if (unmodelled !== null) note(unmodelled);

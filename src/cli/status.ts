@@ -3,7 +3,7 @@ import { UserError } from '../errors.ts';
 import { positionLabel, readChain, requireValidChain, resolvePlansDir, stateAt } from '../chain/chain.ts';
 import { chainExtensions } from '../chain/replay.ts';
 import { chainStatus, statusExitCode } from '../chain/status.ts';
-import { describeDifferencesAt } from '../chain/differences.ts';
+import { describeDifferences, differencesAt } from '../chain/differences.ts';
 import { markInterruptedRunsIfAllowed } from '../apply/history.ts';
 import { commandContext, writeOut, type CommonOptions } from './context.ts';
 
@@ -36,7 +36,9 @@ export async function statusCommand(opts: StatusOptions): Promise<number> {
     const status = await chainStatus(conn, chain, ctx.workspace);
     const code = statusExitCode(status);
     const loc = status.location;
-    const drift = loc.kind === 'drifted' && loc.expected !== null ? await describeDifferencesAt(conn, chain, loc.expected, ctx.workspace) : null;
+    const expected = loc.kind === 'drifted' ? loc.expected : null;
+    const differences = expected !== null ? await differencesAt(conn, chain, expected, ctx.workspace) : null;
+    const drift = differences !== null && expected !== null ? describeDifferences(differences, chain, expected) : null;
     if (format === 'json') {
       writeOut(
         JSON.stringify(
@@ -48,6 +50,8 @@ export async function statusCommand(opts: StatusOptions): Promise<number> {
             position: loc.kind === 'at' ? loc.position : loc.expected,
             plans: status.plans,
             unfinished: status.unfinished ? { historyId: status.unfinished.entry.id, file: status.unfinished.entry.planName } : null,
+            // What the text lists under `drifted:` (objects of the database against the expected plan's target).
+            differences: (differences ?? []).map((e) => ({ kind: e.kind, object: e.object, status: e.status })),
           },
           null,
           2,

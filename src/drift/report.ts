@@ -136,6 +136,49 @@ export function driftReport(live: DatabaseModel, desired: DatabaseModel): DriftE
   return out;
 }
 
+/** One difference of a drift report for machines: a property of an object, as live and as desired. */
+export interface DriftRecord {
+  readonly kind: string;
+  readonly object: string;
+  readonly status: DriftStatus;
+  /** The property that differs (YAML spelling), or null for a whole object missing or unexpected. */
+  readonly property: string | null;
+  /** As in the database; null when the object (or property) is not there. */
+  readonly live: unknown;
+  /** As the YAML wants; null when the object (or property) is not wanted. */
+  readonly desired: unknown;
+}
+
+const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The report as records, each difference once: a missing or unexpected object is one record with
+ * its whole value; a changed one gives a record per top-level property that differs.
+ */
+export function driftRecords(live: DatabaseModel, desired: DatabaseModel): DriftRecord[] {
+  const withRows = live.data !== undefined && desired.data !== undefined;
+  const a = objectsOf(live, withRows);
+  const b = objectsOf(desired, withRows);
+  const out: DriftRecord[] = [];
+  for (const e of driftReport(live, desired)) {
+    const key = `${e.kind}:${e.object}`;
+    const l = a.get(key);
+    const d = b.get(key);
+    const base = { kind: e.kind, object: e.object, status: e.status };
+    if (!l || !d) {
+      out.push({ ...base, property: null, live: l ? plain(l.value) : null, desired: d ? plain(d.value) : null });
+      continue;
+    }
+    const lv = plain(l.value) as Record<string, unknown>;
+    const dv = plain(d.value) as Record<string, unknown>;
+    for (const p of [...new Set([...Object.keys(lv), ...Object.keys(dv)])].sort()) {
+      if (canonicalJson(lv[p] ?? null) === canonicalJson(dv[p] ?? null)) continue;
+      out.push({ ...base, property: snakeCase(p), live: lv[p] ?? null, desired: dv[p] ?? null });
+    }
+  }
+  return out;
+}
+
 export function renderDriftText(entries: readonly DriftEntry[], database: string): string {
   if (entries.length === 0) return `no drift: ${database} matches the schema\n`;
   const words: Record<DriftStatus, string> = {

@@ -4,6 +4,7 @@ import type { ProjectConfig } from '../config/project.ts';
 import { loadSchemaDir, type LoadedSchema } from '../yaml/load.ts';
 import { loadSqlParser } from '../sql/parser.ts';
 import { UserError } from '../errors.ts';
+import { startPhase } from '../progress.ts';
 
 export interface DesiredInput {
   readonly loaded: LoadedSchema;
@@ -22,7 +23,13 @@ export function loadDesired(schemaDir: string, config: ProjectConfig | null): De
   if (!existsSync(schemaDir) || !statSync(schemaDir).isDirectory()) {
     throw new UserError(`schema directory ${schemaDir} does not exist (give --schema DIR or set schema_dir in pgform.yaml)`);
   }
-  const loaded = loadSchemaDir(schemaDir);
+  const done = startPhase(`loading ${schemaDir}`);
+  let loaded: LoadedSchema;
+  try {
+    loaded = loadSchemaDir(schemaDir);
+  } finally {
+    done();
+  }
   return { loaded, managedSchemas: managedSchemasOf(loaded.model, config) };
 }
 

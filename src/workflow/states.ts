@@ -15,6 +15,7 @@ import { withReachableColumnOrder } from '../diff/column-order.ts';
 import { introspect } from '../introspect/index.ts';
 import { readTableData } from '../introspect/data.ts';
 import { normalizeModel } from '../normalize/normalize.ts';
+import { inPhase, startPhase } from '../progress.ts';
 import type { SourcePosition } from '../model/source.ts';
 import { UserError } from '../errors.ts';
 
@@ -37,6 +38,20 @@ export interface ComparedStates {
 }
 
 export async function desiredState(
+  raw: DatabaseModel,
+  managedSchemas: readonly string[],
+  ws: Workspace,
+  sources?: ReadonlyMap<string, SourcePosition>,
+): Promise<DatabaseModel> {
+  const done = startPhase('normalizing the schema');
+  try {
+    return await normalizedDesired(raw, managedSchemas, ws, sources);
+  } finally {
+    done();
+  }
+}
+
+async function normalizedDesired(
   raw: DatabaseModel,
   managedSchemas: readonly string[],
   ws: Workspace,
@@ -67,7 +82,10 @@ export async function comparableLive(
   ws: Workspace,
 ): Promise<DatabaseModel> {
   try {
-    return keepInvalidIndexes(await normalizeModel(liveRaw, { cacheDir: ws.cacheDir, devUrl: ws.devUrl, managedSchemas }), liveRaw);
+    const normalized = await inPhase('normalizing the live state', () =>
+      normalizeModel(liveRaw, { cacheDir: ws.cacheDir, devUrl: ws.devUrl, managedSchemas }),
+    );
+    return keepInvalidIndexes(normalized, liveRaw);
   } catch (e) {
     const sameEngine = conn.engine === 'pglite' && !ws.devUrl;
     if (sameEngine) {
@@ -112,7 +130,7 @@ export async function compareStates(
   managedSchemas: readonly string[],
   ws: Workspace,
 ): Promise<ComparedStates> {
-  const liveRaw = await introspect(conn, { schemas: managedSchemas });
+  const liveRaw = await inPhase('reading the database', () => introspect(conn, { schemas: managedSchemas }));
   const scoped = scopeToDesired(await comparableLive(conn, liveRaw, managedSchemas, ws), desired);
   // Rows only of the tables the YAML declares data for (not fingerprinted).
   const live = desired.data ? { ...scoped, data: await readTableData(conn, desired.data) } : scoped;
@@ -176,7 +194,7 @@ export async function liveState(
   managedSchemas: readonly string[],
   ws: Workspace,
 ): Promise<{ readonly raw: DatabaseModel; readonly fingerprint: string }> {
-  const raw = await introspect(conn, { schemas: managedSchemas });
+  const raw = await inPhase('reading the database', () => introspect(conn, { schemas: managedSchemas }));
   return { raw, fingerprint: fingerprint(await comparableLive(conn, raw, managedSchemas, ws)) };
 }
 
