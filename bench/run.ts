@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: wall time and peak memory of pull, an empty plan, a plan with 10% of the
+ * `npm run bench`: start-up of the built command; wall time and peak memory of pull, an empty plan (cold and cached), a plan with 10% of the
  * tables changed, and apply, for N = 100 and 1,000 tables, on embedded PGlite and on a
- * PostgreSQL 15 server the benchmark starts itself. Not a test: it prints numbers.
+ * PostgreSQL 15 server the benchmark starts itself; on the server also @pgkit/migra diffing the
+ * database with an equal twin, in this process, and each plan's time as a ratio of it. Not a test.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,8 @@ import { renderSql } from '../src/plan/render-sql.ts';
 import { DEFAULT_SETTINGS } from '../src/plan/plan.ts';
 import type { Connection } from '../src/db/connection.ts';
 import type { Workspace } from '../src/workflow/states.ts';
+import { spawnSync } from 'node:child_process';
+import { run as migra } from '@pgkit/migra';
 
 interface Measured<T> {
   readonly value: T;
@@ -38,6 +41,18 @@ async function measure<T>(fn: () => Promise<T>): Promise<Measured<T>> {
   } finally {
     clearInterval(timer);
   }
+}
+
+/**
+ * @pgkit/migra diffing `url` against its twin `twinUrl` (same schema), in this process: the
+ * yardstick the targets are stated against, so the ratios compare on any machine.
+ */
+async function migraDiff(url: string, twinUrl: string): Promise<Measured<number>> {
+  return measure(async () => (await migra(url, twinUrl, { unsafe: true, schema: 'public' })).sql.length);
+}
+
+function ratio(m: Measured<unknown>, yardstick: Measured<unknown> | null): string {
+  return yardstick ? `${(m.ms / yardstick.ms).toFixed(2)}x migra` : '';
 }
 
 function row(engine: string, n: number, op: string, m: Measured<unknown>, extra = ''): void {
@@ -66,13 +81,17 @@ async function benchEngine(engine: 'pglite' | 'postgres', n: number, serverUrl: 
   writeFileSync(join(base, 'tables.yaml'), syntheticSchema(n));
   writeFileSync(join(changed, 'tables.yaml'), syntheticSchema(n, 10));
   let url = `pglite:${join(work, 'db')}`;
+  let twinUrl: string | null = null;
   if (engine === 'postgres') {
     const admin = await openPostgres(serverUrl!);
     await admin.exec(`CREATE DATABASE bench_${n}`);
+    await admin.exec(`CREATE DATABASE bench_${n}_twin`);
     await admin.close();
     const u = new URL(serverUrl!);
     u.pathname = `/bench_${n}`;
     url = u.toString();
+    u.pathname = `/bench_${n}_twin`;
+    twinUrl = u.toString();
   }
   const conn = await openDatabase(url, { cwd: work });
   try {
@@ -84,10 +103,23 @@ async function benchEngine(engine: 'pglite' | 'postgres', n: number, serverUrl: 
     row(engine, n, 'initial apply (plan+apply)', initial, `${initial.value} steps`);
     const pull = await measure(async () => modelToYamlFiles(await introspect(conn, { schemas: ['public'] })).size);
     row(engine, n, 'pull', pull);
+    let yardstick: Measured<number> | null = null;
+    if (twinUrl !== null) {
+      const twin = await openDatabase(twinUrl, { cwd: work });
+      try {
+        await applyAll(twin, base, ws);
+      } finally {
+        await twin.close();
+      }
+      yardstick = await migraDiff(url, twinUrl);
+      row('migra', n, 'diff of two equal databases', yardstick, `${yardstick.value} chars of SQL`);
+    }
+    const cold = await measure(() => planOnly(conn, base, { ...ws, cacheDir: join(work, 'cold-cache') }));
+    row(engine, n, 'empty plan (empty cache)', cold, `${cold.value} steps  ${ratio(cold, yardstick)}`);
     const empty = await measure(() => planOnly(conn, base, ws));
-    row(engine, n, 'empty plan (cached)', empty, `${empty.value} steps`);
+    row(engine, n, 'empty plan (cached)', empty, `${empty.value} steps  ${ratio(empty, yardstick)}`);
     const changedPlan = await measure(() => planOnly(conn, changed, ws));
-    row(engine, n, 'plan, 10% tables changed', changedPlan, `${changedPlan.value} steps`);
+    row(engine, n, 'plan, 10% tables changed', changedPlan, `${changedPlan.value} steps  ${ratio(changedPlan, yardstick)}  ${(changedPlan.ms / empty.ms).toFixed(2)}x the empty plan`);
     const apply = await measure(() => applyAll(conn, changed, ws));
     row(engine, n, 'apply, 10% tables changed', apply, `${apply.value} steps`);
   } finally {
@@ -96,7 +128,25 @@ async function benchEngine(engine: 'pglite' | 'postgres', n: number, serverUrl: 
   }
 }
 
+/** Start-up of the built command (`npm run bench` builds first): `--version`, and each command's `--help`. */
+function startup(): void {
+  const bin = join(import.meta.dirname, '..', 'bin', 'pgform.js');
+  const time = (args: string[]): number => {
+    const runs = [0, 1, 2].map(() => {
+      const t0 = performance.now();
+      spawnSync(process.execPath, [bin, ...args], { stdio: 'ignore' });
+      return performance.now() - t0;
+    });
+    return runs.sort((a, b) => a - b)[1]!; // the median of 3
+  };
+  console.log(`start-up   pgform --version ${(time(['--version']) / 1000).toFixed(2)} s (target 0.3 s)`);
+  for (const c of ['validate', 'plan', 'apply', 'drift', 'status', 'check', 'pull', 'history', 'init']) {
+    console.log(`start-up   pgform ${c.padEnd(9)} ${(time([c, '--help']) / 1000).toFixed(2)} s (target 0.4 s)`);
+  }
+}
+
 const sizes = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number);
+startup();
 const server = await startTestServer();
 try {
   console.log('engine        N  operation                       wall      peak RSS');
