@@ -18,7 +18,7 @@ function readmeFirstCommand(): string[] {
 }
 
 function run(cmd: string, args: readonly string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: isolatedEnv(), input: '', timeout: 300_000 });
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: isolatedEnv(), input: '', timeout: 600_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -60,5 +60,5 @@ describe('the packed package, installed into a new project', () => {
     expect(apply.code, apply.stderr).toBe(0);
     const drift = pgform('drift', ...schema);
     expect(drift.code, drift.stdout + drift.stderr).toBe(0);
-  }, 600_000);
+  }, 1_200_000);
 });
