@@ -166,11 +166,11 @@ export function driftRecords(live: DatabaseModel, desired: DatabaseModel): Drift
     const d = b.get(key);
     const base = { kind: e.kind, object: e.object, status: e.status };
     if (!l || !d) {
-      out.push({ ...base, property: null, live: l ? plain(l.value) : null, desired: d ? plain(d.value) : null });
+      out.push({ ...base, property: null, live: l ? plain(l.value, l.kind) : null, desired: d ? plain(d.value, d.kind) : null });
       continue;
     }
-    const lv = plain(l.value) as Record<string, unknown>;
-    const dv = plain(d.value) as Record<string, unknown>;
+    const lv = plain(l.value, l.kind) as Record<string, unknown>;
+    const dv = plain(d.value, d.kind) as Record<string, unknown>;
     for (const p of [...new Set([...Object.keys(lv), ...Object.keys(dv)])].sort()) {
       if (canonicalJson(lv[p] ?? null) === canonicalJson(dv[p] ?? null)) continue;
       out.push({ ...base, property: snakeCase(p), live: lv[p] ?? null, desired: dv[p] ?? null });
