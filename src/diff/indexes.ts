@@ -157,8 +157,8 @@ export function dropIndexStep(
     object: display(t.schema, t.name, i.name),
     operation: 'drop',
     sql: ctx.online ? `DROP INDEX CONCURRENTLY IF EXISTS ${q}` : `DROP INDEX ${q}`,
-    // The index's table is locked as well as the index.
-    locks: stepLocks('catalog', [t, { schema: t.schema, name: i.name }].map((r) => lock(r, ctx.online ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'))),
+    // The table is locked as well as the index (which CONCURRENTLY takes ACCESS EXCLUSIVE last, once unused).
+    locks: stepLocks('catalog', [lock(t, ctx.online ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'), lock({ schema: t.schema, name: i.name }, 'ACCESS EXCLUSIVE')]),
     hazards: ctx.online ? [NON_TRANSACTIONAL] : [],
     transactional: !ctx.online,
     reason,

@@ -307,10 +307,11 @@ export function statementLocks(sql: string, hazards: readonly Hazard[]): StepLoc
   if (first === 'DROP') {
     c.i++;
     if (accept(c, 'INDEX')) {
-      const concurrently = accept(c, 'CONCURRENTLY');
+      accept(c, 'CONCURRENTLY');
       accept(c, 'IF', 'EXISTS');
       const index = qualifiedName(c);
-      return index ? stepLocks('catalog', [lock(index, concurrently ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE')]) : NO_LOCKS;
+      // CONCURRENTLY too ends with ACCESS EXCLUSIVE on the index itself, once no query uses it.
+      return index ? stepLocks('catalog', [lock(index, 'ACCESS EXCLUSIVE')]) : NO_LOCKS;
     }
     if (accept(c, 'TRIGGER') || accept(c, 'POLICY')) {
       accept(c, 'IF', 'EXISTS');

@@ -230,7 +230,8 @@ function undeclaredLocks(run: Run): string[] {
   const tables = new Map([...run.relations.values()].map((r) => [r.name, r.table]));
   const out: string[] = [];
   for (const s of run.samples) {
-    const steps = plan.steps.slice(txOf(s.from).firstStep - 1, s.to);
+    // `to` is 0 when the sample came back after the last step.
+    const steps = plan.steps.slice(txOf(s.from).firstStep - 1, Math.max(s.from, s.to));
     const declared = steps.flatMap((st) => locksOf(st).relations.map((l) => ({ name: `${l.relation.schema}.${l.relation.name}`, level: l.level })));
     for (const l of s.locks) {
       const table = tables.get(l.relation) ?? null;

@@ -68,7 +68,7 @@ describe('declared locks', () => {
     expect(of('CREATE INDEX CONCURRENTLY "orders_total_idx"')).toEqual({ duration: 'scan', relations: [{ relation: orders, level: 'SHARE UPDATE EXCLUSIVE' }] });
     expect(of('DROP INDEX CONCURRENTLY IF EXISTS "public"."orders_note_idx"').relations).toEqual([
       { relation: orders, level: 'SHARE UPDATE EXCLUSIVE' },
-      { relation: { schema: 'public', name: 'orders_note_idx' }, level: 'SHARE UPDATE EXCLUSIVE' },
+      { relation: { schema: 'public', name: 'orders_note_idx' }, level: 'ACCESS EXCLUSIVE' },
     ]);
     expect(of(/ALTER COLUMN "customer_id" SET NOT NULL$/)).toEqual({ duration: 'catalog', relations: [{ relation: orders, level: 'ACCESS EXCLUSIVE' }] });
     expect(statementLocks('ALTER TABLE "public"."orders" ALTER COLUMN "qty" SET NOT NULL', [])).toEqual({
