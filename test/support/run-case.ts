@@ -35,14 +35,15 @@ async function build(engine: EngineKind, c: Case, sql: string): Promise<Connecti
   return conn;
 }
 
-/** What `pgform pull` writes, loaded back as `pgform plan` would, with the case's annotations. */
+/**
+ * What `pgform pull` writes, with the case's annotations written into the YAML text as a user
+ * writes them (`renamed_from:`, `using:`), loaded back as `pgform plan` would: the annotations go
+ * through the YAML loader end to end.
+ */
 function pulledYaml(model: DatabaseModel, renames: CaseRenames, using: Readonly<Record<string, string>>): DatabaseModel {
-  // As `pgform pull` does: owners equal to the role pulling are left unmanaged.
-  const files = [...modelToYamlFiles(model, { omitOwner: PULLING_ROLE })].map(([path, text]) => ({ path, text }));
-  const loaded = loadSchemaFiles(files).model;
-  return {
-    ...loaded,
-    tables: loaded.tables.map((t) => {
+  const annotated: DatabaseModel = {
+    ...model,
+    tables: model.tables.map((t) => {
       const tableKey = `${t.schema}.${t.name}`;
       return {
         ...t,
@@ -58,6 +59,20 @@ function pulledYaml(model: DatabaseModel, renames: CaseRenames, using: Readonly<
       };
     }),
   };
+  // As `pgform pull` does: owners equal to the role pulling are left unmanaged.
+  const files = [...modelToYamlFiles(annotated, { omitOwner: PULLING_ROLE })].map(([path, text]) => ({ path, text }));
+  const loaded = loadSchemaFiles(files).model;
+  const read = (k: string) => {
+    const [schema, table, column] = k.split('.');
+    return loaded.tables.find((t) => t.schema === schema && t.name === table)?.columns.find((c) => c.name === column);
+  };
+  for (const [k, old] of Object.entries(renames.tables)) {
+    const [schema, name] = k.split('.');
+    expect(loaded.tables.find((t) => t.schema === schema && t.name === name)?.renamedFrom, `renamed_from of ${k} read from the YAML`).toBe(old);
+  }
+  for (const [k, old] of Object.entries(renames.columns)) expect(read(k)?.renamedFrom, `renamed_from of ${k} read from the YAML`).toBe(old);
+  for (const [k, expr] of Object.entries(using)) expect(read(k)?.using, `using of ${k} read from the YAML`).toBe(expr);
+  return loaded;
 }
 
 function userSchemas(...models: DatabaseModel[]): string[] {
