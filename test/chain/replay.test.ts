@@ -42,7 +42,7 @@ describe('replay on the embedded TimescaleDB build', () => {
     // the saved files are the server form still
     expect(readFileSync(join(dir, '0002_title_index.sql'), 'utf8')).toBe(up);
     expect(readdirSync(dir)).toContain('pgform.sum');
-  });
+  }, 300_000);
 
   it('knows the plain form of each concurrent statement, and leaves others alone', () => {
     expect(plainFormOf('CREATE UNIQUE INDEX CONCURRENTLY "i" ON "s"."t" USING btree ("a")')).toBe('CREATE UNIQUE INDEX "i" ON "s"."t" USING btree ("a")');
