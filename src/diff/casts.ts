@@ -99,6 +99,10 @@ export function castPath(from: DatabaseModel, to: DatabaseModel, fromType: strin
     if (p.kind === 'assignment') return { kind: 'explicit', via: 'cast', checks: true };
     return checked(p);
   }
+  // Arrays of the same depth are converted element by element, with the elements' cast.
+  if (fromArray === toArray && fromArray !== '' && !a.domain && !b.domain) {
+    return castPath(from, to, splitArrayType(fromType).base, splitArrayType(toType).base);
+  }
   if (fromArray !== toArray) {
     if (toString) return { kind: 'assignment' };
     if (fromString) return { kind: 'explicit', via: 'input', checks: true };

@@ -21,6 +21,8 @@ describe('castPath', () => {
     expect(castPath(empty, empty, 'text', 'integer[]')).toEqual({ kind: 'explicit', via: 'input', checks: true });
     expect(castPath(empty, empty, 'integer', 'boolean')).toEqual({ kind: 'explicit', via: 'cast', checks: false });
     expect(castPath(withEnums, withEnums, 'mood', 'state')).toEqual({ kind: 'explicit', via: 'text', checks: true });
+    expect(castPath(empty, withEnums, 'text[]', 'mood[]')).toEqual({ kind: 'explicit', via: 'input', checks: true });
+    expect(castPath(empty, empty, 'integer[]', 'uuid[]')).toEqual({ kind: 'none' });
   });
 
   it('knows when no cast exists, and leaves types it does not know to PostgreSQL', () => {
