@@ -74,8 +74,10 @@ describe('pgvector before/after', () => {
     const v3 = schema(columns, '      items_embedding_hnsw: { using: hnsw, columns: [embedding vector_cosine_ops], with: { m: 8, ef_construction: 32 } }\n');
     const online = await planYaml(c, v3, { online: true });
     expect(online.steps.map((s) => [s.sql, s.transactional])).toEqual([
+      // Built under a temporary name first, so the table is never without the index.
+      ['CREATE INDEX CONCURRENTLY "pgform_new_items_embedding_hnsw" ON "public"."items" USING hnsw ("embedding" public.vector_cosine_ops) WITH ("m" = \'8\', "ef_construction" = \'32\')', false],
       ['DROP INDEX CONCURRENTLY IF EXISTS "public"."items_embedding_hnsw"', false],
-      ['CREATE INDEX CONCURRENTLY "items_embedding_hnsw" ON "public"."items" USING hnsw ("embedding" public.vector_cosine_ops) WITH ("m" = \'8\', "ef_construction" = \'32\')', false],
+      ['ALTER INDEX "public"."pgform_new_items_embedding_hnsw" RENAME TO "items_embedding_hnsw"', true],
     ]);
     const changed = await converge(c, v3);
     expect(summary(changed)).toEqual([
