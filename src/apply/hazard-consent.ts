@@ -1,16 +1,9 @@
 import type { Plan } from '../plan/plan.ts';
 import type { HazardKind } from '../plan/hazard.ts';
-import { ALL_HAZARD_KINDS } from '../plan/hazard.ts';
+import { ALL_HAZARD_KINDS, needsConsent } from '../plan/hazard.ts';
 import { UserError } from '../errors.ts';
 
-/** Hazards that stop an apply unless allowed: anything that destroys data, rewrites or long-locks. */
-export const HAZARDS_REQUIRING_CONSENT: ReadonlySet<HazardKind> = new Set<HazardKind>([
-  'data_loss',
-  'table_rewrite',
-  'long_lock',
-  'blocks_writes',
-  'irreversible',
-]);
+export { HAZARDS_REQUIRING_CONSENT, needsConsent } from '../plan/hazard.ts';
 
 export type AllowedHazards = ReadonlySet<HazardKind> | 'all';
 
@@ -40,7 +33,7 @@ export function refusedSteps(plan: Plan, allowed: AllowedHazards): RefusedStep[]
   if (allowed === 'all') return [];
   const out: RefusedStep[] = [];
   plan.steps.forEach((s, i) => {
-    const missing = [...new Set(s.hazards.map((h) => h.kind))].filter((k) => HAZARDS_REQUIRING_CONSENT.has(k) && !allowed.has(k));
+    const missing = [...new Set(s.hazards.filter(needsConsent).map((h) => h.kind))].filter((k) => !allowed.has(k));
     if (missing.length > 0) out.push({ index: i + 1, object: s.object, operation: `${s.operation} ${s.kind}`, hazards: missing });
   });
   return out;

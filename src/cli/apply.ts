@@ -28,6 +28,7 @@ interface ApplyCliOptions extends CommonOptions {
   readonly downTo?: string;
   readonly lockRetries?: string;
   readonly format?: string;
+  readonly skipDataChecks?: boolean;
 }
 
 export function registerApply(program: Command, run: (fn: () => Promise<number>) => void): void {
@@ -37,6 +38,7 @@ export function registerApply(program: Command, run: (fn: () => Promise<number>)
     .option('--schema <dir>', 'schema directory (when no plan file is given)')
     .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
     .option('--dev-url <url>', 'scratch database server of the live version, for normalizing')
+    .option('--skip-data-checks', 'do not check the live rows at plan time (tables too large to scan); the plan says so')
     .option('--yes', 'do not ask for confirmation')
     .option('--allow-hazards <list>', 'comma-separated hazard kinds to allow, or all')
     .option('--allow-edited', 'run a plan file whose text was changed after it was planned')
@@ -122,7 +124,7 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
     managed = input.managedSchemas;
     conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
     try {
-      plan = (await planDatabase(conn, input, ctx.workspace, ctx.settings)).plan;
+      plan = (await planDatabase(conn, input, ctx.workspace, ctx.settings, { skipDataChecks: opts.skipDataChecks === true })).plan;
     } catch (e) {
       await conn.close();
       throw e;

@@ -39,6 +39,7 @@ interface PlanOptions extends CommonOptions {
   readonly exitCode?: boolean;
   readonly save?: string;
   readonly plans?: string;
+  readonly skipDataChecks?: boolean;
 }
 
 export function registerPlan(program: Command, run: (fn: () => Promise<number>) => void): void {
@@ -48,6 +49,7 @@ export function registerPlan(program: Command, run: (fn: () => Promise<number>) 
     .option('--schema <dir>', 'schema directory (default: schema_dir of pgform.yaml, else ./schema)')
     .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
     .option('--dev-url <url>', 'scratch database server of the live version, for normalizing')
+    .option('--skip-data-checks', 'do not check the live rows at plan time (tables too large to scan); the plan says so')
     .option('--out <file>', 'write the plan to a file instead of stdout')
     .option('--format <format>', 'sql, json or markdown', 'sql')
     .option('--rollback-out <file>', 'also write the plan that goes back to the current state')
@@ -68,7 +70,7 @@ export async function planCommand(opts: PlanOptions): Promise<number> {
   const input = await readDesired(ctx.schemaDir, ctx.config);
   const conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
   try {
-    const result = await planDatabase(conn, input, ctx.workspace, ctx.settings);
+    const result = await planDatabase(conn, input, ctx.workspace, ctx.settings, { skipDataChecks: opts.skipDataChecks === true });
     const text = renderPlan(result.plan, format);
     if (opts.out) {
       writeFileSync(opts.out, text);

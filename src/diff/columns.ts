@@ -6,7 +6,7 @@ import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import type { Hazard } from '../plan/hazard.ts';
 import { ident, qname } from '../sql/quote.ts';
-import { commentSql, display, edges, generatedName, hazard, step, underNewNames, type DiffContext, type TablePair } from './context.ts';
+import { breakingChange, commentSql, display, edges, generatedName, hazard, step, underNewNames, type DiffContext, type TablePair } from './context.ts';
 import { isVolatileExpression, mapSequencesInDefault, sequencesInDefault } from './sql-text.ts';
 import { classifyTypeChange } from './types.ts';
 import { castPath } from './casts.ts';
@@ -99,7 +99,7 @@ export function addColumnStep(ctx: DiffContext, table: Table, c: Column): Step {
     hazards.push(hazard('table_rewrite', `adding stored generated column ${obj} computes it for every row, rewriting the table under an exclusive lock`));
   } else if (c.identity) {
     hazards.push(hazard('table_rewrite', `adding identity column ${obj} numbers every existing row, rewriting the table under an exclusive lock`));
-  } else if (c.default !== null && isVolatileExpression(c.default)) {
+  } else if (c.default !== null && isVolatileExpression(c.default, ctx.volatilityOf)) {
     hazards.push(hazard('table_rewrite', `the default of ${obj} (${c.default}) is volatile: every existing row gets its own value, rewriting the table under an exclusive lock`));
   } else if (c.notNull && c.default === null) {
     hazards.push(hazard('unchecked_dependency', `${obj} is NOT NULL without a default: the step fails if ${display(table.schema, table.name)} has any rows`));
@@ -163,7 +163,14 @@ export function diffColumns(ctx: DiffContext, pair: TablePair, dependentsOf: (co
   const paired = new Set(pair.columns.map((c) => c.from.name));
 
   for (const c of pair.from.columns) {
-    if (!paired.has(c.name)) out.push(dropColumnStep(t, c, [...dependentsOf(c.name), ...ownedSequenceEdges(ctx, pair.from, c.name)]));
+    if (paired.has(c.name)) continue;
+    const drop = dropColumnStep(t, c, [...dependentsOf(c.name), ...ownedSequenceEdges(ctx, pair.from, c.name)]);
+    const obj = display(t.schema, t.name, c.name);
+    const breaks = breakingChange(
+      `code that reads or writes ${obj} fails after this step`,
+      `release code that no longer uses ${c.name} first, then drop the column in a later plan`,
+    );
+    out.push({ ...drop, hazards: [...drop.hazards, breaks] });
   }
   for (const { from, to, renamed } of pair.columns) {
     const ckey = keys.column(t.schema, t.name, to.name);
@@ -176,6 +183,12 @@ export function diffColumns(ctx: DiffContext, pair: TablePair, dependentsOf: (co
           object: obj,
           operation: 'rename',
           sql: `ALTER TABLE ${qname(t)} RENAME COLUMN ${ident(from.name)} TO ${ident(to.name)}`,
+          hazards: [
+            breakingChange(
+              `code that uses ${display(t.schema, t.name, from.name)} fails after this step (it becomes ${to.name})`,
+              `add ${to.name}, write both and move readers to it, then drop ${from.name} in a later plan`,
+            ),
+          ],
           phase: PHASES.rename,
           requires: [tkey],
           removes: [keys.column(t.schema, t.name, from.name)],

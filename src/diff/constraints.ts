@@ -450,10 +450,12 @@ function swapKeySteps(
 export function diffConstraints(ctx: DiffContext, pair: TablePair): Step[] {
   const t = pair.to;
   const m = matchConstraints(ctx, pair);
+  const recreated = recreatedColumns(pair);
   const out: Step[] = [];
   for (const c of m.dropped) out.push(dropConstraintStep(ctx, pair.from, t, c));
   for (const [f, c] of m.changed) {
-    if (ctx.online && c.name && isKey(f) && isKey(c)) out.push(...swapKeySteps(ctx, pair, f, c));
+    const onRecreated = constraintColumns(t, c).some((n) => recreated.has(n));
+    if (ctx.online && c.name && isKey(f) && isKey(c) && !onRecreated) out.push(...swapKeySteps(ctx, pair, f, c));
     else {
       const why = `${c.name} changes: it is dropped and added again`;
       const drop = dropConstraintStep(ctx, pair.from, t, f, why);

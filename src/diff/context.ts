@@ -7,7 +7,8 @@ import type { Hazard, HazardKind } from '../plan/hazard.ts';
 import type { Step } from '../plan/step.ts';
 import { literal } from '../sql/quote.ts';
 import { sha256 } from '../model/fingerprint.ts';
-import { substituteIdentifiers } from './sql-text.ts';
+import { substituteIdentifiers, type FunctionCall, type VolatilityOf } from './sql-text.ts';
+import type { Volatility } from '../model/function.ts';
 import { statementLocks } from '../plan/locks.ts';
 
 /** A table present on both sides: same name, or renamed from `from.name` to `to.name`. */
@@ -47,13 +48,44 @@ export interface DiffContext {
   readonly sequenceRenames: ReadonlyMap<string, string>;
   /** Steps computed once and shared between kinds (see constraints.ts). */
   readonly memo: Map<string, unknown>;
+  /** Catalog volatility of a function a default calls: the desired routines, then pg_proc facts. */
+  readonly volatilityOf: VolatilityOf;
+}
+
+const VOLATILITY_RANK: Readonly<Record<Volatility, number>> = { immutable: 0, stable: 1, volatile: 2 };
+
+/**
+ * Resolves a call the way the plan's session does (search_path `public`, after pg_catalog):
+ * the routines of the desired state first (they may not exist yet), then `catalog`, which maps
+ * `schema.name` to the most volatile of its overloads as pg_proc has it.
+ */
+export function volatilityResolver(to: DatabaseModel, catalog: ReadonlyMap<string, Volatility> | undefined): VolatilityOf {
+  const own = new Map<string, Volatility>();
+  for (const r of to.routines) {
+    const k = `${r.schema}.${r.name}`;
+    const v = own.get(k);
+    if (v === undefined || VOLATILITY_RANK[r.volatility] > VOLATILITY_RANK[v]) own.set(k, r.volatility);
+  }
+  return (call: FunctionCall) => {
+    const candidates = call.schema !== null ? [`${call.schema}.${call.name}`] : [`pg_catalog.${call.name}`, `public.${call.name}`];
+    for (const k of candidates) {
+      const v = own.get(k) ?? catalog?.get(k);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  };
 }
 
 function tableKey(t: QualifiedName): string {
   return `${t.schema}.${t.name}`;
 }
 
-export function makeContext(from: DatabaseModel, to: DatabaseModel, online: boolean): DiffContext {
+export function makeContext(
+  from: DatabaseModel,
+  to: DatabaseModel,
+  online: boolean,
+  catalogVolatility?: ReadonlyMap<string, Volatility>,
+): DiffContext {
   const fromTables = new Map(from.tables.map((t) => [tableKey(t), t]));
   const toTables = new Map(to.tables.map((t) => [tableKey(t), t]));
   const pairs: TablePair[] = [];
@@ -97,6 +129,7 @@ export function makeContext(from: DatabaseModel, to: DatabaseModel, online: bool
     pairOfFrom: (schema, name) => byFrom.get(`${schema}.${name}`),
     pairOfTo: (schema, name) => byTo.get(`${schema}.${name}`),
     memo: new Map(),
+    volatilityOf: volatilityResolver(to, catalogVolatility),
   };
 }
 
@@ -165,8 +198,16 @@ export function underNewNames(pair: TablePair, sql: string): string {
   return substituteIdentifiers(sql, pair.identifierRenames);
 }
 
-export function hazard(kind: HazardKind, message: string): Hazard {
-  return { kind, message };
+export function hazard(kind: HazardKind, message: string, opts: { readonly widensAccess?: boolean } = {}): Hazard {
+  return opts.widensAccess ? { kind, message, widensAccess: true } : { kind, message };
+}
+
+/**
+ * `breaking_change`: running code that uses `what` fails after the step. Worded by its effect,
+ * with the expand/contract way of making the same change without breaking anyone.
+ */
+export function breakingChange(effect: string, alternative: string): Hazard {
+  return hazard('breaking_change', `${effect}; to avoid it, expand/contract: ${alternative}`);
 }
 
 export const NON_TRANSACTIONAL = hazard(

@@ -172,7 +172,8 @@ function grantStep(action: Action, p: Placement, group: readonly Grant[]): Step 
     object: `${targetObject(p.target)} ${action === 'grant' ? 'to' : 'from'} ${grantee}`,
     operation: action === 'grant' ? 'grant' : 'revoke',
     sql,
-    hazards: [hazard('authz_change', message)],
+    // A grant to PUBLIC reaches every role, present and future: it needs consent (unless it restores a recreated object's).
+    hazards: [hazard('authz_change', message, { widensAccess: action === 'grant' && grantee === 'PUBLIC' && !p.reason })],
     ...(p.reason ? { reason: p.reason } : {}),
     phase: p.phase,
     requires: [...p.objectKeys, ...columnKeys, ...roleKeys([grantee]), ...(action === 'grant' ? p.objectKeys.map(ownerChanged) : [])],

@@ -1,5 +1,6 @@
 import type { DatabaseModel } from '../model/database.ts';
 import type { Step } from '../plan/step.ts';
+import type { Volatility } from '../model/function.ts';
 import { makeContext } from './context.ts';
 import { diffSchemas } from './schemas.ts';
 import { diffExtensions } from './extensions.ts';
@@ -25,6 +26,8 @@ import { afterBackfills, diffBackfills } from './backfills.ts';
 export interface DiffOptions {
   /** Use the non-blocking forms of changes to existing tables (default true). */
   readonly online?: boolean;
+  /** `schema.name` -> pg_proc volatility of functions column defaults call (see `volatilityResolver`). */
+  readonly catalogVolatility?: ReadonlyMap<string, Volatility>;
 }
 
 /**
@@ -34,7 +37,7 @@ export interface DiffOptions {
  * before it and created again after it (see dependents.ts).
  */
 export function diffModels(from: DatabaseModel, to: DatabaseModel, opts: DiffOptions = {}): Step[] {
-  const ctx = makeContext(from, to, opts.online ?? true);
+  const ctx = makeContext(from, to, opts.online ?? true, opts.catalogVolatility);
   const steps = [
     ...diffSchemas(ctx),
     ...diffExtensions(ctx),

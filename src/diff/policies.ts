@@ -45,7 +45,7 @@ function requirements(p: Policy): string[] {
 }
 
 /** CREATE POLICY (and its comment). */
-export function createPolicySteps(p: Policy, reason?: string): Step[] {
+export function createPolicySteps(p: Policy, reason?: string, widensAccess = false): Step[] {
   const pkey = keys.policy(p.schema, p.table, p.name);
   const roles = rolesText(p.roles.length ? p.roles : ['PUBLIC']);
   const message = p.permissive
@@ -57,7 +57,7 @@ export function createPolicySteps(p: Policy, reason?: string): Step[] {
       object: display(p.schema, p.table, p.name),
       operation: 'create',
       sql: `CREATE POLICY ${on(p)} AS ${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command.toUpperCase()} ${clauses(p)}`,
-      hazards: [hazard('authz_change', message)],
+      hazards: [hazard('authz_change', message, { widensAccess })],
       ...(reason ? { reason } : {}),
       phase: PHASES.createPolicy,
       provides: [pkey],
@@ -70,7 +70,7 @@ export function createPolicySteps(p: Policy, reason?: string): Step[] {
 }
 
 /** DROP POLICY; waits for the table's RLS to be disabled when the plan disables it. */
-export function dropPolicyStep(p: Policy, reason?: string): Step {
+export function dropPolicyStep(p: Policy, reason?: string, widensAccess = false): Step {
   const roles = rolesText(p.roles.length ? p.roles : ['PUBLIC']);
   const message = p.permissive
     ? `dropping ${policyText(p)} may hide rows ${roles} could reach through it`
@@ -80,7 +80,7 @@ export function dropPolicyStep(p: Policy, reason?: string): Step {
     object: display(p.schema, p.table, p.name),
     operation: 'drop',
     sql: `DROP POLICY ${on(p)}`,
-    hazards: [hazard('authz_change', message)],
+    hazards: [hazard('authz_change', message, { widensAccess })],
     ...(reason ? { reason } : {}),
     phase: PHASES.dropPolicy,
     removes: [keys.policy(p.schema, p.table, p.name), ...p.roles.map(roleReleased)],
@@ -91,6 +91,9 @@ export function dropPolicyStep(p: Policy, reason?: string): Step {
 function alterPolicyStep(from: Policy, to: Policy): Step {
   const parts: string[] = [];
   const what: string[] = [];
+  // Roles gained, or a condition that changes: pgform cannot prove a new condition is narrower.
+  const gained = to.roles.length === 0 ? from.roles.length > 0 : to.roles.some((r) => !from.roles.includes(r));
+  const widensAccess = gained || from.using !== to.using || from.withCheck !== to.withCheck;
   if (from.roles.join('\u0000') !== to.roles.join('\u0000')) {
     parts.push(`TO ${(to.roles.length ? to.roles : ['PUBLIC']).map(roleSpec).join(', ')}`);
     what.push(`applies to ${rolesText(to.roles.length ? to.roles : ['PUBLIC'])} instead of ${rolesText(from.roles.length ? from.roles : ['PUBLIC'])}`);
@@ -108,7 +111,7 @@ function alterPolicyStep(from: Policy, to: Policy): Step {
     object: display(to.schema, to.table, to.name),
     operation: 'alter',
     sql: `ALTER POLICY ${on(to)} ${parts.join(' ')}`,
-    hazards: [hazard('authz_change', `${policyText(to)} ${what.join('; ')}`)],
+    hazards: [hazard('authz_change', `${policyText(to)} ${what.join('; ')}${widensAccess ? ' (may widen access)' : ''}`, { widensAccess })],
     phase: PHASES.alterPolicy,
     requires: [keys.policy(to.schema, to.table, to.name), ...requirements(to)],
     removes: from.roles.filter((r) => !to.roles.includes(r)).map(roleReleased),
@@ -133,8 +136,17 @@ function rowSecuritySteps(from: Table | null, to: Table, policiesOfTable: readon
   const out: Step[] = [];
   const t = display(to.schema, to.name);
   const tkey = keys.table(to.schema, to.name);
+  // Disabling RLS or FORCE widens access; enabling them narrows it.
   const alter = (sql: string, operation: 'enable' | 'disable', message: string, phase: number, extra: Partial<Step>) =>
-    step({ kind: 'table', object: t, operation, sql: `ALTER TABLE ${qname(to)} ${sql}`, hazards: [hazard('authz_change', message)], phase, ...extra });
+    step({
+      kind: 'table',
+      object: t,
+      operation,
+      sql: `ALTER TABLE ${qname(to)} ${sql}`,
+      hazards: [hazard('authz_change', message, { widensAccess: operation === 'disable' })],
+      phase,
+      ...extra,
+    });
   const before = { rls: from?.rowSecurity ?? false, force: from?.forceRowSecurity ?? false };
   const policyKeys = policiesOfTable.map((p) => keys.policy(p.schema, p.table, p.name));
   if (to.rowSecurity && !before.rls) {
@@ -206,7 +218,9 @@ export function diffPolicies(ctx: DiffContext): Step[] {
   for (const [k, to] of toById) {
     const from = current.get(k);
     if (!from) {
-      out.push(...createPolicySteps(to));
+      // A new permissive policy widens access on a table whose rows RLS already guards.
+      const guarded = ctx.pairOfTo(to.schema, to.table)?.from.rowSecurity === true;
+      out.push(...createPolicySteps(to, undefined, to.permissive && guarded));
       continue;
     }
     if (from.permissive !== to.permissive || from.command !== to.command || !sameRules(from, to)) {
@@ -214,13 +228,16 @@ export function diffPolicies(ctx: DiffContext): Step[] {
       else {
         const why = from.permissive !== to.permissive || from.command !== to.command ? 'its kind or command changed' : 'a clause is removed';
         const reason = `recreated: ${why}, which ALTER POLICY cannot express`;
-        out.push(onCurrent(dropPolicyStep(from, reason), from), ...createPolicySteps(to, reason));
+        // Only a permissive policy turned restrictive is known to narrow access.
+        const widens = !(from.permissive && !to.permissive);
+        out.push(onCurrent(dropPolicyStep(from, reason, widens), from), ...createPolicySteps(to, reason, widens));
         continue;
       }
     }
     if (from.comment !== to.comment) out.push(policyCommentStep(to));
   }
-  for (const [k, from] of current) if (!toById.has(k)) out.push(onCurrent(dropPolicyStep(from), from));
+  // Dropping a restrictive policy widens access; dropping a permissive one narrows it.
+  for (const [k, from] of current) if (!toById.has(k)) out.push(onCurrent(dropPolicyStep(from, undefined, !from.permissive), from));
 
   const policiesOf = (t: Table) => ctx.to.policies.filter((p) => p.schema === t.schema && p.table === t.name);
   for (const t of ctx.createdTables) out.push(...rowSecuritySteps(null, t, policiesOf(t)));

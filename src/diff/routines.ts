@@ -4,7 +4,7 @@ import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import type { Hazard } from '../plan/hazard.ts';
 import { dollarTag, ident, literal, qname } from '../sql/quote.ts';
-import { commentSql, hazard, step, type DiffContext } from './context.ts';
+import { breakingChange, commentSql, hazard, step, type DiffContext } from './context.ts';
 import { identifierOf, tokenize } from './sql-text.ts';
 import { grantStepsForNewObject } from './grants.ts';
 import { ownerStep } from './owners.ts';
@@ -243,6 +243,14 @@ export function diffRoutines(ctx: DiffContext): Step[] {
     }
     if (from.comment !== to.comment) out.push(routineCommentStep(to, to.comment));
   }
-  for (const from of ctx.from.routines) if (!toKeys.has(routineKey(from))) out.push(dropRoutineStep(from));
+  for (const from of ctx.from.routines) {
+    if (toKeys.has(routineKey(from))) continue;
+    const drop = dropRoutineStep(from);
+    const breaks = breakingChange(
+      `code that calls ${routineSignature(from)} fails after this step`,
+      'create the new function next to it, move callers, then drop the old one in a later plan',
+    );
+    out.push({ ...drop, hazards: [...drop.hazards, breaks] });
+  }
   return out;
 }

@@ -220,7 +220,36 @@ const VOLATILE_FUNCTIONS = new Set([
   'txid_current',
 ]);
 
-export function isVolatileExpression(expr: string): boolean {
+/** A function an expression calls: `name(` or `schema.name(`; `schema` null when unqualified. */
+export interface FunctionCall {
+  readonly schema: string | null;
+  readonly name: string;
+}
+
+/** The functions an expression calls, by name (outside literals and quoted text). */
+export function functionCalls(expr: string): FunctionCall[] {
   const toks = tokenize(expr).filter((t) => t.kind !== 'space');
-  return toks.some((t, i) => t.kind === 'word' && VOLATILE_FUNCTIONS.has(t.text.toLowerCase()) && toks[i + 1]?.text === '(');
+  const out: FunctionCall[] = [];
+  toks.forEach((t, i) => {
+    const name = identifierOf(t);
+    if (name === null || toks[i + 1]?.text !== '(') return;
+    const qualified = toks[i - 1]?.text === '.' && i >= 2 ? identifierOf(toks[i - 2]!) : null;
+    out.push({ schema: qualified, name });
+  });
+  return out;
+}
+
+/** Volatility of a called function as the catalog has it; undefined when not known. */
+export type VolatilityOf = (call: FunctionCall) => 'immutable' | 'stable' | 'volatile' | undefined;
+
+/**
+ * Whether the expression calls a volatile function. With `volatilityOf` (from pg_proc and the
+ * desired routines) every call is judged by its catalog volatility; calls it does not know, and
+ * every call without it, fall back to the list of well-known volatile functions.
+ */
+export function isVolatileExpression(expr: string, volatilityOf?: VolatilityOf): boolean {
+  return functionCalls(expr).some((call) => {
+    const known = volatilityOf?.(call);
+    return known !== undefined ? known === 'volatile' : VOLATILE_FUNCTIONS.has(call.name);
+  });
 }

@@ -2,7 +2,7 @@ import type { Table } from '../model/table.ts';
 import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import { ident, qname } from '../sql/quote.ts';
-import { commentSql, display, hazard, step, type DiffContext, type TablePair } from './context.ts';
+import { breakingChange, commentSql, display, hazard, step, type DiffContext, type TablePair } from './context.ts';
 import { columnCommentStep, columnDefinition, columnEdges, columnRequirements, diffColumns, ownedSequenceEdges, withDisrupts } from './columns.ts';
 import {
   addConstraintSteps,
@@ -93,7 +93,13 @@ function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { tabl
       object: display(t.schema, t.name),
       operation: 'drop',
       sql: `DROP TABLE ${qname(t)}`,
-      hazards: [hazard('data_loss', `drops table ${display(t.schema, t.name)} and all its rows`)],
+      hazards: [
+        hazard('data_loss', `drops table ${display(t.schema, t.name)} and all its rows`),
+        breakingChange(
+          `code that reads or writes ${display(t.schema, t.name)} fails after this step`,
+          `release code that no longer uses the table first, then drop it in a later plan`,
+        ),
+      ],
       phase: PHASES.dropTable,
       removes: [
         keys.table(t.schema, t.name),
@@ -141,6 +147,12 @@ function diffTablePair(ctx: DiffContext, pair: TablePair): Step[] {
         object: display(to.schema, to.name),
         operation: 'rename',
         sql: `ALTER TABLE ${qname(from)} RENAME TO ${ident(to.name)}`,
+        hazards: [
+          breakingChange(
+            `code that uses ${display(from.schema, from.name)} fails after this step (it becomes ${to.name})`,
+            `keep a view named ${from.name} over ${to.name} until no code uses the old name, or copy the data to a new table written by both`,
+          ),
+        ],
         phase: PHASES.rename,
         removes: [keys.table(from.schema, from.name)],
         provides: [keys.table(to.schema, to.name)],

@@ -4,7 +4,7 @@ import type { DatabaseModel } from '../model/database.ts';
 import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import { ident, identList, qname } from '../sql/quote.ts';
-import { commentSql, display, step, type DiffContext } from './context.ts';
+import { breakingChange, commentSql, display, step, type DiffContext } from './context.ts';
 import { identifierOf, tokenize } from './sql-text.ts';
 import { grantStepsForNewObject } from './grants.ts';
 import { ownerStep } from './owners.ts';
@@ -258,7 +258,15 @@ export function diffViews(ctx: DiffContext): Step[] {
     if (from.comment !== to.comment) out.push(viewCommentStep(to, to.comment));
     out.push(...changedColumnCommentSteps('view', from, to));
   }
-  for (const from of ctx.from.views) if (!toKeys.has(keys.view(from.schema, from.name))) out.push(dropViewStep(from));
+  for (const from of ctx.from.views) {
+    if (toKeys.has(keys.view(from.schema, from.name))) continue;
+    const drop = dropViewStep(from);
+    const breaks = breakingChange(
+      `code that reads ${display(from.schema, from.name)} fails after this step`,
+      'release code that no longer reads the view first, then drop it in a later plan',
+    );
+    out.push({ ...drop, hazards: [...drop.hazards, breaks] });
+  }
   return out;
 }
 

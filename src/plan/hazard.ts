@@ -21,12 +21,16 @@ export type HazardKind =
   /** Rows are rewritten by a backfill (in batches, each its own transaction). */
   | 'data_change'
   /** A down plan's step that cannot restore what the up plan changed: rolling back is refused. */
-  | 'irreversible';
+  | 'irreversible'
+  /** Running code that uses a renamed or dropped column, table, view or function fails. */
+  | 'breaking_change';
 
 export interface Hazard {
   readonly kind: HazardKind;
   /** Plain-language explanation shown to the reviewer. */
   readonly message: string;
+  /** An `authz_change` that widens who may see or change what (needs consent; narrowing does not). */
+  readonly widensAccess?: boolean;
 }
 
 export const ALL_HAZARD_KINDS: readonly HazardKind[] = [
@@ -41,5 +45,21 @@ export const ALL_HAZARD_KINDS: readonly HazardKind[] = [
   'matview_rebuild',
   'data_change',
   'irreversible',
+  'breaking_change',
 ];
+
+/** Hazards that stop an apply unless allowed: anything that destroys data, rewrites, long-locks or breaks running code. */
+export const HAZARDS_REQUIRING_CONSENT: ReadonlySet<HazardKind> = new Set<HazardKind>([
+  'data_loss',
+  'table_rewrite',
+  'long_lock',
+  'blocks_writes',
+  'irreversible',
+  'breaking_change',
+]);
+
+/** Whether apply refuses the hazard without `--allow-hazards <kind>`: by kind, or access that widens. */
+export function needsConsent(h: Hazard): boolean {
+  return HAZARDS_REQUIRING_CONSENT.has(h.kind) || (h.kind === 'authz_change' && h.widensAccess === true);
+}
 

@@ -1,6 +1,7 @@
 import type { DatabaseModel } from '../model/database.ts';
 import type { Table } from '../model/table.ts';
 import type { Column } from '../model/column.ts';
+import type { Volatility } from '../model/function.ts';
 import { PGFORM_VERSION } from '../version.ts';
 import { diffModels } from '../diff/index.ts';
 import { orderSteps } from './order.ts';
@@ -17,11 +18,13 @@ export interface MakePlanArgs {
   /** Non-blocking forms of changes to existing tables (default true). */
   readonly online?: boolean;
   readonly managedSchemas?: readonly string[];
+  /** pg_proc volatility of functions the desired defaults call (`readCalledVolatility`). */
+  readonly catalogVolatility?: ReadonlyMap<string, Volatility>;
 }
 
 /** Diff, order, and wrap: the plan from `from` to `to`. */
 export function makePlan(args: MakePlanArgs): Plan {
-  const steps = orderSteps(diffModels(args.from, args.to, { online: args.online ?? true }));
+  const steps = orderSteps(diffModels(args.from, args.to, { online: args.online ?? true, catalogVolatility: args.catalogVolatility }));
   const { mode = 'online', ...settings } = args.settings ?? DEFAULT_SETTINGS;
   return {
     pgformVersion: PGFORM_VERSION,

@@ -25,7 +25,7 @@ export function executableStep(s: Step): Step {
     object: s.object,
     operation: s.operation,
     sql: s.sql,
-    hazards: s.hazards.map((h) => ({ kind: h.kind, message: h.message })),
+    hazards: s.hazards.map((h) => ({ kind: h.kind, message: h.message, ...(h.widensAccess ? { widensAccess: true } : {}) })),
     transactional: s.transactional,
     ...(s.locks ? { locks: s.locks } : {}),
     phase: 0,
@@ -97,7 +97,9 @@ function checkStep(s: Step, n: number): Step {
   if (typeof s.sql !== 'string' || typeof s.transactional !== 'boolean' || !Array.isArray(s.hazards)) fail(`step ${n} is incomplete`);
   for (const h of s.hazards) if (!ALL_HAZARD_KINDS.includes(h.kind)) fail(`step ${n} has unknown hazard ${String(h.kind)}`);
   if (s.locks !== undefined && parseLocks(formatLocks(s.locks)) === null) fail(`step ${n} has unreadable locks`);
-  return { ...s, phase: typeof s.phase === 'number' ? s.phase : 0 };
+  // `needsConsent` is derived (renderJson writes it for readers), never read back.
+  const hazards = s.hazards.map((h) => ({ kind: h.kind, message: h.message, ...(h.widensAccess === true ? { widensAccess: true } : {}) }));
+  return { ...s, hazards, phase: typeof s.phase === 'number' ? s.phase : 0 };
 }
 
 /** Reads a SQL string literal as written by `literal()`. */
@@ -312,7 +314,7 @@ function parseStep(block: readonly string[], n: number): Step {
 }
 
 function parseHazard(text: string, n: number): Hazard {
-  const m = /^(\S+) \((.*)\)$/.exec(text);
+  const m = /^(\S+)( \[widens access\])? \((.*)\)$/.exec(text);
   if (!m || !ALL_HAZARD_KINDS.includes(m[1] as HazardKind)) fail(`step ${n} has an unreadable hazard line: ${text}`);
-  return { kind: m[1] as HazardKind, message: m[2]! };
+  return { kind: m[1] as HazardKind, message: m[3]!, ...(m[2] ? { widensAccess: true } : {}) };
 }

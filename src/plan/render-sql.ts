@@ -16,6 +16,9 @@ export function stepTitle(s: Step): string {
   return `${s.operation} ${s.kind} ${oneLine(s.object)}`;
 }
 
+/** Written after `authz_change` when the change widens access (and so needs consent). */
+export const WIDENS_MARK = ' [widens access]';
+
 /** Where `hazards:` continuation lines start, under the first hazard. */
 export const HAZARD_INDENT = '--            ';
 
@@ -31,7 +34,7 @@ function renderStep(s: Step, index: number, total: number): string {
     `${LOCKS_PREFIX}${formatLocks(locksOf(s))}`,
   ];
   if (s.hazards.length === 0) lines.push('--   hazards: none');
-  s.hazards.forEach((h, i) => lines.push(`${i === 0 ? '--   hazards: ' : HAZARD_INDENT}${h.kind} (${oneLine(h.message)})`));
+  s.hazards.forEach((h, i) => lines.push(`${i === 0 ? '--   hazards: ' : HAZARD_INDENT}${h.kind}${h.widensAccess ? WIDENS_MARK : ''} (${oneLine(h.message)})`));
   if (s.backfill) lines.push(backfillLine(s.backfill.batchSize));
   if (s.reason) lines.push(`--   reason: ${oneLine(s.reason)}`);
   lines.push(`${s.sql};`);

@@ -7,6 +7,8 @@ import type { SourcePosition } from '../model/source.ts';
 import { formatPosition } from '../model/source.ts';
 import { unknownRoles } from '../diff/roles.ts';
 import { UserError } from '../errors.ts';
+import { readCalledVolatility } from './volatility.ts';
+import { checksFor, runDataChecks, SKIPPED_DATA_CHECKS_NOTE } from './data-checks.ts';
 import { compareStates, desiredState, type ComparedStates, type Workspace } from './states.ts';
 import { withRetentionCounts } from './retention-cut.ts';
 
@@ -16,12 +18,18 @@ export interface DatabasePlan {
   readonly managedSchemas: readonly string[];
 }
 
+export interface PlanDatabaseOptions {
+  /** Do not query the rows (stated in the plan's notes); see data-checks.ts. */
+  readonly skipDataChecks?: boolean;
+}
+
 /** Introspects the database, normalizes the YAML, and plans the way from the one to the other. */
 export async function planDatabase(
   conn: Connection,
   input: DesiredInput,
   ws: Workspace,
   settings: PlanSettings,
+  opts: PlanDatabaseOptions = {},
 ): Promise<DatabasePlan> {
   const desired = await desiredState(input.loaded.model, input.managedSchemas, ws, input.loaded.sources);
   const states = await compareStates(conn, desired, input.managedSchemas, ws);
@@ -34,7 +42,10 @@ export async function planDatabase(
     targetFingerprint: states.targetFingerprint,
     settings,
     managedSchemas: input.managedSchemas,
+    catalogVolatility: await readCalledVolatility(conn, desired),
   }));
+  if (opts.skipDataChecks) return { plan: { ...plan, notes: [...plan.notes, SKIPPED_DATA_CHECKS_NOTE] }, states, managedSchemas: input.managedSchemas };
+  if (plan.steps.length > 0) await runDataChecks(conn, checksFor(states.live, desired));
   return { plan, states, managedSchemas: input.managedSchemas };
 }
 

@@ -45,7 +45,7 @@ describe('plan --save', () => {
     const md = readFileSync(join(dir, '0003_sku_for_price.md'), 'utf8');
     expect(md).toMatch(/^# 0003_sku_for_price\.sql/);
     expect(md).toContain('pgform apply --down-to 0002');
-    expect(md).toContain('--allow-hazards data_loss');
+    expect(md).toContain('--allow-hazards breaking_change,data_loss');
     const sums = readChecksums(dir)!;
     expect(sums.badLines).toEqual([]);
     expect(sums.sums.get('0002_add_tags.sql')).toBe(fileChecksum(readFileSync(join(dir, '0002_add_tags.sql'), 'utf8')));

@@ -62,7 +62,7 @@ describe('pgform check, plan --save, status and apply --plans', () => {
     expect(before.stdout).toMatch(/3 plan\(s\) pending: at the start of the chain/);
     const refused = pgform(dir, ['apply', '--plans', 'plans', '--db', 'pglite:db']);
     expect(refused.code).toBe(3);
-    const apply = pgform(dir, ['apply', '--plans', 'plans', '--db', 'pglite:db', '--allow-hazards', 'data_loss']);
+    const apply = pgform(dir, ['apply', '--plans', 'plans', '--db', 'pglite:db', '--allow-hazards', 'data_loss,breaking_change']);
     expect(apply.code, apply.stderr).toBe(0);
     expect(apply.stderr).toMatch(/ran 3 plan\(s\): .* is now at plan 0003_sku_for_price/);
     const after = pgform(dir, ['status', '--db', 'pglite:db']);

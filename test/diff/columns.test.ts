@@ -28,7 +28,7 @@ describe('columns', () => {
   it('drops a column with data_loss', () => {
     const steps = diffColumn([col('id', 'integer'), col('x', 'text')], [col('id', 'integer')]);
     expect(sqls(steps)).toEqual(['ALTER TABLE "public"."t" DROP COLUMN "x"']);
-    expect(hazardKinds(steps[0]!)).toEqual(['data_loss']);
+    expect(hazardKinds(steps[0]!)).toEqual(['breaking_change', 'data_loss']);
   });
 
   it('renames a column and compares it under the new name', () => {

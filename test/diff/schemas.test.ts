@@ -28,7 +28,7 @@ describe('schemas and extensions', () => {
     const from = model({ schemas: [{ name: 'public', comment: null }, { name: 'old', comment: null }], tables: [table('old.t', [col('a', 'integer')])] });
     const steps = orderSteps([...diffModels(from, model({}))].reverse());
     expect(sqls(steps)).toEqual(['DROP TABLE "old"."t"', 'DROP SCHEMA "old"']);
-    expect(hazardKinds(steps[0]!)).toEqual(['data_loss']);
+    expect(hazardKinds(steps[0]!)).toEqual(['breaking_change', 'data_loss']);
     expect(positionOf(steps, 'DROP SCHEMA')).toBe(1);
   });
 

@@ -53,7 +53,7 @@ describe('tables', () => {
     const steps = orderSteps([...diffModels(from, to)].reverse());
     const drop = bySql(steps, 'DROP TABLE');
     expect(drop.sql).toBe('DROP TABLE "public"."parent"');
-    expect(hazardKinds(drop)).toEqual(['data_loss']);
+    expect(hazardKinds(drop)).toEqual(['breaking_change', 'data_loss']);
     expect(positionOf(steps, 'DROP CONSTRAINT "child_parent_id_fkey"')).toBeLessThan(positionOf(steps, 'DROP TABLE'));
   });
 
