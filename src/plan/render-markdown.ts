@@ -1,5 +1,7 @@
 import type { Plan } from './plan.ts';
-import { countHazards, oneLine, planHash, renderBody } from './render-sql.ts';
+import { commitLine, countHazards, oneLine, planHash, renderStep, transactionTitle } from './render-sql.ts';
+import { literal } from '../sql/quote.ts';
+import { needsConsent } from './hazard.ts';
 import { locksOf, longer, mergeLocks, relationDisplay } from './locks.ts';
 
 function cell(text: string): string {
@@ -12,7 +14,27 @@ function fence(text: string): string {
   return '`'.repeat(longest + 1);
 }
 
-/** The plan as a pull-request comment: summary table, hazards with their steps, and the SQL. */
+/** GitHub refuses comments longer than this many characters. */
+export const COMMENT_LIMIT = 65_536;
+
+/** What `apply` decides about the plan: the steps it refuses and the exact flag that lets them run. */
+function decision(plan: Plan): string[] {
+  const refused = plan.steps.filter((s) => s.hazards.some(needsConsent));
+  if (refused.length === 0) return ['**Decision:** `pgform apply` runs this plan as it is: no hazard needs consent.'];
+  const kinds = [...new Set(refused.flatMap((s) => s.hazards.filter(needsConsent).map((h) => h.kind)))].sort();
+  return [
+    `**Decision:** \`pgform apply\` refuses ${refused.length} step(s) of this plan unless run with \`--allow-hazards ${kinds.join(',')}\`:`,
+    '',
+    ...kinds.map((k) => `- \`${k}\`: ${refused.filter((s) => s.hazards.some((h) => h.kind === k && needsConsent(h))).length} step(s)`),
+  ];
+}
+
+/**
+ * The plan as a pull-request comment, decision first: what apply refuses and the flag it needs,
+ * the summary, the transactions with their strongest locks, the hazards, then the SQL folded per
+ * transaction. Kept under GitHub's comment limit: past it, the hazard list is cut and then the SQL
+ * left to the plan file.
+ */
 export function renderMarkdown(plan: Plan): string {
   const out: string[] = ['## pgform plan', ''];
   out.push(`- source: \`${plan.sourceFingerprint}\``);
@@ -23,6 +45,7 @@ export function renderMarkdown(plan: Plan): string {
     out.push('No changes: the database already matches the schema.', '');
     return out.join('\n');
   }
+  out.push(...decision(plan), '');
   const counts = new Map<string, { operation: string; kind: string; n: number }>();
   for (const s of plan.steps) {
     const k = `${s.operation} ${s.kind}`;
@@ -38,23 +61,76 @@ export function renderMarkdown(plan: Plan): string {
 
   out.push('### Hazards', '');
   const hazards = countHazards(plan.steps);
+  const items: string[] = [];
   if (hazards.length === 0) out.push('None.');
   else {
     out.push(hazards.map(([k, n]) => `\`${k}\`: ${n}`).join(', '), '');
     plan.steps.forEach((s, i) => {
       for (const h of s.hazards) {
-        out.push(`- **${h.kind}**, step ${i + 1} (\`${cell(`${s.operation} ${s.kind} ${s.object}`)}\`): ${oneLine(h.message)}`);
+        const mark = needsConsent(h) ? ' (needs consent)' : '';
+        items.push(`- **${h.kind}**${mark}, step ${i + 1} (\`${cell(`${s.operation} ${s.kind} ${s.object}`)}\`): ${oneLine(h.message)}`);
       }
     });
   }
-  out.push('');
-  if (plan.notes.length) {
-    out.push('### Notes', '', ...plan.notes.map((n) => `- ${oneLine(n)}`), '');
+  const notes = plan.notes.length ? ['### Notes', '', ...plan.notes.map((n) => `- ${oneLine(n)}`), ''] : [];
+  const sql = foldedSql(plan);
+  const assemble = (list: readonly string[], sqlPart: readonly string[]) => [...out, ...list, '', ...notes, ...sqlPart].join('\n');
+  let text = assemble(items, sql);
+  if (text.length <= COMMENT_LIMIT) return text;
+  // Too long for one comment: keep the decision, the tables and as much of the list as fits; the file has it all.
+  const pointer = [
+    '### SQL',
+    '',
+    `The SQL of the ${plan.steps.length} step(s) does not fit in a comment: read it in the plan file (\`pgform plan --out plan.sql\`, or the saved \`plans/NNNN_name.sql\`), plan-hash \`${planHash(plan)}\`.`,
+    '',
+  ];
+  const room = COMMENT_LIMIT - assemble([], pointer).length - 200;
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of items) {
+    if (used + line.length + 1 > room) break;
+    kept.push(line);
+    used += line.length + 1;
   }
-  const body = renderBody(plan);
-  const f = fence(body);
-  out.push('### SQL', '', `${f}sql`, body.trimEnd(), f, '');
-  return out.join('\n');
+  if (kept.length < items.length) kept.push(`- ... and ${items.length - kept.length} more hazard line(s): see the plan file`);
+  text = assemble(kept, pointer);
+  return text;
+}
+
+/** The settings, then each transaction (or step outside one) folded in its own `<details>`. */
+function foldedSql(plan: Plan): string[] {
+  const total = plan.steps.length;
+  const transactional = plan.transactions.filter((t) => t.transactional).length;
+  const settings = [
+    `SET lock_timeout = ${literal(plan.settings.lockTimeout)};`,
+    `SET statement_timeout = ${literal(plan.settings.statementTimeout)};`,
+    'SET check_function_bodies = off;',
+  ].join('\n');
+  const out = ['### SQL', '', '```sql', settings, '```', ''];
+  let k = 0;
+  for (const t of plan.transactions) {
+    const steps = plan.steps.slice(t.firstStep - 1, t.lastStep).map((s, i) => renderStep(s, t.firstStep + i, total));
+    const range = t.firstStep === t.lastStep ? `step ${t.firstStep}` : `steps ${t.firstStep}-${t.lastStep}`;
+    let body: string;
+    let summary: string;
+    if (t.transactional) {
+      k++;
+      body = [`${transactionTitle(t, k, transactional)}\nBEGIN;`, ...steps, commitLine(k, transactional)].join('\n\n');
+      summary = `transaction ${k}/${transactional}: ${range}`;
+    } else {
+      body = steps.join('\n\n');
+      summary = `outside a transaction: ${range}`;
+    }
+    const titles = plan.steps.slice(t.firstStep - 1, t.lastStep).map((s) => `${s.operation} ${s.kind} ${s.object}`);
+    const shown = titles.length > 3 ? `${titles.slice(0, 3).join(', ')}, ...` : titles.join(', ');
+    const f = fence(body);
+    out.push('<details>', `<summary>${escapeHtml(`${summary} (${shown})`)}</summary>`, '', `${f}sql`, body, f, '', '</details>', '');
+  }
+  return out;
+}
+
+function escapeHtml(text: string): string {
+  return oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Each transaction (and each step outside one) with, per relation, the strongest lock it takes. */

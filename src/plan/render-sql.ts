@@ -27,7 +27,7 @@ function backfillLine(batchSize: number): string {
   return `--   backfill: batches of ${batchSize} rows, each its own transaction, repeated until none is left (a re-run continues where it stopped)`;
 }
 
-function renderStep(s: Step, index: number, total: number): string {
+export function renderStep(s: Step, index: number, total: number): string {
   const lines = [
     `-- step ${index}/${total}: ${stepTitle(s)}`,
     `--   transactional: ${s.transactional ? 'yes' : 'no'}`,

@@ -66,7 +66,7 @@ describe('pgform on the embedded default database', () => {
     const refused = pgform(dir, ['apply', 'next.sql']);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(/drop column public\.items\.price: data_loss/);
-    expect(refused.stderr).toMatch(/--allow-hazards data_loss/);
+    expect(refused.stderr).toMatch(/--allow-hazards breaking_change,data_loss/);
 
     const ok = pgform(dir, ['apply', 'next.sql', '--allow-hazards', 'all']);
     expect(ok.code, ok.stderr).toBe(0);

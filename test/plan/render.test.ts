@@ -4,7 +4,7 @@ import { makePlan, reverseAnnotations, reverseModelAnnotations } from '../../src
 import { executableStep, parsePlanFile } from '../../src/plan/parse.ts';
 import type { Plan } from '../../src/plan/plan.ts';
 import { renderJson } from '../../src/plan/render-json.ts';
-import { renderMarkdown } from '../../src/plan/render-markdown.ts';
+import { COMMENT_LIMIT, renderMarkdown } from '../../src/plan/render-markdown.ts';
 import { isEmpty, planHash, renderSql } from '../../src/plan/render-sql.ts';
 import { PGFORM_VERSION } from '../../src/version.ts';
 import { check, col, enumType, fk, index, model, pk, table } from '../diff/build.ts';
@@ -113,8 +113,30 @@ describe('renderMarkdown', () => {
     expect(md).toContain('`sha256:aaaa`');
     expect(md).toContain('| operation | kind | count |');
     expect(md).toContain('| create | table | 1 |');
-    expect(md).toMatch(/\*\*data_loss\*\*, step \d+ \(`drop column public\.people\.old`\)/);
+    expect(md).toMatch(/\*\*data_loss\*\* \(needs consent\), step \d+ \(`drop column public\.people\.old`\)/);
     expect(md).toMatch(/```sql\nSET lock_timeout/);
+  });
+
+  it('puts the decision first and folds the SQL per transaction', () => {
+    const md = renderMarkdown(plan());
+    const decision = md.indexOf('**Decision:** `pgform apply` refuses');
+    expect(decision).toBeGreaterThan(0);
+    expect(decision).toBeLessThan(md.indexOf('### Transactions'));
+    expect(md).toContain('unless run with `--allow-hazards breaking_change,data_loss,long_lock,table_rewrite`');
+    expect(md).toMatch(/<details>\n<summary>transaction 1\/\d+: step/);
+    expect(md).toContain('**data_loss** (needs consent)');
+  });
+
+  it('fits a plan too long for one comment under GitHub\'s limit, pointing to the plan file', () => {
+    const wide = (i: number) => table(`table_with_a_rather_long_name_${i}`, [col('id', 'integer'), col('description_of_the_thing', 'text')], { comment: 'x'.repeat(120) });
+    const from = model({ tables: Array.from({ length: 400 }, (_, i) => wide(i)) });
+    const big = makePlan({ from, to: emptyModel(), sourceFingerprint: 'sha256:a', targetFingerprint: 'sha256:b' });
+    expect(renderSql(big).length).toBeGreaterThan(COMMENT_LIMIT);
+    const md = renderMarkdown(big);
+    expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(md).toContain('`--allow-hazards breaking_change,data_loss`');
+    expect(md).toMatch(/does not fit in a comment: read it in the plan file/);
+    expect(md).toMatch(/and \d+ more hazard line\(s\): see the plan file/);
   });
 });
 
