@@ -26,3 +26,12 @@ export const EXIT = {
   /** A plan is stale: the database changed since it was planned. */
   stale: 6,
 } as const;
+
+/**
+ * Text safe to print on a terminal: control characters (but line breaks and tabs), bidirectional
+ * overrides and NUL are shown as `\u001b`-style escapes instead of acting on the terminal.
+ */
+export function printable(text: string, keepLineBreaks = true): string {
+  const re = keepLineBreaks ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g : /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  return text.replace(re, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
