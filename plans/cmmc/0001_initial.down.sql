@@ -3,7 +3,7 @@
 -- source: sha256:879b9903d55d5cff
 -- target: sha256:89418c5f156c5ea7
 -- managed-schemas: ["public"]
--- plan-hash: sha256:bb531027252e252759766c6dbffa3f1955c0abb30e1a69af3177c6f0c6c4c539
+-- plan-hash: sha256:d0ee0bcef4ad9ef8906eb73f842f1947395fd91697dc2218b2403553581b705f
 -- steps: 50
 --   revoke grant: 1
 --   drop view: 2

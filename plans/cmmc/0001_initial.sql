@@ -3,7 +3,7 @@
 -- source: sha256:89418c5f156c5ea7
 -- target: sha256:879b9903d55d5cff
 -- managed-schemas: ["public"]
--- plan-hash: sha256:04fd382edb5f2b85a4afb2da9e91da83ecba754640b16c912d4b5462f2be8ab6
+-- plan-hash: sha256:0e89e1c0b9580b149d34aaf020ede13626e3167f87c60fa46b15af1f3ea46d97
 -- steps: 137
 --   create role: 1
 --   create extension: 2

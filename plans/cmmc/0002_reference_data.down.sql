@@ -3,7 +3,7 @@
 -- source: sha256:879b9903d55d5cff
 -- target: sha256:879b9903d55d5cff
 -- managed-schemas: ["public"]
--- plan-hash: sha256:cbb720d47b916adc54049941940a51d4352dd3af57ccd4b785f0cdd337128413
+-- plan-hash: sha256:d559103f4ffe956483af88292a07af7e0aa43557239acc27d13544baf85ecb09
 -- no changes
 
 SET lock_timeout = '5s';

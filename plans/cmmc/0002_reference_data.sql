@@ -3,7 +3,7 @@
 -- source: sha256:879b9903d55d5cff
 -- target: sha256:879b9903d55d5cff
 -- managed-schemas: ["public"]
--- plan-hash: sha256:d9688a5459954c374dffc542a5d96cd430867b82670f802269cf251168bb530a
+-- plan-hash: sha256:5e184ba5bfe5997b710752e36a788387e1c8bb684357965d837868049733a1c1
 -- steps: 1
 --   insert data: 1
 -- hazards: none

@@ -3,7 +3,7 @@
 -- source: sha256:c4610cd0f5a6fba7
 -- target: sha256:89418c5f156c5ea7
 -- managed-schemas: ["public"]
--- plan-hash: sha256:48abdb0a052a1185f202b4cf2509d31dfc6e663c71826015827aa6881f3da4fa
+-- plan-hash: sha256:61e55b471e916e8c53bb4152c0d7a77905ca35bd80c2bedcdd529774f0091864
 -- steps: 143
 --   revoke grant: 1
 --   drop constraint: 50

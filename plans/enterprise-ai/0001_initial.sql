@@ -3,7 +3,7 @@
 -- source: sha256:89418c5f156c5ea7
 -- target: sha256:c4610cd0f5a6fba7
 -- managed-schemas: ["public"]
--- plan-hash: sha256:3d920c6504e3ce9e57042c32c145f355236b719eddc27b1c81a05661d97e5bf4
+-- plan-hash: sha256:78fe6dfc6d18ea5f23bdab83902bb429dad725939cd7b6593b29742b8972e7b0
 -- steps: 243
 --   create role: 1
 --   create extension: 2

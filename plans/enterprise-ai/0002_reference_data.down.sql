@@ -3,7 +3,7 @@
 -- source: sha256:c4610cd0f5a6fba7
 -- target: sha256:c4610cd0f5a6fba7
 -- managed-schemas: ["public"]
--- plan-hash: sha256:cbb720d47b916adc54049941940a51d4352dd3af57ccd4b785f0cdd337128413
+-- plan-hash: sha256:fc7881af44934b8b6a29d2ce98ff5796952c9c96abeaeaa713dc7f610ac6df38
 -- no changes
 
 SET lock_timeout = '5s';

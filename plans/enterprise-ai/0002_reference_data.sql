@@ -3,7 +3,7 @@
 -- source: sha256:c4610cd0f5a6fba7
 -- target: sha256:c4610cd0f5a6fba7
 -- managed-schemas: ["public"]
--- plan-hash: sha256:6f2a040db5d12b64467ffabc385f5e6d2aac33df6aa50bbbb4b069d9f880df52
+-- plan-hash: sha256:017417c658d1ba0439f08795ed5141030f7e7c2e9b33a0a0cae4d10465863247
 -- steps: 10
 --   insert data: 10
 -- hazards: none

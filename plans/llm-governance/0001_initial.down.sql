@@ -3,7 +3,7 @@
 -- source: sha256:1c20ac7c1f7fb6b3
 -- target: sha256:89418c5f156c5ea7
 -- managed-schemas: ["public"]
--- plan-hash: sha256:39f171e5ca6f7faa4557d3ce545033f89b7a0846dc56098f8c863d7e4065e113
+-- plan-hash: sha256:cee58aabe3c8bcec718b0e4a5055661855b7b54257703a51b3d794aa78b8b8e5
 -- steps: 56
 --   revoke grant: 2
 --   drop view: 7

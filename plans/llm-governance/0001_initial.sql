@@ -3,7 +3,7 @@
 -- source: sha256:89418c5f156c5ea7
 -- target: sha256:1c20ac7c1f7fb6b3
 -- managed-schemas: ["public"]
--- plan-hash: sha256:0dac9732d3b651729d67c20aa5a4555290e5a3cc9900ec8ffc23f5d2bf63a673
+-- plan-hash: sha256:d45af2c94bd29782d9462f36b2e70ab8e87da561883afb8a78198ddf9698f413
 -- steps: 173
 --   create role: 2
 --   create extension: 4

@@ -3,7 +3,7 @@
 -- source: sha256:1c20ac7c1f7fb6b3
 -- target: sha256:1c20ac7c1f7fb6b3
 -- managed-schemas: ["public"]
--- plan-hash: sha256:cbb720d47b916adc54049941940a51d4352dd3af57ccd4b785f0cdd337128413
+-- plan-hash: sha256:69e21d3bc9c30e36d23aacb8b7cc2f2c828a53e24c6c72a4edcfff3f4dcff59b
 -- no changes
 
 SET lock_timeout = '5s';

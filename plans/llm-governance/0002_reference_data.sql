@@ -3,7 +3,7 @@
 -- source: sha256:1c20ac7c1f7fb6b3
 -- target: sha256:1c20ac7c1f7fb6b3
 -- managed-schemas: ["public"]
--- plan-hash: sha256:ccd773bee469a4c1b41fe0ad2d8e7af7ff62ac662a0d3a587ea5afa78ab06767
+-- plan-hash: sha256:2ba9fec726fbf8622d8ba2b311acd0878c0ca00186904fa7972e7601f5efac94
 -- steps: 2
 --   insert data: 2
 -- hazards: none

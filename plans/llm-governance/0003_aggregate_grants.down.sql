@@ -3,7 +3,7 @@
 -- source: sha256:e67c22a75bf3bfc5
 -- target: sha256:1c20ac7c1f7fb6b3
 -- managed-schemas: ["public"]
--- plan-hash: sha256:3da67b7549e5785c05bf6e3aaff991510d70c38988c2f7b92da780f5021f5bbf
+-- plan-hash: sha256:c72d9502954eff3231ea64ceaf9f0ed67aec7fc57c156908f755000a9c3ab6b4
 -- steps: 4
 --   revoke grant: 4
 -- hazards: authz_change: 4

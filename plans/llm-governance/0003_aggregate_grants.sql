@@ -3,7 +3,7 @@
 -- source: sha256:1c20ac7c1f7fb6b3
 -- target: sha256:e67c22a75bf3bfc5
 -- managed-schemas: ["public"]
--- plan-hash: sha256:3acac722ed3a5ec4f3eb58e15e9dd4260fa5bdb5f07bbd56c8490f6910b9a36b
+-- plan-hash: sha256:c2a8ae79f4983911e4a848c7c7cb4624fae455253b8ee9efd649af2a32bd6694
 -- steps: 4
 --   grant grant: 4
 -- hazards: authz_change: 4

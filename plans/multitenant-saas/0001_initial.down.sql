@@ -3,7 +3,7 @@
 -- source: sha256:5718de5830680e39
 -- target: sha256:89418c5f156c5ea7
 -- managed-schemas: ["public"]
--- plan-hash: sha256:23a85d8c6ba2231067a0124a8393ce238075a6f650706618d3edcd5ecc4dad49
+-- plan-hash: sha256:6bc79e9d85b3466c46bf497fdc3fef5713f091a088995b555fe65f0408cf821b
 -- steps: 39
 --   revoke grant: 2
 --   drop policy: 1

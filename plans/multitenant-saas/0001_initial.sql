@@ -3,7 +3,7 @@
 -- source: sha256:89418c5f156c5ea7
 -- target: sha256:5718de5830680e39
 -- managed-schemas: ["public"]
--- plan-hash: sha256:5f8aa2c067ec159ec26ab6183315465ca1c3369454e416a98e0dfcc42221b663
+-- plan-hash: sha256:0661715214e8e9794c902788a396c866b1c033fca7a303d39ccf911ac6bcf95b
 -- steps: 130
 --   create role: 2
 --   create extension: 4

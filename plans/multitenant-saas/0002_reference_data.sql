@@ -3,7 +3,7 @@
 -- source: sha256:5718de5830680e39
 -- target: sha256:5718de5830680e39
 -- managed-schemas: ["public"]
--- plan-hash: sha256:e759e24d884962b0c4cd81b0bf3f74b0212a3420bc54dcdf28d6795a961e3723
+-- plan-hash: sha256:9d7fac251d30f0b479fa7a69cc6831820905e2cc504854384e2be2e4d44fcedb
 -- steps: 3
 --   insert data: 3
 -- hazards: none

@@ -3,7 +3,7 @@
 -- source: sha256:dd6eb87a107a9d2c
 -- target: sha256:89418c5f156c5ea7
 -- managed-schemas: ["public"]
--- plan-hash: sha256:b034cf6935621c6a0b77304a4bb328972cd11edb0305d0f821809b87b2a061b4
+-- plan-hash: sha256:871f5fd633f725fde0daef2962e4eac0dc3ebd6a3d5741651179b4ced4a23bdf
 -- steps: 6
 --   drop constraint: 2
 --   drop table: 4

@@ -3,7 +3,7 @@
 -- source: sha256:89418c5f156c5ea7
 -- target: sha256:dd6eb87a107a9d2c
 -- managed-schemas: ["public"]
--- plan-hash: sha256:450391b9a3b88ed161798f922a8f6c0ff3fbf8bac4a20b06af8a34d7c35914f6
+-- plan-hash: sha256:be9bfb5735107b71fb05df49692a01cd9336d79f0a24d4088047377fcd726c17
 -- steps: 9
 --   create table: 4
 --   create index: 3

@@ -3,7 +3,7 @@
 -- source: sha256:bec1ce31b5a4a437
 -- target: sha256:dd6eb87a107a9d2c
 -- managed-schemas: ["public"]
--- plan-hash: sha256:cf2de1628f9a5c5f6db0a68fa91564b68f8d880b72a6f596277ccf7174175341
+-- plan-hash: sha256:431605f563098dec26855acb5671a79f1b3349d3f987fdf9356404b1c6927dab
 -- steps: 31
 --   drop constraint: 5
 --   drop index: 2

@@ -3,7 +3,7 @@
 -- source: sha256:dd6eb87a107a9d2c
 -- target: sha256:bec1ce31b5a4a437
 -- managed-schemas: ["public"]
--- plan-hash: sha256:502693117ecfbc3911b74bc81897e9dc766d07c6fde70a71a36d1b433d0fbee4
+-- plan-hash: sha256:2f3eb24cf48b52aedac48c5aaf7bdf6700d79d2a55e5f9cd766b78326bb7bbb3
 -- steps: 70
 --   create enum: 1
 --   drop constraint: 1

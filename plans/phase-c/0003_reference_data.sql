@@ -3,7 +3,7 @@
 -- source: sha256:bec1ce31b5a4a437
 -- target: sha256:bec1ce31b5a4a437
 -- managed-schemas: ["public"]
--- plan-hash: sha256:43050946c2ee872333d3e07b2e9688ca7226c14e7b8fba8d55d405a4d413e0fd
+-- plan-hash: sha256:e1ec075fa230a3d9a0080df41450a2126c467b36bd4530e604c33d45e0e44bdb
 -- steps: 1
 --   insert data: 1
 -- hazards: none

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plan } from '../plan/plan.ts';
 import { parsePlanFile } from '../plan/parse.ts';
-import { UserError } from '../errors.ts';
+import { EXIT, UserError } from '../errors.ts';
 import { CHECKSUM_FILE, downFile, markdownFile, parsePlanFileName, planId, upFile } from './names.ts';
 import { fileChecksum, readChecksums, type Checksums } from './checksums.ts';
 import { renderProblems, type ChainProblem } from './problems.ts';
@@ -150,7 +150,7 @@ function editProblems(plans: readonly ChainPlan[]): ChainProblem[] {
       if (!f?.edited) continue;
       out.push({
         kind: 'edited',
-        message: `${f.file} was edited after it was saved (its SQL no longer matches the plan-hash in its header)`,
+        message: `${f.file} was edited after it was saved (its text no longer matches the plan-hash in its header)`,
         fix: `restore it from version control; to change the database further, change the YAML and run pgform plan --save <name>`,
       });
     }
@@ -229,7 +229,12 @@ function checksumProblems(
 /** Apply, status and save refuse a chain that cannot be trusted, naming every problem. */
 export function requireValidChain(chain: Chain): void {
   if (chain.problems.length === 0) return;
-  throw new UserError(`the plans in ${chain.dir} cannot be used as they are:\n${renderProblems(chain.problems)}\n(pgform check lists the same)`);
+  // Only edits found (a plan-hash or checksum that no longer matches): the edited exit code.
+  const edited = chain.problems.every((p) => p.kind === 'edited' || p.kind === 'checksum_mismatch');
+  throw new UserError(
+    `the plans in ${chain.dir} cannot be used as they are:\n${renderProblems(chain.problems)}\n(pgform check lists the same)`,
+    edited ? EXIT.edited : EXIT.error,
+  );
 }
 
 /** The state at `position` (0: before the first plan): its fingerprint and managed schemas. */

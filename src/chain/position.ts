@@ -1,6 +1,6 @@
 import type { Connection } from '../db/connection.ts';
 import { readHistory, type HistoryEntry } from '../apply/history.ts';
-import { planHash } from '../plan/render-sql.ts';
+import { bodyOnlyHash, planHash } from '../plan/render-sql.ts';
 import type { Workspace } from '../workflow/states.ts';
 import { UserError } from '../errors.ts';
 import { stateAt, type Chain, type ChainPlan } from './chain.ts';
@@ -32,7 +32,8 @@ function chainRunOf(chain: Chain, entry: HistoryEntry): ChainRun | null {
   const plan = chain.plans.find((p) => p.id === id);
   const down = name.role === 'down';
   const file = down ? plan?.down : plan?.up;
-  if (!plan || !file || planHash(file.plan) !== entry.planHash) {
+  // Rows written while the hash covered the body only match that hash.
+  if (!plan || !file || (planHash(file.plan) !== entry.planHash && bodyOnlyHash(file.plan) !== entry.planHash)) {
     if (entry.outcome !== 'succeeded') return null;
     throw new UserError(
       `this database's history (#${entry.id}) records ${entry.planName} (${entry.planHash}), ` +

@@ -9,7 +9,7 @@ import { renderSql } from '../plan/render-sql.ts';
 import { parseAllowedHazards } from '../apply/hazard-consent.ts';
 import type { ProgressEvent, RetryEvent } from '../apply/executor.ts';
 import type { Plan } from '../plan/plan.ts';
-import { UserError } from '../errors.ts';
+import { EXIT, UserError } from '../errors.ts';
 import { readChain, resolvePlansDir } from '../chain/chain.ts';
 import { chainExtensions } from '../chain/replay.ts';
 import { applyPending, baseline, rollBackTo, type ChainApplyOptions } from '../chain/apply.ts';
@@ -112,7 +112,18 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
       throw new UserError(`${file} was planned in ${parsed.plan.mode} mode: its transactions are part of the reviewed file; plan again with --atomic`);
     }
     if (parsed.edited && !opts.allowEdited) {
-      throw new UserError(`${file} was edited after it was planned (its plan-hash no longer matches); re-plan, or pass --allow-edited`);
+      throw new UserError(
+        `${file} was edited after it was planned (its plan-hash no longer matches its header and steps); re-plan, or pass --allow-edited`,
+        EXIT.edited,
+      );
+    }
+    if (parsed.edited && allowHazards !== 'all') {
+      // The hazard lines of an edited file are the editor's word, not pgform's: consent cannot rest on them.
+      throw new UserError(
+        `${file} was edited after it was planned: its hazard lines cannot be trusted, so --allow-edited needs --allow-hazards all ` +
+          '(review every step as a hazard), or re-plan',
+        EXIT.hazards,
+      );
     }
     plan = parsed.plan;
     planSql = text;

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../plan/plan.ts';
 import { DEFAULT_READ_TIMEOUTS } from '../db/timeouts.ts';
 import { redact } from '../db/redact.ts';
 import { clearStatusLine } from './terminal.ts';
-import { UserError } from '../errors.ts';
+import { printable, UserError } from '../errors.ts';
 
 export interface CommonOptions {
   readonly schema?: string;
@@ -32,7 +32,7 @@ export interface CommandContext {
 
 export function note(message: string): void {
   clearStatusLine();
-  process.stderr.write(`${redact(message)}\n`);
+  process.stderr.write(`${printable(redact(message))}\n`);
 }
 
 export function commandContext(opts: CommonOptions): CommandContext {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { PGFORM_VERSION } from '../version.ts';
-import { UserError } from '../errors.ts';
+import { printable, UserError } from '../errors.ts';
 import { redactText } from '../db/redact.ts';
 import { readTimeoutMessage } from '../db/timeouts.ts';
 import { setPhaseSink } from '../progress.ts';
@@ -40,7 +40,7 @@ function runner(fn: () => Promise<number>): void {
       (e: unknown) => {
         const err = e as Error;
         const message = redactText(readTimeoutMessage(e) ?? err?.message ?? String(e));
-        process.stderr.write(`error: ${message}\n`);
+        process.stderr.write(`error: ${printable(message)}\n`);
         if (jsonRequested) {
           // A program reading JSON gets the error as JSON too (the YAML problems one by one).
           const problems = (e as { problems?: unknown }).problems;

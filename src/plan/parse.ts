@@ -5,7 +5,7 @@ import type { ObjectKind, Operation, Step } from './step.ts';
 import { ALL_OBJECT_KINDS, ALL_OPERATIONS } from './step.ts';
 import type { Hazard, HazardKind } from './hazard.ts';
 import { ALL_HAZARD_KINDS } from './hazard.ts';
-import { HAZARD_INDENT, LOCKS_PREFIX, hashBody, planHash } from './render-sql.ts';
+import { HAZARD_INDENT, LOCKS_PREFIX, hashBody, PLAN_HASH_PREFIX, planHash, signedText } from './render-sql.ts';
 import { formatLocks, parseLocks, type StepLocks } from './locks.ts';
 import { PLAN_MODES, planTransactions, transactionsProblem, type PlanMode, type PlannedTransaction } from './transactions.ts';
 
@@ -36,7 +36,7 @@ export function executableStep(s: Step): Step {
 
 /** Reads a plan file written by `renderSql` or `renderJson`. */
 export function parsePlanFile(text: string): ParsedPlanFile {
-  return text.trimStart().startsWith('{') ? parseJsonPlan(text) : parseSqlPlan(text);
+  return text.trimStart().startsWith('{') ? parseJsonPlan(text) : parseSqlPlanText(text);
 }
 
 function fail(message: string): never {
@@ -113,7 +113,8 @@ function headerValue(header: readonly string[], name: string): string | null {
   return line === undefined ? null : line.slice(prefix.length);
 }
 
-function parseSqlPlan(text: string): ParsedPlanFile {
+/** Reads a plan file written by `renderSql`. */
+export function parseSqlPlanText(text: string): ParsedPlanFile {
   const normalized = text.replace(/\r\n/g, '\n');
   const split = normalized.indexOf('\n\n');
   if (split < 0) fail('no blank line after the header');
@@ -122,6 +123,7 @@ function parseSqlPlan(text: string): ParsedPlanFile {
   if (header[0] !== '-- pgform plan') fail('the first line is not `-- pgform plan`');
   const source = headerValue(header, 'source');
   const target = headerValue(header, 'target');
+  if (header.filter((l) => l.startsWith(PLAN_HASH_PREFIX)).length > 1) fail('more than one plan-hash line');
   const recordedHash = headerValue(header, 'plan-hash');
   if (source === null || target === null) fail('the header has no source/target fingerprints');
   const managed = headerValue(header, 'managed-schemas');
@@ -151,7 +153,8 @@ function parseSqlPlan(text: string): ParsedPlanFile {
     notes,
     ...(managedSchemas ? { managedSchemas } : {}),
   };
-  return { plan, edited: recordedHash === null || recordedHash !== hashBody(body) };
+  const signed = signedText(header.filter((l) => !l.startsWith(PLAN_HASH_PREFIX)), body);
+  return { plan, edited: recordedHash === null || recordedHash !== hashBody(signed) };
 }
 
 function parseSettings(lines: readonly string[]): PlanSettings {

@@ -6,6 +6,8 @@ import type { HazardKind } from './hazard.ts';
 import { ALL_HAZARD_KINDS } from './hazard.ts';
 import { formatLocks, locksOf } from './locks.ts';
 import type { PlannedTransaction } from './transactions.ts';
+import { UserError } from '../errors.ts';
+import { parseSqlPlanText } from './parse.ts';
 
 /** Header and step comments are one line each: line breaks in names or messages become spaces. */
 export function oneLine(text: string): string {
@@ -84,9 +86,25 @@ export function hashBody(body: string): string {
   return `sha256:${sha256(body)}`;
 }
 
-/** Hash of the plan's executable content (settings and steps as rendered). */
+/**
+ * The plan's signature: the hash of the whole file as rendered (header and body) without its own
+ * `-- plan-hash:` line, so an edit anywhere (a fingerprint, the managed schemas, a hazard line,
+ * a statement) is seen.
+ */
 export function planHash(plan: Plan): string {
+  return hashBody(signedText(headerLines(plan), renderBody(plan)));
+}
+
+/** The hash plans had when it covered the body only: history rows written then still match. */
+export function bodyOnlyHash(plan: Plan): string {
   return hashBody(renderBody(plan));
+}
+
+export const PLAN_HASH_PREFIX = '-- plan-hash: ';
+
+/** What the plan-hash covers: the header lines other than the hash's own, a blank line, the body. */
+export function signedText(headerWithoutHash: readonly string[], body: string): string {
+  return `${headerWithoutHash.join('\n')}\n\n${body}`;
 }
 
 export function isEmpty(plan: Plan): boolean {
@@ -115,8 +133,8 @@ export function countHazards(steps: readonly Step[]): [HazardKind, number][] {
  */
 export const MODE_PREFIX = '-- mode: ';
 
-/** The header: `-- ` lines, no blank line (the first blank line ends it). */
-function renderHeader(plan: Plan, body: string): string {
+/** The header's lines without the plan-hash line (which goes right before the mode line). */
+function headerLines(plan: Plan): string[] {
   const lines = [
     '-- pgform plan',
     `-- pgform-version: ${oneLine(plan.pgformVersion)}`,
@@ -124,7 +142,6 @@ function renderHeader(plan: Plan, body: string): string {
     `-- target: ${oneLine(plan.targetFingerprint)}`,
   ];
   if (plan.managedSchemas) lines.push(`-- managed-schemas: ${JSON.stringify(plan.managedSchemas)}`);
-  lines.push(`-- plan-hash: ${hashBody(body)}`);
   lines.push(`${MODE_PREFIX}${plan.mode}`);
   if (plan.steps.length === 0) lines.push('-- no changes');
   else {
@@ -134,7 +151,15 @@ function renderHeader(plan: Plan, body: string): string {
     lines.push(`-- hazards: ${hazards.length ? hazards.map(([k, n]) => `${k}: ${n}`).join(', ') : 'none'}`);
   }
   for (const n of plan.notes) lines.push(`-- note: ${oneLine(n)}`);
-  return `${lines.join('\n')}\n`;
+  return lines;
+}
+
+/** The header: `-- ` lines, no blank line (the first blank line ends it). */
+function renderHeader(plan: Plan, body: string): string {
+  const lines = headerLines(plan);
+  const at = lines.findIndex((l) => l.startsWith(MODE_PREFIX));
+  const hash = `${PLAN_HASH_PREFIX}${hashBody(signedText(lines, body))}`;
+  return `${[...lines.slice(0, at), hash, ...lines.slice(at)].join('\n')}\n`;
 }
 
 /**
@@ -143,5 +168,30 @@ function renderHeader(plan: Plan, body: string): string {
  */
 export function renderSql(plan: Plan): string {
   const body = renderBody(plan);
-  return `${renderHeader(plan, body)}\n${body}`;
+  const text = `${renderHeader(plan, body)}\n${body}`;
+  requireUnambiguous(plan, text);
+  return text;
+}
+
+/**
+ * A statement (a function body, a comment's text) may hold lines that read as a step header.
+ * The file is written only when it reads back as exactly these steps: no text inside a
+ * statement can make it parse as another plan.
+ */
+function requireUnambiguous(plan: Plan, text: string): void {
+  let back: readonly Step[] = [];
+  try {
+    back = parseSqlPlanText(text).plan.steps;
+  } catch {
+    // Unreadable as rendered: treated as a mismatch below.
+  }
+  const same = back.length === plan.steps.length && back.every((s, i) => s.sql === plan.steps[i]!.sql && s.object === oneLine(plan.steps[i]!.object));
+  if (!same) {
+    const i = Math.max(0, back.findIndex((s, k) => s.sql !== plan.steps[k]?.sql));
+    const s = plan.steps[i];
+    throw new UserError(
+      `step ${i + 1} (${s ? stepTitle(s) : '?'}) holds text that reads as the start of a plan step ` +
+        '(a blank line, then `-- step k/n:`); pgform does not write a plan file that could read as other steps: change that text',
+    );
+  }
 }

@@ -2,7 +2,7 @@ import type { Connection } from '../db/connection.ts';
 import type { Plan } from '../plan/plan.ts';
 import { planHash } from '../plan/render-sql.ts';
 import { PGFORM_VERSION } from '../version.ts';
-import { UserError } from '../errors.ts';
+import { EXIT, UserError } from '../errors.ts';
 import { acquireApplyLock } from '../apply/lock.ts';
 import { markInterruptedRuns } from '../apply/history.ts';
 import { executePlan, StepFailedError, type ProgressEvent, type RetryEvent } from '../apply/executor.ts';
@@ -50,6 +50,7 @@ export async function applyPlanSafely(
         throw new UserError(
           `the plan is stale: it was made from state ${plan.sourceFingerprint}, but the database is now at ${current}.\n` +
             'plan again (or pass --allow-stale to run it anyway)',
+          EXIT.stale,
         );
       }
     }

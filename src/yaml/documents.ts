@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { Problem } from './problems.ts';
 
@@ -29,22 +29,102 @@ export function parseFile(file: string, text: string): ParsedFile {
   const problems: Problem[] = [];
   const documents: ParsedDocument[] = [];
   for (const doc of list) {
-    for (const e of doc.errors) {
+    const tooDeep = doc.errors.find((e) => /call stack/i.test(e.message));
+    const errors = tooDeep ? [tooDeep] : doc.errors.slice(0, MAX_SYNTAX_PROBLEMS);
+    for (const e of errors) {
       const at = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-      problems.push({ file, line: at.line, column: at.col, path: '', message: syntaxMessage(e.message) });
+      const message = e === tooDeep ? `nested too deeply (more than ${MAX_DEPTH} levels)` : syntaxMessage(e.message);
+      problems.push({ file, line: at.line, column: at.col, path: '', message });
+    }
+    if (doc.errors.length > errors.length && !tooDeep) {
+      const last = doc.errors[doc.errors.length - 1]!;
+      const at = last.linePos?.[0] ?? lines.linePos(last.pos[0]);
+      problems.push({ file, line: at.line, column: at.col, path: '', message: `and ${doc.errors.length - errors.length} more syntax problem(s)` });
     }
     if (doc.errors.length > 0) continue;
+    const shape = shapeProblems(file, doc, lines);
+    if (shape.length > 0) {
+      problems.push(...shape);
+      continue;
+    }
     let value: unknown;
     try {
       value = toPlain(doc.toJS({ maxAliasCount: 1000 }));
     } catch (e) {
-      // toJS fails on alias abuse (too many expansions) or an alias to an unknown anchor.
-      problems.push({ file, line: 1, column: 1, path: '', message: (e as Error).message });
+      // toJS fails on alias abuse (too many expansions), an alias to an unknown anchor, or an
+      // alias inside what it names: point at the alias concerned (else the first one).
+      const raw = (e as Error).message;
+      const unresolved = /: (\S+)$/.exec(raw)?.[1];
+      const aliases: YamlNode[] = [];
+      visit(doc, { Alias: (_k, n) => void aliases.push(n as unknown as YamlNode) });
+      const alias = aliases.find((a) => unresolved !== undefined && (a as unknown as { source: string }).source === unresolved) ?? aliases[0];
+      const pos = lines.linePos(alias?.range?.[0] ?? 0);
+      const message = /call stack/i.test(raw) ? 'an alias refers to the collection that contains it' : raw;
+      problems.push({ file, line: pos.line, column: pos.col, path: '', message });
       continue;
     }
     documents.push({ file, doc, lines, text, value });
   }
   return { documents, problems };
+}
+
+/** Deeper than any schema needs; deeper documents are refused before they are walked. */
+export const MAX_DEPTH = 64;
+const MAX_SYNTAX_PROBLEMS = 20;
+
+/**
+ * What YAML allows but a schema file never means, found on the parsed nodes before anything is
+ * converted: keys that are lists or mappings (`[a, b]:` would become a table named `[ a, b ]`),
+ * empty or null names, NUL characters (PostgreSQL text cannot hold them), U+FFFD (text converted
+ * from another encoding), and nesting deeper than MAX_DEPTH. Iterative: a deep document cannot
+ * exhaust the stack here.
+ */
+function shapeProblems(file: string, doc: Document.Parsed, lines: LineCounter): Problem[] {
+  const out: Problem[] = [];
+  const at = (n: unknown, path: KeyPath, message: string) => {
+    const pos = lines.linePos((n as YamlNode | null)?.range?.[0] ?? 0);
+    out.push({ file, line: pos.line, column: pos.col, path: formatPath(path), message });
+  };
+  const textProblem = (s: string): string | null =>
+    s.includes('\u0000')
+      ? 'contains a NUL character (U+0000), which PostgreSQL text cannot hold'
+      : s.includes('\uFFFD')
+        ? 'contains U+FFFD, the replacement character: the file was probably converted from another encoding; write the character itself'
+        : null;
+  const stack: { node: unknown; path: KeyPath; depth: number }[] = [{ node: doc.contents, path: [], depth: 0 }];
+  while (stack.length > 0 && out.length < MAX_SYNTAX_PROBLEMS) {
+    const { node, path, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH) {
+      at(node, [], `nested too deeply (more than ${MAX_DEPTH} levels)`);
+      break;
+    }
+    if (isScalar(node)) {
+      const problem = typeof node.value === 'string' ? textProblem(node.value) : null;
+      if (problem) at(node, path, problem);
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isMap(key) || isSeq(key)) {
+          at(key, path, 'a key must be a name, not a list or a mapping');
+          continue;
+        }
+        if (!isScalar(key) || key.value === null || key.value === '') {
+          at(key ?? pair.value, path, 'a name must not be empty');
+          continue;
+        }
+        const name = String(key.value);
+        const problem = textProblem(name);
+        if (problem) {
+          at(key, path, `the name ${problem}`);
+          continue;
+        }
+        stack.push({ node: pair.value, path: [...path, name], depth: depth + 1 });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i], depth: depth + 1 }));
+    }
+  }
+  return out;
 }
 
 /** The parser's message without its own position and code frame (the problem carries the position). */
@@ -59,7 +139,8 @@ function toPlain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(toPlain);
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toPlain(x);
+    // defineProperty: a key named `__proto__` stays a key instead of replacing the prototype.
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: toPlain(x), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return v;

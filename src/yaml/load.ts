@@ -121,6 +121,54 @@ export function loadSchemaDir(dir: string): LoadedSchema {
   if (!st.isDirectory()) throw new UserError(`not a directory: ${dir}`);
   const paths = schemaFilePaths(dir);
   if (paths.length === 0) throw new UserError(`no .yaml or .yml files in ${dir}`);
-  return loadSchemaFiles(paths.map((path) => ({ path, text: readFileSync(path, 'utf8') })));
+  return loadSchemaFiles(paths.map(readSchemaFile));
+}
+
+/**
+ * Reads a schema file as UTF-8, refusing what is not: invalid bytes (a Latin-1 or UTF-16 file)
+ * would otherwise become U+FFFD silently, and a NUL byte cannot reach PostgreSQL. Located errors.
+ */
+export function readSchemaFile(path: string): SchemaFile {
+  const bytes = readFileSync(path);
+  const bad = firstInvalidUtf8(bytes);
+  const nul = bytes.indexOf(0);
+  const offset = bad >= 0 && (nul < 0 || bad < nul) ? bad : nul;
+  if (offset >= 0) {
+    const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+    const line = bytes.subarray(0, lineStart).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
+    const column = bytes.subarray(lineStart, offset).toString('utf8').length + 1;
+    const message =
+      offset === bad
+        ? `not valid UTF-8 (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')}): save the file as UTF-8`
+        : 'contains a NUL byte (U+0000), which PostgreSQL text cannot hold';
+    throw new YamlError([{ file: path, line, column, path: '', message }]);
+  }
+  return { path, text: bytes.toString('utf8') };
+}
+
+/** Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629), or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80];
+    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800];
+    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000];
+    else return i;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined || (x & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (x & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
 }
 

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { printable, UserError } from '../errors.ts';
 
 /** One thing wrong with the schema files, pointing at where it is. */
 export interface Problem {
@@ -14,8 +14,8 @@ export interface Problem {
 
 /** `file:line:column: path.to.key: message` (the path part is left out when there is none). */
 export function formatProblem(p: Problem): string {
-  const where = `${p.file}:${p.line}:${p.column}`;
-  return p.path === '' ? `${where}: ${p.message}` : `${where}: ${p.path}: ${p.message}`;
+  const where = `${printable(p.file, false)}:${p.line}:${p.column}`;
+  return printable(p.path === '' ? `${where}: ${p.message}` : `${where}: ${printable(p.path, false)}: ${p.message}`, false);
 }
 
 /** Every problem found in the schema files; the message lists them all, one a line. */

@@ -71,5 +71,5 @@ export function closest(word: string, candidates: readonly string[]): string | n
   }
   const limit = Math.max(1, Math.floor(w.length / 3));
   if (best !== null && bestDistance <= limit) return best;
-  return SYNONYMS[w]?.find((s) => candidates.includes(s)) ?? null;
+  return (Object.hasOwn(SYNONYMS, w) ? SYNONYMS[w] : undefined)?.find((s) => candidates.includes(s)) ?? null;
 }

@@ -5,7 +5,7 @@ import { readChain } from '../../src/chain/chain.ts';
 import { checkChain } from '../../src/chain/check.ts';
 import { savePlan } from '../../src/chain/save.ts';
 import { fileChecksum, readChecksums, writeChecksums } from '../../src/chain/checksums.ts';
-import { hashBody } from '../../src/plan/render-sql.ts';
+import { hashBody, signedText } from '../../src/plan/render-sql.ts';
 import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
 import type { Workspace } from '../../src/workflow/states.ts';
 import { UserError } from '../../src/errors.ts';
@@ -98,14 +98,16 @@ describe('check', () => {
     expect(kinds(copy).sort()).toEqual(['checksum_mismatch', 'edited']);
     const problems = readChain(copy).problems;
     expect(problems.find((p) => p.kind === 'edited')!.message).toBe(
-      '0002_add_tags.sql was edited after it was saved (its SQL no longer matches the plan-hash in its header)',
+      '0002_add_tags.sql was edited after it was saved (its text no longer matches the plan-hash in its header)',
     );
 
     // Also fixing up the plan-hash in its header leaves the checksum to catch it.
     const edited = readFileSync(file, 'utf8');
     const split = edited.indexOf('\n\n');
     const body = edited.slice(split + 2);
-    writeFileSync(file, edited.slice(0, split).replace(/^-- plan-hash: .*$/m, `-- plan-hash: ${hashBody(body)}`) + '\n\n' + body);
+    const header = edited.slice(0, split).split('\n');
+    const signed = signedText(header.filter((l) => !l.startsWith('-- plan-hash: ')), body);
+    writeFileSync(file, header.map((l) => (l.startsWith('-- plan-hash: ') ? `-- plan-hash: ${hashBody(signed)}` : l)).join('\n') + '\n\n' + body);
     expect(kinds(copy)).toEqual(['checksum_mismatch']);
     expect(readChain(copy).problems[0]!.message).toMatch(/0002_add_tags\.sql does not match its checksum in pgform\.sum: it was edited/);
   });

@@ -50,7 +50,7 @@ describe('pgform check, plan --save, status and apply --plans', () => {
     expect(edited.stderr).toMatch(/0004_add_note\.sql does not match its checksum in pgform\.sum/);
     // apply refuses the same chain before touching any database
     const apply = pgform(dir, ['apply', '--plans', 'plans', '--db', 'pglite:db', '--allow-hazards', 'all']);
-    expect(apply.code).toBe(1);
+    expect(apply.code).toBe(5); // only edits found: the edited exit code
     expect(apply.stderr).toMatch(/cannot be used as they are/);
   }, 300_000);
 

@@ -83,11 +83,11 @@ describe('parsePlanFile', () => {
     expect(planHash(back)).toBe(planHash(p));
   });
 
-  it('notices an edited body but not an edited header', () => {
+  it('notices an edit anywhere: body and header', () => {
     const text = renderSql(plan());
     expect(parsePlanFile(text.replace('DROP COLUMN "old"', 'DROP COLUMN "older"')).edited).toBe(true);
     expect(parsePlanFile(text.replace("SET lock_timeout = '5s''';", "SET lock_timeout = '1s';")).edited).toBe(true);
-    expect(parsePlanFile(text.replace('-- pgform plan\n', '-- pgform plan\n-- reviewed by me\n')).edited).toBe(false);
+    expect(parsePlanFile(text.replace('-- pgform plan\n', '-- pgform plan\n-- reviewed by me\n')).edited).toBe(true);
   });
 
   it('reads the JSON rendering, with the full steps', () => {

@@ -71,6 +71,7 @@ describe.each(engines)('apply safety on %s', (_name, fresh) => {
       const p = await plan(conn, V2);
       await conn.exec('CREATE TABLE public.sneaky (id int)');
       await expect(apply(conn, p)).rejects.toThrow(/the plan is stale/);
+      await expect(apply(conn, p)).rejects.toMatchObject({ exitCode: 6 });
       expect(await tables(conn)).toEqual(['accounts', 'sneaky']);
     } finally {
       await conn.close();
