@@ -32,6 +32,8 @@ export interface DiffContext {
   readonly from: DatabaseModel;
   readonly to: DatabaseModel;
   readonly online: boolean;
+  /** DETACH PARTITION ... CONCURRENTLY is available (PostgreSQL 14+, online plans). */
+  readonly detachConcurrently: boolean;
   readonly pairs: readonly TablePair[];
   /** Tables of `to` that do not exist yet. */
   readonly createdTables: readonly Table[];
@@ -53,7 +55,7 @@ function tableKey(t: QualifiedName): string {
   return `${t.schema}.${t.name}`;
 }
 
-export function makeContext(from: DatabaseModel, to: DatabaseModel, online: boolean): DiffContext {
+export function makeContext(from: DatabaseModel, to: DatabaseModel, online: boolean, detachConcurrently = online): DiffContext {
   const fromTables = new Map(from.tables.map((t) => [tableKey(t), t]));
   const toTables = new Map(to.tables.map((t) => [tableKey(t), t]));
   const pairs: TablePair[] = [];
@@ -85,6 +87,7 @@ export function makeContext(from: DatabaseModel, to: DatabaseModel, online: bool
     return p.columns.find((c) => c.from.name === column)?.to.name ?? null;
   };
   return {
+    detachConcurrently,
     from,
     to,
     online,

@@ -25,6 +25,8 @@ import { afterBackfills, diffBackfills } from './backfills.ts';
 export interface DiffOptions {
   /** Use the non-blocking forms of changes to existing tables (default true). */
   readonly online?: boolean;
+  /** DETACH PARTITION ... CONCURRENTLY is available (PostgreSQL 14+; default: as `online`). */
+  readonly detachConcurrently?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface DiffOptions {
  * before it and created again after it (see dependents.ts).
  */
 export function diffModels(from: DatabaseModel, to: DatabaseModel, opts: DiffOptions = {}): Step[] {
-  const ctx = makeContext(from, to, opts.online ?? true);
+  const ctx = makeContext(from, to, opts.online ?? true, opts.detachConcurrently ?? opts.online ?? true);
   const steps = [
     ...diffSchemas(ctx),
     ...diffExtensions(ctx),
