@@ -19,6 +19,7 @@ export function summarizeDifferences(entries: readonly DriftEntry[], sides: Side
     unexpected: `in ${sides.have}, not in ${sides.want}`,
     changed: 'differs',
     invalid: `invalid in ${sides.have} (a concurrent build failed or was killed)`,
+    partitions_running_out: `fewer future partitions in ${sides.have} than the rolling rule makes ahead`,
   } as const;
   const lines = entries.slice(0, limit).map((e) => `  ${e.kind} ${e.object}: ${words[e.status]}`);
   if (entries.length > limit) lines.push(`  ... and ${entries.length - limit} more`);

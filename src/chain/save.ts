@@ -1,4 +1,5 @@
 import { readTableData } from '../introspect/data.ts';
+import { withLiveRollingPartitions } from '../workflow/rolling-partitions.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, PlanSettings } from '../plan/plan.ts';
@@ -60,7 +61,7 @@ export async function savePlan(args: SaveArgs): Promise<SavedPlan | null> {
   const chain = readChain(args.dir);
   requireValidChain(chain);
   const { input, ws } = args;
-  const desired = await desiredState(input.loaded.model, input.managedSchemas, ws, input.loaded.sources);
+  const declared = await desiredState(input.loaded.model, input.managedSchemas, ws, input.loaded.sources);
   const extensions = input.loaded.model.extensions.map((e) => e.name);
 
   const made = await withReplay(chain, ws, { verify: 'none', extensions }, async (replay) => {
@@ -73,6 +74,8 @@ export async function savePlan(args: SaveArgs): Promise<SavedPlan | null> {
       );
     }
     const common = { settings: args.settings, managedSchemas: input.managedSchemas };
+    // Rolling partition rules keep the partitions earlier plans made, while within retention.
+    const desired = withLiveRollingPartitions(declared, before.model);
     // Existing tables keep the order of their columns (see withReachableColumnOrder).
     const target = fingerprint(withReachableColumnOrder(before.model, desired));
     // Reference rows are planned like on a live database: from the rows the replayed plans left.

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readDesired } from '../workflow/desired.ts';
 import { compareStates, desiredState } from '../workflow/states.ts';
-import { driftRecords, driftReport, renderDriftText } from '../drift/report.ts';
+import { driftRecords, driftReport, partitionRunway, renderDriftText } from '../drift/report.ts';
 import { UserError } from '../errors.ts';
 import { listUnmodelled, unmodelledNote } from '../introspect/unmodelled.ts';
 import { commandContext, note, writeOut, type CommonOptions } from './context.ts';
@@ -31,7 +31,7 @@ export async function driftCommand(opts: DriftOptions): Promise<number> {
   try {
     const desired = await desiredState(input.loaded.model, input.managedSchemas, ctx.workspace, input.loaded.sources);
     const states = await compareStates(conn, desired, input.managedSchemas, ctx.workspace);
-    const entries = driftReport(states.live, states.desired);
+    const entries = [...partitionRunway(states.live, states.desired), ...driftReport(states.live, states.desired)];
     // The report compares modelled objects only: say which ones it cannot see.
     const unmodelled = await listUnmodelled(conn, input.managedSchemas);
     if (format === 'json') {

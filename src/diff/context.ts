@@ -33,6 +33,8 @@ export interface DiffContext {
   readonly from: DatabaseModel;
   readonly to: DatabaseModel;
   readonly online: boolean;
+  /** DETACH PARTITION ... CONCURRENTLY is available (PostgreSQL 14+, online plans). */
+  readonly detachConcurrently: boolean;
   readonly pairs: readonly TablePair[];
   /** Tables of `to` that do not exist yet. */
   readonly createdTables: readonly Table[];
@@ -85,6 +87,7 @@ export function makeContext(
   to: DatabaseModel,
   online: boolean,
   catalogVolatility?: ReadonlyMap<string, Volatility>,
+  detachConcurrently = online,
 ): DiffContext {
   const fromTables = new Map(from.tables.map((t) => [tableKey(t), t]));
   const toTables = new Map(to.tables.map((t) => [tableKey(t), t]));
@@ -117,6 +120,7 @@ export function makeContext(
     return p.columns.find((c) => c.from.name === column)?.to.name ?? null;
   };
   return {
+    detachConcurrently,
     from,
     to,
     online,

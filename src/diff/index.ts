@@ -28,6 +28,8 @@ export interface DiffOptions {
   readonly online?: boolean;
   /** `schema.name` -> pg_proc volatility of functions column defaults call (see `volatilityResolver`). */
   readonly catalogVolatility?: ReadonlyMap<string, Volatility>;
+  /** DETACH PARTITION ... CONCURRENTLY is available (PostgreSQL 14+; default: as `online`). */
+  readonly detachConcurrently?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface DiffOptions {
  * before it and created again after it (see dependents.ts).
  */
 export function diffModels(from: DatabaseModel, to: DatabaseModel, opts: DiffOptions = {}): Step[] {
-  const ctx = makeContext(from, to, opts.online ?? true, opts.catalogVolatility);
+  const ctx = makeContext(from, to, opts.online ?? true, opts.catalogVolatility, opts.detachConcurrently ?? opts.online ?? true);
   const steps = [
     ...diffSchemas(ctx),
     ...diffExtensions(ctx),

@@ -3,7 +3,7 @@ import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import { qname } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
-import { display, hazard, step, type DiffContext, type TablePair } from './context.ts';
+import { display, hazard, NON_TRANSACTIONAL, step, type DiffContext, type TablePair } from './context.ts';
 
 /**
  * Partitioned tables and their partitions. A partition is created with CREATE TABLE ... PARTITION
@@ -77,6 +77,8 @@ export function detachBeforeDrop(ctx: DiffContext, t: Table): Step[] {
   if (parentDropped) return [];
   const parentNow = ctx.currentTableName(p.schema, p.table) ?? p.table;
   const parent = { schema: p.schema, name: parentNow };
+  const rule = ctx.pairOfFrom(p.schema, p.table)?.to.partitionRule;
+  if (rule) return [retireStep(ctx, t, parent)];
   return [
     step({
       kind: 'table',
@@ -90,6 +92,31 @@ export function detachBeforeDrop(ctx: DiffContext, t: Table): Step[] {
       removes: [detachedEdge(t.schema, t.name)],
     }),
   ];
+}
+
+/**
+ * A partition a rolling rule no longer keeps: detached CONCURRENTLY where PostgreSQL allows it
+ * (14+, outside a transaction, and only while the parent has no default partition, which
+ * PostgreSQL refuses), so inserts into the parent go on; then dropped, the data_loss of the DROP.
+ */
+function retireStep(ctx: DiffContext, t: Table, parent: { schema: string; name: string }): Step {
+  const hasDefault = [ctx.from.tables, ctx.to.tables].some((tables) =>
+    tables.some((x) => x.partitionOf?.schema === parent.schema && x.partitionOf.table === parent.name && x.partitionOf.bound === 'DEFAULT'),
+  );
+  const concurrently = ctx.detachConcurrently && !hasDefault;
+  const why = concurrently ? '' : hasDefault ? ' (not CONCURRENTLY: PostgreSQL refuses it while the table has a default partition)' : ' (not CONCURRENTLY: it needs PostgreSQL 14 and an online plan)';
+  return step({
+    kind: 'table',
+    object: display(t.schema, t.name),
+    operation: 'alter',
+    sql: `ALTER TABLE ${qname(parent)} DETACH PARTITION ${qname(t)}${concurrently ? ' CONCURRENTLY' : ''}`,
+    hazards: concurrently ? [NON_TRANSACTIONAL] : [],
+    transactional: !concurrently,
+    reason: `${display(t.schema, t.name)} is older than the retention of the rolling partition rule of ${display(parent.schema, parent.name)}${why}`,
+    phase: PHASES.dropTable,
+    requires: [keys.table(parent.schema, parent.name)],
+    removes: [detachedEdge(t.schema, t.name)],
+  });
 }
 
 /** What the DROP TABLE of `t` waits for: its detach, or (a partitioned table) its partitions' drops. */

@@ -4,12 +4,14 @@ import type { DatabaseModel } from '../model/database.ts';
 import { canonicalJson } from '../model/canonical-json.ts';
 import { isSqlValue } from '../model/data.ts';
 import { keyDisplay } from '../diff/data.ts';
+import { futurePartitionCount, partitionsOfTable } from '../model/partition-rule.ts';
 
-export type DriftStatus = 'missing' | 'unexpected' | 'changed' | 'invalid';
+export type DriftStatus = 'missing' | 'unexpected' | 'changed' | 'invalid' | 'partitions_running_out';
 
 /**
  * One object that differs: `missing` from the database, `unexpected` in it, `changed`, or (an
- * index) `invalid`: left by a failed or killed concurrent build.
+ * index) `invalid`: left by a failed or killed concurrent build; or (a rolling partition rule)
+ * `partitions_running_out`: fewer future partitions exist than the rule makes ahead.
  */
 export interface DriftEntry {
   readonly kind: string;
@@ -179,6 +181,27 @@ export function driftRecords(live: DatabaseModel, desired: DatabaseModel): Drift
   return out;
 }
 
+/**
+ * Rolling partition rules whose table has fewer partitions after the current period than the
+ * rule makes ahead: inserts past the last one fail (or land in the default partition) soon.
+ */
+export function partitionRunway(live: DatabaseModel, desired: DatabaseModel): DriftEntry[] {
+  const out: DriftEntry[] = [];
+  for (const t of desired.tables) {
+    const rule = t.partitionRule;
+    if (!rule || !live.tables.some((l) => l.schema === t.schema && l.name === t.name)) continue;
+    const future = futurePartitionCount(rule, partitionsOfTable(live.tables, t));
+    if (future >= rule.premake) continue;
+    out.push({
+      kind: 'partition rule',
+      object: `${t.schema}.${t.name}`,
+      status: 'partitions_running_out',
+      lines: [`  ${future} partition(s) after the current ${rule.period} period as of ${rule.today}; the rule makes ${rule.premake} ahead: run pgform apply --schema to add them`],
+    });
+  }
+  return out;
+}
+
 export function renderDriftText(entries: readonly DriftEntry[], database: string): string {
   if (entries.length === 0) return `no drift: ${database} matches the schema\n`;
   const words: Record<DriftStatus, string> = {
@@ -186,6 +209,7 @@ export function renderDriftText(entries: readonly DriftEntry[], database: string
     unexpected: 'in the database but not in the schema',
     changed: 'differs',
     invalid: 'invalid (a concurrent build failed or was killed; the next plan drops it and builds it again)',
+    partitions_running_out: 'partitions running out',
   };
   const parts = [`drift: ${entries.length} object(s) in ${database} differ from the schema`, ''];
   for (const e of entries) {

@@ -26,6 +26,8 @@ export interface Table extends QualifiedName {
    * because its parent has them, are not listed here: only what is its own.
    */
   readonly partitionOf?: PartitionOf | null;
+  /** Desired-state only: the rolling rule that generated this partitioned table's partitions. */
+  readonly partitionRule?: PartitionRule | null;
 }
 
 export interface PartitionBy {
@@ -39,4 +41,17 @@ export interface PartitionOf {
   readonly table: string;
   /** `pg_get_expr(relpartbound)`: `FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')`, `FOR VALUES IN (...)`, `DEFAULT`. */
   readonly bound: string;
+}
+
+/**
+ * A rolling partition rule of a partitioned table (desired state only): partitions for the period
+ * of `today` and `premake` periods after it; live ones back to `retain` periods before it are kept.
+ */
+export interface PartitionRule {
+  readonly period: 'daily' | 'monthly' | 'yearly';
+  readonly premake: number;
+  /** Periods before the current one whose partitions are kept; null keeps every one. */
+  readonly retain: number | null;
+  /** The date the rule was evaluated for (`YYYY-MM-DD`, UTC). */
+  readonly today: string;
 }

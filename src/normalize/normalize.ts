@@ -376,6 +376,7 @@ function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): Databas
         ...t,
         owner: r.owner,
         ...(r.renamedFrom ? { renamedFrom: r.renamedFrom } : {}),
+        ...(r.partitionRule ? { partitionRule: r.partitionRule } : {}),
         columns: t.columns.map((c) => {
           const rc = rawCols.get(c.name);
           if (!rc) return c;

@@ -17,6 +17,8 @@ export interface MakePlanArgs {
   readonly settings?: PlanSettings;
   /** Non-blocking forms of changes to existing tables (default true). */
   readonly online?: boolean;
+  /** DETACH PARTITION ... CONCURRENTLY is available (PostgreSQL 14+; default: as `online`). */
+  readonly detachConcurrently?: boolean;
   readonly managedSchemas?: readonly string[];
   /** pg_proc volatility of functions the desired defaults call (`readCalledVolatility`). */
   readonly catalogVolatility?: ReadonlyMap<string, Volatility>;
@@ -24,7 +26,13 @@ export interface MakePlanArgs {
 
 /** Diff, order, and wrap: the plan from `from` to `to`. */
 export function makePlan(args: MakePlanArgs): Plan {
-  const steps = orderSteps(diffModels(args.from, args.to, { online: args.online ?? true, catalogVolatility: args.catalogVolatility }));
+  const steps = orderSteps(
+    diffModels(args.from, args.to, {
+      online: args.online ?? true,
+      catalogVolatility: args.catalogVolatility,
+      detachConcurrently: (args.online ?? true) && (args.detachConcurrently ?? true),
+    }),
+  );
   const { mode = 'online', ...settings } = args.settings ?? DEFAULT_SETTINGS;
   return {
     pgformVersion: PGFORM_VERSION,

@@ -1,4 +1,4 @@
-import type { Connection } from '../db/connection.ts';
+import { majorVersion, serverVersionNum, type Connection } from '../db/connection.ts';
 import type { Plan, PlanSettings } from '../plan/plan.ts';
 import { makePlan, reverseAnnotations } from '../plan/make-plan.ts';
 import type { DesiredInput } from './desired.ts';
@@ -36,8 +36,10 @@ export async function planDatabase(
   checkRolesExist(desired, states.liveRaw.roles.map((r) => r.name), input.loaded.sources);
   const plan = await withRetentionCounts(conn, makePlan({
     from: states.live,
-    to: desired,
+    to: states.desired,
     online: conn.concurrentIndexBuilds !== false,
+    // DETACH PARTITION ... CONCURRENTLY came with PostgreSQL 14.
+    detachConcurrently: majorVersion(await serverVersionNum(conn)) >= 14,
     sourceFingerprint: states.sourceFingerprint,
     targetFingerprint: states.targetFingerprint,
     settings,

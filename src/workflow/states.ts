@@ -18,6 +18,7 @@ import { normalizeModel } from '../normalize/normalize.ts';
 import { inPhase, startPhase } from '../progress.ts';
 import type { SourcePosition } from '../model/source.ts';
 import { UserError } from '../errors.ts';
+import { withLiveRollingPartitions } from './rolling-partitions.ts';
 
 /** Where normalization happens and caches. */
 export interface Workspace {
@@ -131,7 +132,10 @@ export async function compareStates(
   ws: Workspace,
 ): Promise<ComparedStates> {
   const liveRaw = await inPhase('reading the database', () => introspect(conn, { schemas: managedSchemas }));
-  const scoped = scopeToDesired(await comparableLive(conn, liveRaw, managedSchemas, ws), desired);
+  const comparable = await comparableLive(conn, liveRaw, managedSchemas, ws);
+  // Rolling partition rules keep the live partitions still within their retention.
+  desired = withLiveRollingPartitions(desired, comparable);
+  const scoped = scopeToDesired(comparable, desired);
   // Rows only of the tables the YAML declares data for (not fingerprinted).
   const live = desired.data ? { ...scoped, data: await readTableData(conn, desired.data) } : scoped;
   // The target as a plan reaches it: existing tables keep the order of their columns.

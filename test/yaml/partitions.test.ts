@@ -119,7 +119,7 @@ tables:
 `),
     ).toEqual([
       'schema.yaml:5:29: tables.logs.partition_by.range[0]: table `public.logs` has no column `created_at`',
-      'schema.yaml:7:7: tables.logs.partitions.weekly: a partition rule (an entry with `count`) is named by its period: daily, monthly, yearly',
+      'schema.yaml:7:7: tables.logs.partitions.weekly: a partition rule (an entry with `count` or `premake`) is named by its period: daily, monthly, yearly',
       'schema.yaml:8:24: tables.logs.partitions.monthly.from: `from` of a monthly rule is the first period, like `2026-01`',
       'schema.yaml:9:7: tables.logs.partitions.logs_x: `in` bounds belong to LIST partitioning; this table is partitioned by RANGE',
       'schema.yaml:13:5: tables.plain.partitions: table `public.plain` declares partitions but no `partition_by`',
@@ -158,5 +158,49 @@ tables:
     const again = loadSchemaFiles([...files].map(([path, t]) => ({ path, text: t }))).model;
     const pick = (ts: readonly Table[]) => ts.map((t) => ({ name: t.name, columns: t.columns.length, by: t.partitionBy, of: t.partitionOf, comment: t.comment }));
     expect(pick(again.tables)).toEqual(pick(first.tables));
+  });
+});
+
+describe('rolling partition rule', () => {
+  const rolling = (rule: string) => `
+tables:
+  logs:
+    columns: { id: bigint, at: date }
+    partition_by: { range: [at] }
+    partitions:
+      ${rule}
+`;
+  const withToday = <T>(today: string, fn: () => T): T => {
+    const before = process.env.PGFORM_TODAY;
+    process.env.PGFORM_TODAY = today;
+    try {
+      return fn();
+    } finally {
+      if (before === undefined) delete process.env.PGFORM_TODAY;
+      else process.env.PGFORM_TODAY = before;
+    }
+  };
+
+  it('makes the current period and premake after it from PGFORM_TODAY, a default partition, and puts the rule on the parent', () => {
+    const m = withToday('2026-12-04', () => load(rolling('monthly: { premake: 2, retain: 24, default: true }')).model);
+    expect(partitionsOf(m.tables, 'logs')).toEqual([
+      ['logs_2026_12', "FOR VALUES FROM ('2026-12-01') TO ('2027-01-01')"],
+      ['logs_2027_01', "FOR VALUES FROM ('2027-01-01') TO ('2027-02-01')"],
+      ['logs_2027_02', "FOR VALUES FROM ('2027-02-01') TO ('2027-03-01')"],
+      ['logs_default', 'DEFAULT'],
+    ]);
+    expect(m.tables.find((t) => t.name === 'logs')!.partitionRule).toEqual({ period: 'monthly', premake: 2, retain: 24, today: '2026-12-04' });
+    const daily = withToday('2027-02-28', () => load(rolling('daily: { premake: 1, default: logs_other }')).model);
+    expect(partitionsOf(daily.tables, 'logs').map(([n]) => n)).toEqual(['logs_2027_02_28', 'logs_2027_03_01', 'logs_other']);
+    expect(daily.tables.find((t) => t.name === 'logs')!.partitionRule!.retain).toBeNull();
+  });
+
+  it('reports a wrong rule at its key, and a wrong PGFORM_TODAY', () => {
+    withToday('2026-12-04', () => {
+      expect(problems(rolling('monthly: { premake: -1 }'))).toEqual([expect.stringMatching(/^schema\.yaml:7:\d+: tables\.logs\.partitions\.monthly\.premake: must be >= 0/)]);
+      expect(problems(rolling('monthly: { premake: 3, count: 2 }'))).toEqual([expect.stringMatching(/^schema\.yaml:7:\d+: tables\.logs\.partitions\.monthly\.count: a rolling partition rule takes/)]);
+      expect(problems(rolling('weekly: { premake: 3 }'))).toEqual([expect.stringMatching(/^schema\.yaml:7:\d+: tables\.logs\.partitions\.weekly: .*named by its period/)]);
+    });
+    expect(() => withToday('2026-13-01', () => load(rolling('monthly: { premake: 3 }')))).toThrow(/PGFORM_TODAY must be a date like/);
   });
 });

@@ -1,6 +1,8 @@
 import type { Column } from '../../model/column.ts';
 import type { QualifiedName } from '../../model/names.ts';
-import type { PartitionBy, Table } from '../../model/table.ts';
+import type { PartitionBy, PartitionRule, Table } from '../../model/table.ts';
+import { isoDate, parseIsoDate, periodStart, stepPeriod } from '../../model/partition-rule.ts';
+import { planDate } from '../../config/today.ts';
 import { keys } from '../../model/keys.ts';
 import { ident, literal } from '../../sql/quote.ts';
 import { below, valueOf } from '../context.ts';
@@ -17,6 +19,7 @@ import { checkIdentifier, display } from '../names.ts';
  *     audit_logs_p0: { modulus: 4, remainder: 0 }
  *     audit_logs_default: default
  *     monthly: { from: 2026-01, count: 12 }      # a rule: daily / monthly / yearly
+ *     monthly: { premake: 3, retain: 24, default: true }   # or a rolling rule, from the plan's date
  *
  * Partitions are tables of the model with `partitionOf` and no columns of their own.
  */
@@ -33,7 +36,7 @@ interface PartitionEntryYaml {
   readonly in?: readonly BoundScalar[];
   readonly modulus?: number;
   readonly remainder?: number;
-  readonly default?: boolean;
+  readonly default?: boolean | string;
   /** The bound as SQL (`FOR VALUES ...`), when the structured forms cannot say it. */
   readonly bound?: string;
   readonly comment?: string | null;
@@ -41,6 +44,9 @@ interface PartitionEntryYaml {
   /** Rules only. */
   readonly count?: number;
   readonly name?: string;
+  /** Rolling rules only. */
+  readonly premake?: number;
+  readonly retain?: number;
 }
 
 export type PartitionsYaml = Readonly<Record<string, string | PartitionEntryYaml>>;
@@ -246,13 +252,6 @@ function ruleStart(period: Period, from: unknown): Date | null {
   return d.getUTCDate() === day ? d : null;
 }
 
-function step(period: Period, d: Date, n: number): Date {
-  if (period === 'daily') return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));
-  if (period === 'monthly') return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
-  return new Date(Date.UTC(d.getUTCFullYear() + n, 0, 1));
-}
-
-const isoDate = (d: Date) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
 
 /** A generated partition: its name and its `from`/`to` dates. */
 export interface GeneratedPartition {
@@ -268,8 +267,8 @@ export interface GeneratedPartition {
 export function generatePartitions(table: string, period: Period, start: Date, count: number, template: string): GeneratedPartition[] {
   const out: GeneratedPartition[] = [];
   for (let i = 0; i < count; i++) {
-    const from = step(period, start, i);
-    const to = step(period, start, i + 1);
+    const from = stepPeriod(period, start, i);
+    const to = stepPeriod(period, start, i + 1);
     const name = template
       .replaceAll('{table}', table)
       .replaceAll('{yyyy}', pad(from.getUTCFullYear(), 4))
@@ -280,16 +279,81 @@ export function generatePartitions(table: string, period: Period, start: Date, c
   return out;
 }
 
-function loadRule(ctx: LoadContext, table: QualifiedName, by: PartitionBy, keyCount: number, key: string, v: PartitionEntryYaml, loc: Loc): PartitionSpec[] {
+/** Checks shared by fixed and rolling rules: the period (the entry's key) and a one-column RANGE key. */
+function rulePeriod(ctx: LoadContext, by: PartitionBy, keyCount: number, key: string, loc: Loc): Period | null {
   if (!(RULE_PERIODS as readonly string[]).includes(key)) {
-    ctx.problem(loc, `a partition rule (an entry with \`count\`) is named by its period: ${RULE_PERIODS.join(', ')}`);
-    return [];
+    ctx.problem(loc, `a partition rule (an entry with \`count\` or \`premake\`) is named by its period: ${RULE_PERIODS.join(', ')}`);
+    return null;
   }
-  const period = key as Period;
   if (by.strategy !== 'range' || keyCount !== 1) {
     ctx.problem(loc, 'a partition rule generates RANGE partitions over one date or timestamp column');
-    return [];
+    return null;
   }
+  return key as Period;
+}
+
+/** The name template of a rule, or null (with a problem) when its names would repeat. */
+function ruleTemplate(ctx: LoadContext, period: Period, v: PartitionEntryYaml, loc: Loc): string | null {
+  const template = v.name ?? DEFAULT_NAMES[period];
+  const missing = REQUIRED_PLACEHOLDERS[period].filter((p) => !template.includes(p));
+  if (missing.length > 0) {
+    ctx.problem(valueOf(below(loc, 'name')), `the name of a ${period} rule must contain ${missing.join(' and ')}, or the partitions' names would repeat`);
+    return null;
+  }
+  return template;
+}
+
+/** A whole number from 0 to MAX_GENERATED at `key` of a rule, or null (with a problem). */
+function ruleCount(ctx: LoadContext, v: PartitionEntryYaml, key: 'premake' | 'retain', loc: Loc): number | null {
+  const n = v[key];
+  if (!Number.isInteger(n) || n! < 0 || n! > MAX_GENERATED) {
+    ctx.problem(valueOf(below(loc, key)), `\`${key}\` is a whole number from 0 to ${MAX_GENERATED}`);
+    return null;
+  }
+  return n!;
+}
+
+/**
+ * A rolling rule: the partitions of the current period (of the plan's date) and `premake` after
+ * it, and a default partition when asked. Live partitions still within `retain` are kept by the
+ * plan (see src/workflow/rolling-partitions.ts), so the rule itself goes on the parent.
+ */
+function loadRollingRule(ctx: LoadContext, table: QualifiedName, by: PartitionBy, keyCount: number, key: string, v: PartitionEntryYaml, loc: Loc): { specs: PartitionSpec[]; rule: PartitionRule | null } {
+  const none = { specs: [], rule: null };
+  const period = rulePeriod(ctx, by, keyCount, key, loc);
+  if (period === null) return none;
+  const extra = Object.keys(v).filter((k) => !['premake', 'retain', 'default', 'name', 'comment', 'owner', 'schema'].includes(k));
+  if (extra.length > 0) {
+    ctx.problem(below(loc, extra[0]!), `a rolling partition rule takes \`premake\`, \`retain\`, \`default\` and \`name\`, not \`${extra[0]}\``);
+    return none;
+  }
+  const premake = ruleCount(ctx, v, 'premake', loc);
+  const retain = v.retain === undefined ? null : ruleCount(ctx, v, 'retain', loc);
+  const template = ruleTemplate(ctx, period, v, loc);
+  if (premake === null || (v.retain !== undefined && retain === null) || template === null) return none;
+  if (v.default !== undefined && v.default !== true && (typeof v.default !== 'string' || v.default.trim() === '')) {
+    ctx.problem(valueOf(below(loc, 'default')), '`default` of a rolling rule is `true` (a partition named `{table}_default`) or the default partition\'s name');
+    return none;
+  }
+  const today = planDate();
+  const start = periodStart(period, parseIsoDate(today)!);
+  const schema = v.schema ?? table.schema;
+  const common = { schema, comment: v.comment ?? null, owner: v.owner ?? null, loc };
+  const specs: PartitionSpec[] = generatePartitions(table.name, period, start, premake + 1, template).map((g) => ({
+    ...common,
+    name: g.name,
+    bound: `FOR VALUES FROM (${literal(g.from)}) TO (${literal(g.to)})`,
+  }));
+  if (v.default !== undefined) {
+    const name = v.default === true ? `${table.name}_default` : (v.default as string).trim();
+    specs.push({ ...common, name, bound: 'DEFAULT', loc: v.default === true ? loc : valueOf(below(loc, 'default')) });
+  }
+  return { specs, rule: { period, premake, retain, today: isoDate(parseIsoDate(today)!) } };
+}
+
+function loadRule(ctx: LoadContext, table: QualifiedName, by: PartitionBy, keyCount: number, key: string, v: PartitionEntryYaml, loc: Loc): PartitionSpec[] {
+  const period = rulePeriod(ctx, by, keyCount, key, loc);
+  if (period === null) return [];
   const extra = Object.keys(v).filter((k) => !['from', 'count', 'name', 'comment', 'owner', 'schema'].includes(k));
   if (extra.length > 0) ctx.problem(below(loc, extra[0]!), `a partition rule takes \`from\`, \`count\` and \`name\`, not \`${extra[0]}\``);
   const start = ruleStart(period, v.from);
@@ -303,12 +367,8 @@ function loadRule(ctx: LoadContext, table: QualifiedName, by: PartitionBy, keyCo
     ctx.problem(valueOf(below(loc, 'count')), `\`count\` is a whole number from 1 to ${MAX_GENERATED}`);
     return [];
   }
-  const template = v.name ?? DEFAULT_NAMES[period];
-  const missing = REQUIRED_PLACEHOLDERS[period].filter((p) => !template.includes(p));
-  if (missing.length > 0) {
-    ctx.problem(valueOf(below(loc, 'name')), `the name of a ${period} rule must contain ${missing.join(' and ')}, or the partitions' names would repeat`);
-    return [];
-  }
+  const template = ruleTemplate(ctx, period, v, loc);
+  if (template === null) return [];
   return generatePartitions(table.name, period, start, count, template).map((g) => ({
     name: g.name,
     schema: v.schema ?? table.schema,
@@ -323,16 +383,27 @@ function loadRule(ctx: LoadContext, table: QualifiedName, by: PartitionBy, keyCo
  * `partitions:` of a partitioned table as model tables (declared, located, pushed into the model).
  * `parentOwner` is the owner partitions get when they name none.
  */
-export function loadPartitions(ctx: LoadContext, parent: Table, value: PartitionsYaml, loc: Loc): void {
+export function loadPartitions(ctx: LoadContext, parent: Table, value: PartitionsYaml, loc: Loc): PartitionRule | null {
   const by = parent.partitionBy;
   if (!by) {
     ctx.problem(loc, `table \`${display(parent)}\` declares partitions but no \`partition_by\``);
-    return;
+    return null;
   }
   const keyCount = splitTopLevel(by.key).length;
   const specs: PartitionSpec[] = [];
+  let rule: PartitionRule | null = null;
   for (const [key, v] of Object.entries(value ?? {})) {
     const entryLoc = below(loc, key);
+    if (v !== null && typeof v === 'object' && (v as PartitionEntryYaml).premake !== undefined) {
+      if (rule !== null) {
+        ctx.problem(entryLoc, `table \`${display(parent)}\` already has a rolling partition rule`);
+        continue;
+      }
+      const rolling = loadRollingRule(ctx, parent, by, keyCount, key, v as PartitionEntryYaml, entryLoc);
+      specs.push(...rolling.specs);
+      rule = rolling.rule;
+      continue;
+    }
     if (v !== null && typeof v === 'object' && (v as PartitionEntryYaml).count !== undefined) {
       specs.push(...loadRule(ctx, parent, by, keyCount, key, v as PartitionEntryYaml, entryLoc));
       continue;
@@ -363,6 +434,7 @@ export function loadPartitions(ctx: LoadContext, parent: Table, value: Partition
     ctx.mark(partition, s.loc);
     ctx.model.tables.push(partition);
   }
+  return rule;
 }
 
 /** Partitioned tables: a unique constraint or primary key includes every partition key column. */

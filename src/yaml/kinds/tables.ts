@@ -109,7 +109,13 @@ export const tablesKind: Kind = {
     checkPartitionedKeys(ctx, table);
     ctx.model.tables.push(table);
     if (v.partitions !== undefined && (partitionBy !== null || v.partition_by === undefined)) {
-      loadPartitions(ctx, table, v.partitions, below(loc, 'partitions'));
+      const rule = loadPartitions(ctx, table, v.partitions, below(loc, 'partitions'));
+      if (rule !== null) {
+        // The rule goes on the parent: the plan keeps its live partitions still within retention.
+        const withRule: Table = { ...table, partitionRule: rule };
+        ctx.model.tables[ctx.model.tables.indexOf(table)] = withRule;
+        ctx.mark(withRule, loc);
+      }
     }
     if (v.hypertable !== undefined) loadHypertable(ctx, qn, v.hypertable, below(loc, 'hypertable'));
     const columnNames = columns.map((c) => c.name);
