@@ -10,7 +10,7 @@ import type { Workspace } from '../workflow/states.ts';
 import { PGFORM_VERSION } from '../version.ts';
 import { UserError } from '../errors.ts';
 import { managedSchemasOfPlan, positionLabel, requireValidChain, stateAt, type Chain, type PlanFile } from './chain.ts';
-import { locate, type Location } from './position.ts';
+import { locate, type HistoryPosition, type Location } from './position.ts';
 import { describeDifferencesAt } from './differences.ts';
 import { readState } from './replay.ts';
 
@@ -110,6 +110,35 @@ function refuseIrreversible(files: readonly PlanFile[]): void {
   );
 }
 
+/**
+ * A database adopted with `--baseline N` had its objects before any plan ran here: the reverse
+ * plans of 0001..N would drop tables, extensions and the rest that these plans never created.
+ * Rolling back past the latest baseline is refused as a whole, naming what would go.
+ */
+function refuseBelowBaseline(chain: Chain, history: HistoryPosition, target: number): void {
+  const adopted = [...history.runs].reverse().find((r) => r.entry.action === 'baseline');
+  if (!adopted || target >= adopted.position) return;
+  const files = chain.plans
+    .slice(target, adopted.position)
+    .reverse()
+    .map((p) => p.down!);
+  const lines = files.flatMap((f) =>
+    f.plan.steps.flatMap((s, i) => (s.operation === 'drop' ? [`  ${f.file} step ${i + 1}: drop ${s.kind} ${s.object}`] : [])),
+  );
+  const shown = lines.length > 30 ? [...lines.slice(0, 30), `  ... and ${lines.length - 30} more`] : lines;
+  const floor = String(adopted.position).padStart(4, '0');
+  throw new UserError(
+    [
+      `refusing to roll back to ${positionLabel(chain, target)}: the database was adopted at ${positionLabel(chain, adopted.position)} ` +
+        `with --baseline (history #${adopted.entry.id}), so what it held then existed before these plans ran here (nothing was run)` +
+        (lines.length ? '; the reverse plans below it would drop:' : ''),
+      ...shown,
+      `roll back no further than ${floor} (pgform apply --down-to ${floor}); drop older objects by changing the YAML and saving a new plan`,
+    ].join('\n'),
+    3,
+  );
+}
+
 /** Why a database that is not at a point of the chain is refused, and what to do. */
 async function driftRefusal(conn: Connection, chain: Chain, loc: Extract<Location, { kind: 'drifted' }>, ws: Workspace): Promise<UserError> {
   const label = (p: number) => positionLabel(chain, p);
@@ -140,7 +169,12 @@ async function driftRefusal(conn: Connection, chain: Chain, loc: Extract<Locatio
  * Locates the database in the chain under the apply lock; a run that was interrupted after it
  * committed is recorded as complete. Refuses a database that is at no point of the chain.
  */
-async function settledPosition(conn: Connection, chain: Chain, ws: Workspace, opts: ChainApplyOptions): Promise<number> {
+async function settledPosition(
+  conn: Connection,
+  chain: Chain,
+  ws: Workspace,
+  opts: ChainApplyOptions,
+): Promise<{ position: number; history: HistoryPosition }> {
   await markInterruptedRuns(conn, { holdingLock: true });
   const { location, history } = await locate(conn, chain, ws);
   if (location.kind === 'drifted') throw await driftRefusal(conn, chain, location, ws);
@@ -153,7 +187,7 @@ async function settledPosition(conn: Connection, chain: Chain, ws: Workspace, op
     await recordFile(conn, file, 'recovered');
     opts.note?.(`${file.file} was interrupted (history #${run.entry.id}) after it completed: recorded as applied`);
   }
-  return location.position;
+  return { position: location.position, history };
 }
 
 async function withChainLock<T>(conn: Connection, chain: Chain, opts: ChainApplyOptions, fn: () => Promise<T>): Promise<T> {
@@ -171,7 +205,7 @@ async function withChainLock<T>(conn: Connection, chain: Chain, opts: ChainApply
 /** `apply --plans DIR`: the plans this database has not run, in order, each as a safe single apply. */
 export async function applyPending(conn: Connection, chain: Chain, ws: Workspace, opts: ChainApplyOptions): Promise<ChainApplyResult> {
   return withChainLock(conn, chain, opts, async () => {
-    const from = await settledPosition(conn, chain, ws, opts);
+    const { position: from } = await settledPosition(conn, chain, ws, opts);
     const files = chain.plans.slice(from).map((p) => p.up);
     refuseHazards(files, opts.allowHazards);
     for (const f of files) await runFile(conn, f, ws, opts);
@@ -183,10 +217,11 @@ export async function applyPending(conn: Connection, chain: Chain, ws: Workspace
 export async function rollBackTo(conn: Connection, chain: Chain, ws: Workspace, target: number, opts: ChainApplyOptions): Promise<ChainApplyResult> {
   return withChainLock(conn, chain, opts, async () => {
     if (target > chain.plans.length) throw new UserError(`there is no plan ${String(target).padStart(4, '0')} in ${chain.dir}`);
-    const from = await settledPosition(conn, chain, ws, opts);
+    const { position: from, history } = await settledPosition(conn, chain, ws, opts);
     if (target > from) {
       throw new UserError(`${conn.description} is at ${positionLabel(chain, from)}: nothing after ${String(target).padStart(4, '0')} to roll back`);
     }
+    refuseBelowBaseline(chain, history, target);
     const files = chain.plans
       .slice(target, from)
       .reverse()

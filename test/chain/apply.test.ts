@@ -94,6 +94,16 @@ describe.each(['pglite', 'postgres'] as const)('the chain on %s', (engine) => {
     await baseline(conn, chain, ws, 2, allowAll);
     expect(await applied(conn)).toEqual(['0002_add_tags.sql (baseline)']);
     expect(await applyPending(conn, chain, ws, allowAll)).toMatchObject({ from: 2, to: 3, ran: ['0003_sku_for_price.sql'] });
+
+    // Its tables existed before the chain ran here: --down-to stops at the baseline.
+    expect(await rollBackTo(conn, chain, ws, 2, allowAll)).toMatchObject({ ran: ['0003_sku_for_price.down.sql'] });
+    const below = await errorOf(rollBackTo(conn, chain, ws, 1, allowAll));
+    expect(below.exitCode).toBe(3);
+    expect(below.message).toMatch(/adopted at plan 0002_add_tags with --baseline \(history #\d+\).*nothing was run/);
+    expect(below.message).toMatch(/0002_add_tags\.down\.sql step \d+: drop table public\.tags/);
+    expect(below.message).toMatch(/roll back no further than 0002/);
+    expect(await conn.query(`SELECT to_regclass('public.tags') IS NOT NULL AS kept`)).toEqual([{ kept: true }]);
+    expect((await applied(conn)).at(-1)).toBe('0003_sku_for_price.down.sql');
   });
 
   it('rolls back with --down-to, refusing data loss unless allowed, and records it', async () => {
