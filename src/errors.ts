@@ -32,6 +32,7 @@ export const EXIT = {
  * overrides and NUL are shown as `\u001b`-style escapes instead of acting on the terminal.
  */
 export function printable(text: string, keepLineBreaks = true): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the purpose
   const re = keepLineBreaks ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g : /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
   return text.replace(re, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -57,6 +57,7 @@ describe('hostile inputs', () => {
     const hit = got.texts.find((t) => t.startsWith(prefix) && want.message.test(t.slice(prefix.length)));
     expect(hit, `no problem at ${prefix} matching ${want.message}:\n${got.texts.join('\n')}`).toBeDefined();
     // Printed as is on a terminal: no control character reaches it.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the purpose
     for (const t of got.texts) expect(t).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e]/);
   });
 
@@ -83,6 +84,7 @@ describe('hostile inputs', () => {
       expect(r.code).toBe(1);
       const want = expectation(f);
       expect(r.stderr).toContain(`${join(schema, f)}:${want.at}: `);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the purpose
       expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     }
     expect(existsSync(join(dir, '.pgform'))).toBe(false);
