@@ -10,7 +10,7 @@ import type { Workspace } from '../workflow/states.ts';
 import { PGFORM_VERSION } from '../version.ts';
 import { UserError } from '../errors.ts';
 import { managedSchemasOfPlan, positionLabel, requireValidChain, stateAt, type Chain, type PlanFile } from './chain.ts';
-import { locate, type HistoryPosition, type Location } from './position.ts';
+import { equalButForUpkeep, locate, type HistoryPosition, type Location } from './position.ts';
 import { describeDifferencesAt } from './differences.ts';
 import { readState } from './replay.ts';
 
@@ -49,8 +49,12 @@ function recordFile(conn: Connection, f: PlanFile, action: HistoryAction | null)
   );
 }
 
-/** Runs one file of the chain with every check of a single plan; a plan without steps is recorded. */
-async function runFile(conn: Connection, f: PlanFile, ws: Workspace, opts: ChainApplyOptions): Promise<void> {
+/**
+ * Runs one file of the chain with every check of a single plan; a plan without steps is recorded.
+ * `upkept`: the database is at the plan's source but for dated partitions (see
+ * `equalButForUpkeep`), so its fingerprint is not the plan's: the caller compares the end instead.
+ */
+async function runFile(conn: Connection, f: PlanFile, ws: Workspace, opts: ChainApplyOptions, upkept = false): Promise<void> {
   opts.note?.(`${f.file}: ${f.plan.steps.length} step(s)`);
   if (f.plan.steps.length === 0) {
     await recordFile(conn, f, null);
@@ -58,7 +62,8 @@ async function runFile(conn: Connection, f: PlanFile, ws: Workspace, opts: Chain
   }
   await applyPlanSafely(conn, f.plan, managedSchemasOfPlan(f.plan), ws, {
     allowHazards: opts.allowHazards,
-    allowStale: false,
+    allowStale: upkept,
+    verifyTarget: !upkept,
     planSql: f.text,
     planName: f.file,
     lockWaitMs: opts.lockWaitMs,
@@ -174,7 +179,7 @@ async function settledPosition(
   chain: Chain,
   ws: Workspace,
   opts: ChainApplyOptions,
-): Promise<{ position: number; history: HistoryPosition }> {
+): Promise<{ position: number; history: HistoryPosition; upkept: boolean }> {
   await markInterruptedRuns(conn, { holdingLock: true });
   const { location, history } = await locate(conn, chain, ws);
   if (location.kind === 'drifted') throw await driftRefusal(conn, chain, location, ws);
@@ -187,7 +192,19 @@ async function settledPosition(
     await recordFile(conn, file, 'recovered');
     opts.note?.(`${file.file} was interrupted (history #${run.entry.id}) after it completed: recorded as applied`);
   }
-  return { position: location.position, history };
+  if (location.via === 'upkeep') {
+    opts.note?.(`${conn.description} is at ${positionLabel(chain, location.position)} but for dated partitions added or retired by partition upkeep`);
+  }
+  return { position: location.position, history, upkept: location.via === 'upkeep' };
+}
+
+/** After running plans on a database that had partition upkeep: it must be at `position` but for dated partitions. */
+async function verifyUpkept(conn: Connection, chain: Chain, position: number, ws: Workspace): Promise<void> {
+  if (await equalButForUpkeep(conn, chain, position, ws)) return;
+  throw new UserError(
+    `the plans ran, but ${conn.description} is not at ${positionLabel(chain, position)}'s target (its dated partitions aside):\n` +
+      (await describeDifferencesAt(conn, chain, position, ws)),
+  );
 }
 
 async function withChainLock<T>(conn: Connection, chain: Chain, opts: ChainApplyOptions, fn: () => Promise<T>): Promise<T> {
@@ -205,10 +222,11 @@ async function withChainLock<T>(conn: Connection, chain: Chain, opts: ChainApply
 /** `apply --plans DIR`: the plans this database has not run, in order, each as a safe single apply. */
 export async function applyPending(conn: Connection, chain: Chain, ws: Workspace, opts: ChainApplyOptions): Promise<ChainApplyResult> {
   return withChainLock(conn, chain, opts, async () => {
-    const { position: from } = await settledPosition(conn, chain, ws, opts);
+    const { position: from, upkept } = await settledPosition(conn, chain, ws, opts);
     const files = chain.plans.slice(from).map((p) => p.up);
     refuseHazards(files, opts.allowHazards);
-    for (const f of files) await runFile(conn, f, ws, opts);
+    for (const f of files) await runFile(conn, f, ws, opts, upkept);
+    if (upkept && files.length > 0) await verifyUpkept(conn, chain, chain.plans.length, ws);
     return { from, to: chain.plans.length, ran: files.map((f) => f.file) };
   });
 }
@@ -217,7 +235,7 @@ export async function applyPending(conn: Connection, chain: Chain, ws: Workspace
 export async function rollBackTo(conn: Connection, chain: Chain, ws: Workspace, target: number, opts: ChainApplyOptions): Promise<ChainApplyResult> {
   return withChainLock(conn, chain, opts, async () => {
     if (target > chain.plans.length) throw new UserError(`there is no plan ${String(target).padStart(4, '0')} in ${chain.dir}`);
-    const { position: from, history } = await settledPosition(conn, chain, ws, opts);
+    const { position: from, history, upkept } = await settledPosition(conn, chain, ws, opts);
     if (target > from) {
       throw new UserError(`${conn.description} is at ${positionLabel(chain, from)}: nothing after ${String(target).padStart(4, '0')} to roll back`);
     }
@@ -228,7 +246,8 @@ export async function rollBackTo(conn: Connection, chain: Chain, ws: Workspace, 
       .map((p) => p.down!);
     refuseIrreversible(files);
     refuseHazards(files, opts.allowHazards);
-    for (const f of files) await runFile(conn, f, ws, opts);
+    for (const f of files) await runFile(conn, f, ws, opts, upkept);
+    if (upkept && files.length > 0) await verifyUpkept(conn, chain, target, ws);
     return { from, to: target, ran: files.map((f) => f.file) };
   });
 }

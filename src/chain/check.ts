@@ -7,21 +7,25 @@ import { desiredState, scopeToDesired, type Workspace } from '../workflow/states
 import type { Chain } from './chain.ts';
 import type { ChainProblem } from './problems.ts';
 import { readState, withReplay } from './replay.ts';
+import { withPinnedRollingPartitions } from '../workflow/rolling-partitions.ts';
 import { summarizeDifferences } from './differences.ts';
 
 /**
  * Everything `pgform check` verifies, for CI on a pull request: the folder's own problems (names,
  * numbering, checksums, edits, links; see `readChain`), then a replay of the whole chain in a
  * scratch database (each plan from its source to its target), which must end at the YAML's state
- * and hold the YAML's reference rows.
+ * and hold the YAML's reference rows. A rolling rule's dated partitions are upkeep, not part of
+ * that state: the chain is not stale because the date moved.
  */
 export async function checkChain(chain: Chain, input: DesiredInput, ws: Workspace): Promise<readonly ChainProblem[]> {
   if (chain.problems.length > 0) return chain.problems;
-  const desired = await desiredState(input.loaded.model, input.managedSchemas, ws, input.loaded.sources);
+  const declared = await desiredState(input.loaded.model, input.managedSchemas, ws, input.loaded.sources);
   const extensions = input.loaded.model.extensions.map((e) => e.name);
   return withReplay(chain, ws, { verify: 'all', extensions }, async (replay) => {
     if (replay.problems.length > 0) return replay.problems;
     const end = await readState(replay.conn, input.managedSchemas, ws);
+    // As plan --save sees it: the date moving on is no reason for a new plan (see withPinnedRollingPartitions).
+    const desired = withPinnedRollingPartitions(declared, end.model);
     // Reference rows are not in fingerprints: the replayed rows are compared with the YAML's too.
     const scoped = scopeToDesired(end.model, desired);
     const live = desired.data ? { ...scoped, data: await readTableData(replay.conn, desired.data) } : scoped;

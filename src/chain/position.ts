@@ -5,7 +5,9 @@ import type { Workspace } from '../workflow/states.ts';
 import { UserError } from '../errors.ts';
 import { stateAt, type Chain, type ChainPlan } from './chain.ts';
 import { parsePlanFileName, planId } from './names.ts';
-import { readState } from './replay.ts';
+import { readState, withReplay } from './replay.ts';
+import { fingerprint as fingerprintOf } from '../model/fingerprint.ts';
+import { rangePartitionedTables, withoutDatedPartitions } from '../workflow/rolling-partitions.ts';
 
 /** A history row that ran (or recorded) one of the chain's files, and where it leaves the database. */
 export interface ChainRun {
@@ -62,9 +64,11 @@ export function positionFromHistory(chain: Chain, entries: readonly HistoryEntry
 export type Location =
   /**
    * At a point of the chain: by its history (`history`), as an empty database at the start
-   * (`start`), or because an interrupted run turned out complete (`recovered`: record it).
+   * (`start`), because an interrupted run turned out complete (`recovered`: record it), or by its
+   * history with dated partitions that upkeep added or retired since (`upkeep`: see
+   * `equalButForUpkeep`).
    */
-  | { readonly kind: 'at'; readonly position: number; readonly via: 'history' | 'start' | 'recovered'; readonly fingerprint: string }
+  | { readonly kind: 'at'; readonly position: number; readonly via: 'history' | 'start' | 'recovered' | 'upkeep'; readonly fingerprint: string }
   /**
    * Not where its history says (`expected`), or (`expected` null) never run by this chain and not
    * empty; `matches`: chain positions whose state it does equal.
@@ -100,6 +104,26 @@ export async function locate(conn: Connection, chain: Chain, ws: Workspace): Pro
   else if (expected !== null && history.unfinished && matches.includes(history.unfinished.position)) {
     location = { kind: 'at', position: history.unfinished.position, via: 'recovered', fingerprint: await liveAt(history.unfinished.position) };
   } else if (expected === null && matches.includes(0)) location = { kind: 'at', position: 0, via: 'start', fingerprint };
-  else location = { kind: 'drifted', expected, matches, fingerprint };
+  else if (expected !== null && !history.unfinished && (await equalButForUpkeep(conn, chain, expected, ws))) {
+    location = { kind: 'at', position: expected, via: 'upkeep', fingerprint };
+  } else location = { kind: 'drifted', expected, matches, fingerprint };
   return { location, history };
+}
+
+/**
+ * Whether the database equals the chain's state at `position` but for the dated partitions of
+ * its RANGE-partitioned tables. Rolling partition rules are kept up by `pgform apply --schema`
+ * on a schedule, outside the chain (committed plans never add or retire such partitions of an
+ * existing table), so a database that had its upkeep is still at its point of the chain. The
+ * chain is replayed in a scratch database up to there to compare the two states.
+ */
+export async function equalButForUpkeep(conn: Connection, chain: Chain, position: number, ws: Workspace): Promise<boolean> {
+  const managed = stateAt(chain, position).managedSchemas;
+  const live = await readState(conn, managed, ws);
+  return withReplay(chain, ws, { upTo: position, verify: 'none' }, async (replay) => {
+    const expected = await readState(replay.conn, managed, ws);
+    const parents = rangePartitionedTables(expected.model);
+    if (parents.size === 0) return false;
+    return fingerprintOf(withoutDatedPartitions(live.model, parents)) === fingerprintOf(withoutDatedPartitions(expected.model, parents));
+  });
 }

@@ -1,5 +1,5 @@
 import { readTableData } from '../introspect/data.ts';
-import { withLiveRollingPartitions } from '../workflow/rolling-partitions.ts';
+import { withPinnedRollingPartitions } from '../workflow/rolling-partitions.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, PlanSettings } from '../plan/plan.ts';
@@ -74,8 +74,8 @@ export async function savePlan(args: SaveArgs): Promise<SavedPlan | null> {
       );
     }
     const common = { settings: args.settings, managedSchemas: input.managedSchemas };
-    // Rolling partition rules keep the partitions earlier plans made, while within retention.
-    const desired = withLiveRollingPartitions(declared, before.model);
+    // A rolling rule's existing table keeps its dated partitions: their upkeep is no committed plan's.
+    const desired = withPinnedRollingPartitions(declared, before.model);
     // Existing tables keep the order of their columns (see withReachableColumnOrder).
     const target = fingerprint(withReachableColumnOrder(before.model, desired));
     // Reference rows are planned like on a live database: from the rows the replayed plans left.

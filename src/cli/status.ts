@@ -48,6 +48,7 @@ export async function statusCommand(opts: StatusOptions): Promise<number> {
             state: code === 0 ? 'up_to_date' : code === 2 ? 'drifted' : 'pending',
             fingerprint: loc.fingerprint,
             position: loc.kind === 'at' ? loc.position : loc.expected,
+            partitionUpkeep: loc.kind === 'at' && loc.via === 'upkeep',
             plans: status.plans,
             unfinished: status.unfinished ? { historyId: status.unfinished.entry.id, file: status.unfinished.entry.planName } : null,
             // What the text lists under `drifted:` (objects of the database against the expected plan's target).
@@ -75,6 +76,7 @@ export async function statusCommand(opts: StatusOptions): Promise<number> {
           ? `up to date: at ${positionLabel(chain, loc.position)} (${loc.fingerprint})`
           : `${pending} plan(s) pending: at ${positionLabel(chain, loc.position)} (${loc.fingerprint}); run pgform apply --plans ${chain.dir}`,
       );
+      if (loc.via === 'upkeep') lines.push('  (its dated partitions differ from the plan\'s: added or retired by partition upkeep, pgform apply --schema)');
     } else if (loc.expected !== null) {
       lines.push(
         `drifted: the history puts the database at ${positionLabel(chain, loc.expected)} (${stateAt(chain, loc.expected).fingerprint}), ` +

@@ -119,6 +119,15 @@ function retireStep(ctx: DiffContext, t: Table, parent: { schema: string; name: 
   });
 }
 
+/**
+ * A partition its parent's rolling rule retires: its DROP is the rule's retention at work, no
+ * breaking change (code reads and writes the parent, whose other partitions stay).
+ */
+export function retiredByRule(ctx: DiffContext, t: Table): boolean {
+  const p = t.partitionOf;
+  return !!p && !!ctx.pairOfFrom(p.schema, p.table)?.to.partitionRule;
+}
+
 /** What the DROP TABLE of `t` waits for: its detach, or (a partitioned table) its partitions' drops. */
 export function dropTableWaitsFor(ctx: DiffContext, t: Table): string[] {
   const own = t.partitionOf ? [detachedEdge(t.schema, t.name)] : [];

@@ -16,7 +16,7 @@ import {
 } from './constraints.ts';
 import { createIndexStep, diffIndexes, indexColumns, indexCommentStep, matchIndexes } from './indexes.ts';
 import { policiesUsingDroppedTable } from './policies.ts';
-import { createPartitionStep, detachBeforeDrop, diffPartitioning, dropTableWaitsFor, partitionByClause } from './partitions.ts';
+import { createPartitionStep, detachBeforeDrop, diffPartitioning, dropTableWaitsFor, partitionByClause, retiredByRule } from './partitions.ts';
 
 function tableCommentStep(t: Table, comment: string | null): Step {
   return step({
@@ -95,10 +95,14 @@ function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { tabl
       sql: `DROP TABLE ${qname(t)}`,
       hazards: [
         hazard('data_loss', `drops table ${display(t.schema, t.name)} and all its rows`),
-        breakingChange(
-          `code that reads or writes ${display(t.schema, t.name)} fails after this step`,
-          `release code that no longer uses the table first, then drop it in a later plan`,
-        ),
+        ...(retiredByRule(ctx, t)
+          ? []
+          : [
+              breakingChange(
+                `code that reads or writes ${display(t.schema, t.name)} fails after this step`,
+                `release code that no longer uses the table first, then drop it in a later plan`,
+              ),
+            ]),
       ],
       phase: PHASES.dropTable,
       removes: [

@@ -13,6 +13,11 @@ import { renderSql } from '../../src/plan/render-sql.ts';
 import { DEFAULT_SETTINGS, type Plan } from '../../src/plan/plan.ts';
 import { driftCommand } from '../../src/cli/drift.ts';
 import { freshPostgresDatabase } from '../support/databases.ts';
+import { savePlan } from '../../src/chain/save.ts';
+import { readChain } from '../../src/chain/chain.ts';
+import { applyPending } from '../../src/chain/apply.ts';
+import { chainStatus, statusExitCode } from '../../src/chain/status.ts';
+import { checkChain } from '../../src/chain/check.ts';
 
 // Normalized on the suite's server: the scratch engine is the live one.
 const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-cache-')), devUrl: inject('postgresUrl') };
@@ -117,4 +122,50 @@ describe('rolling partition rule on PostgreSQL', () => {
     await apply(conn, later);
     expect((await planOn(conn, '2027-04-10', withDefault)).steps).toEqual([]);
   }, 120_000);
+});
+
+describe('a rolling rule in committed plans, with upkeep by apply --schema between them', () => {
+  let conn: Connection;
+  const dir = mkdtempSync(join(tmpdir(), 'pgform-rolling-plans-'));
+  const RULE = '{ premake: 2, retain: 1, default: true }';
+  const withNote = schema(RULE).replace('      created_at: { type: timestamptz, not_null: true }', '      created_at: { type: timestamptz, not_null: true }\n      note: text');
+  const save = (today: string, text: string, name: string) => savePlan({ dir, name, input: desiredOn(today, text), ws: workspace, settings: DEFAULT_SETTINGS });
+  const chainApply = () => applyPending(conn, readChain(dir), workspace, { allowHazards: 'all', lockWaitMs: 10_000 });
+  beforeAll(async () => {
+    conn = await openPostgres(await freshPostgresDatabase('rolling_chain'));
+  });
+  afterAll(async () => {
+    await conn?.close();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('the chain stays where it is after upkeep; check is not stale as the date moves; later plans carry no upkeep', async () => {
+    const first = await save('2026-12-04', schema(RULE), 'logs');
+    expect(first!.plan.steps.filter((s) => s.sql.includes('PARTITION OF')).map((s) => s.object)).toEqual([
+      'public.audit_logs_2026_12', 'public.audit_logs_2027_01', 'public.audit_logs_2027_02', 'public.audit_logs_default',
+    ]);
+    await chainApply();
+    await conn.exec(`INSERT INTO audit_logs VALUES (1, '2026-12-05 10:00+00'), (2, '2027-01-05 10:00+00')`);
+
+    // Two months on, the scheduled upkeep (apply --schema) adds two months and retires 2026_12.
+    await apply(conn, await planOn(conn, '2027-02-10', schema(RULE)));
+    expect(await partitions(conn)).toEqual(['audit_logs_2027_01', 'audit_logs_2027_02', 'audit_logs_2027_03', 'audit_logs_2027_04', 'audit_logs_default']);
+    const status = await chainStatus(conn, readChain(dir), workspace);
+    expect(status.location).toMatchObject({ kind: 'at', position: 1, via: 'upkeep' });
+    expect(statusExitCode(status)).toBe(0);
+    expect(await checkChain(readChain(dir), desiredOn('2027-02-10', schema(RULE)), workspace)).toEqual([]);
+    expect(await save('2027-02-10', schema(RULE), 'nothing')).toBeNull();
+
+    // A real change saved later: the column only, no partition of the new date's window.
+    const second = await save('2027-02-10', withNote, 'note');
+    expect(second!.plan.steps.map((s) => s.sql)).toEqual(['ALTER TABLE "public"."audit_logs" ADD COLUMN "note" text']);
+    expect(await chainApply()).toEqual({ from: 1, to: 2, ran: ['0002_note.sql'] });
+    expect((await chainStatus(conn, readChain(dir), workspace)).location).toMatchObject({ kind: 'at', position: 2, via: 'upkeep' });
+    expect(await conn.query('SELECT id::int AS id FROM audit_logs ORDER BY 1')).toEqual([{ id: 2 }]);
+    // A hand-made change is still drift.
+    await conn.exec('ALTER TABLE audit_logs ADD COLUMN extra int');
+    expect((await chainStatus(conn, readChain(dir), workspace)).location.kind).toBe('drifted');
+  }, 180_000);
 });

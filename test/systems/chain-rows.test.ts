@@ -5,7 +5,7 @@
  * rows and the schema are as they were. The other systems' chains (no rows of their own beyond
  * their reference rows): applied from an empty database, then rolled back to the start.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import type { Connection } from '../../src/db/connection.ts';
 import { readChain, stateAt, type Chain } from '../../src/chain/chain.ts';
@@ -13,6 +13,9 @@ import { applyPending, rollBackTo, type ChainApplyOptions } from '../../src/chai
 import { readState } from '../../src/chain/replay.ts';
 import { applyPlanSafely } from '../../src/workflow/apply-plan.ts';
 import { desiredOf, embeddedFor, fixture, workspace } from './support.ts';
+
+// Rolling partition rules (enterprise-ai) are evaluated for a fixed date.
+vi.stubEnv('PGFORM_TODAY', '2026-12-04');
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const allowAll: ChainApplyOptions = { allowHazards: 'all', lockWaitMs: 10_000 };

@@ -4,12 +4,14 @@
  * of them; and adoption: the team's plain SQL loaded, pulled, and the pulled YAML planned against
  * the same database is empty.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
 import { driftReport } from '../../src/drift/report.ts';
 import { compareStates, desiredState } from '../../src/workflow/states.ts';
 import { apply, desiredOf, embeddedFor, expectConverged, fixture, plan, pulled, serverDatabase, workspace } from './support.ts';
 
+// The log tables' rolling partition rules are evaluated for this date (the current month and three ahead).
+vi.stubEnv('PGFORM_TODAY', '2026-12-04');
 const desired = desiredOf('enterprise-ai');
 
 /** The permissions a system role holds itself (not through its parents), as `resource_type:action`. */
@@ -80,25 +82,25 @@ for (const engine of ['embedded default (PGlite)', 'PostgreSQL 15 server'] as co
       expect(await has('user', 'manage')).toBe(false);
     });
 
-    it('makes the monthly partitions of the rule and routes rows into them', async () => {
+    it('makes the rolling rule\'s monthly partitions and a default partition, and routes rows into them', async () => {
+      const months = ['2026_12', '2027_01', '2027_02', '2027_03'];
       for (const table of ['audit_logs', 'api_usage_logs', 'llm_usage_logs', 'cost_allocations']) {
         const parts = await conn.query<{ v: string }>(
           `SELECT c.relname AS v FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = $1::regclass ORDER BY 1`,
           [table],
         );
-        expect(parts.map((p) => p.v)).toEqual(Array.from({ length: 12 }, (_, m) => `${table}_2026_${String(m + 1).padStart(2, '0')}`));
+        expect(parts.map((p) => p.v)).toEqual([...months.map((m) => `${table}_${m}`), `${table}_default`]);
       }
       // The team's own seed file runs after pgform's rows: same keys, nothing added.
       await conn.exec(fixture('enterprise-ai', 'data.sql'));
       const permissions = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM permissions`);
       expect(permissions).toEqual([{ n: 65 }]);
       const placed = await conn.query<{ v: string }>(
-        `INSERT INTO audit_logs (created_at, action, resource_type) VALUES ('2026-03-15 12:00:00+00', 'login', 'user') RETURNING tableoid::regclass::text AS v`,
+        `INSERT INTO audit_logs (created_at, action, resource_type) VALUES ('2027-02-15 12:00:00+00', 'login', 'user'), ('2027-06-01 00:00:00+00', 'login', 'user')
+         RETURNING tableoid::regclass::text AS v`,
       );
-      expect(placed).toEqual([{ v: 'audit_logs_2026_03' }]);
-      await expect(
-        conn.query(`INSERT INTO audit_logs (created_at, action, resource_type) VALUES ('2025-12-31 12:00:00+00', 'login', 'user')`),
-      ).rejects.toThrow(/no partition/);
+      // Past the partitions made so far, a row lands in the default partition instead of failing.
+      expect(placed).toEqual([{ v: 'audit_logs_2027_02' }, { v: 'audit_logs_default' }]);
     });
 
     if (engine === 'embedded default (PGlite)') {

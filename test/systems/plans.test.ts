@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,10 @@ import { checkChain } from '../../src/chain/check.ts';
 import { renderProblems } from '../../src/chain/problems.ts';
 import { loadDesired } from '../../src/workflow/desired.ts';
 import type { Workspace } from '../../src/workflow/states.ts';
+
+// Rolling partition rules are evaluated for a fixed date; check does not depend on it (upkeep is
+// not part of committed plans), test/e2e/rolling-partitions.test.ts shows it across dates.
+vi.stubEnv('PGFORM_TODAY', '2026-12-04');
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-plans-')), devUrl: null };
