@@ -2,7 +2,8 @@
  * `npm run bench`: start-up of the built command; wall time and peak memory of pull, an empty plan (cold and cached), a plan with 10% of the
  * tables changed, and apply, for N = 100 and 1,000 tables, on embedded PGlite and on a
  * PostgreSQL 15 server the benchmark starts itself; on the server also @pgkit/migra diffing the
- * database with an equal twin, in this process, and each plan's time as a ratio of it. Not a test.
+ * database with an equal twin, in this process, and each plan's time as a ratio of it; and
+ * `validate` on 5,000 to 20,000 tables (BENCH_VALIDATE_SIZES). Not a test.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,8 +146,25 @@ function startup(): void {
   }
 }
 
+/**
+ * `validate` (load and check the YAML, no database) on 5,000, 10,000 and 20,000 tables: the time
+ * per 1,000 tables stays flat when loading is linear (target: 20,000 tables under 10 s).
+ */
+async function benchValidate(n: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `pgform-bench-validate-${n}-`));
+  try {
+    writeFileSync(join(dir, 'tables.yaml'), syntheticSchema(n));
+    const m = await measure(async () => (await readDesired(dir, null)).loaded.model.tables.length);
+    row('yaml', n, 'validate', m, `${((m.ms / n) * 1000 / 1000).toFixed(2)} s per 1,000 tables`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const sizes = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number);
+const validateSizes = (process.env.BENCH_VALIDATE_SIZES ?? '5000,10000,20000').split(',').filter(Boolean).map(Number);
 startup();
+for (const n of validateSizes) await benchValidate(n);
 const server = await startTestServer();
 try {
   console.log('engine        N  operation                       wall      peak RSS');

@@ -71,6 +71,33 @@ export class LoadContext {
     return this.declarations.get(key);
   }
 
+  /**
+   * The declared table `schema.name`, for checks run after loading. Indexed once per state of the
+   * table list (a table may be replaced in place), so N references cost N lookups, not N scans.
+   */
+  declaredTable(schema: string, name: string): DraftModel['tables'][number] | undefined {
+    const tables = this.model.tables;
+    if (this.tableIndex === null || this.tableIndexOf !== tables || this.tableIndexSize !== tables.length || this.tableIndexStale) {
+      this.tableIndex = new Map(tables.map((t) => [`${t.schema}\u0000${t.name}`, t]));
+      this.tableIndexOf = tables;
+      this.tableIndexSize = tables.length;
+      this.tableIndexStale = false;
+    }
+    return this.tableIndex.get(`${schema}\u0000${name}`);
+  }
+
+  /** Replaces a table already in the model (the index of tables follows). */
+  replaceTable(old: DraftModel['tables'][number], next: DraftModel['tables'][number]): void {
+    const i = this.model.tables.indexOf(old);
+    if (i >= 0) this.model.tables[i] = next;
+    this.tableIndexStale = true;
+  }
+
+  private tableIndex: Map<string, DraftModel['tables'][number]> | null = null;
+  private tableIndexOf: unknown = null;
+  private tableIndexSize = 0;
+  private tableIndexStale = false;
+
   /** Remembers where a model object (or a part of one, like an FK's `references`) came from. */
   mark<T extends object>(obj: T, loc: Loc): T {
     this.locations.set(obj, loc);

@@ -24,7 +24,7 @@ export interface ParsedFile {
 /** Parses a file (which may hold several `---` documents). Syntax errors become problems. */
 export function parseFile(file: string, text: string): ParsedFile {
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, intAsBigInt: true, merge: true, prettyErrors: true });
+  const docs = parseAllDocuments(text, { lineCounter: lines, intAsBigInt: true, merge: true, prettyErrors: true, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [];
   const problems: Problem[] = [];
   const documents: ParsedDocument[] = [];
@@ -102,6 +102,9 @@ function shapeProblems(file: string, doc: Document.Parsed, lines: LineCounter): 
       const problem = typeof node.value === 'string' ? textProblem(node.value) : null;
       if (problem) at(node, path, problem);
     } else if (isMap(node)) {
+      // Repeated keys are found here with a set per mapping (the parser's own check scans the
+      // mapping for every key: quadratic in the number of tables).
+      const seen = new Map<unknown, unknown>();
       for (const pair of node.items) {
         const key = pair.key;
         if (isMap(key) || isSeq(key)) {
@@ -112,6 +115,13 @@ function shapeProblems(file: string, doc: Document.Parsed, lines: LineCounter): 
           at(key ?? pair.value, path, 'a name must not be empty');
           continue;
         }
+        const first = seen.get(key.value);
+        if (first !== undefined) {
+          const was = lines.linePos((first as YamlNode).range?.[0] ?? 0);
+          at(key, path, `Map keys must be unique: \`${String(key.value)}\` is already a key at line ${was.line}, column ${was.col}`);
+          continue;
+        }
+        seen.set(key.value, key);
         const name = String(key.value);
         const problem = textProblem(name);
         if (problem) {
@@ -177,7 +187,7 @@ function find(d: ParsedDocument, path: KeyPath, part: 'key' | 'value'): YamlNode
     if (isAlias(node)) node = node.resolve(d.doc);
     let next: Pair<unknown, unknown> | undefined;
     if (isMap(node) && typeof seg === 'string') {
-      next = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+      next = pairsByKey(node).get(seg);
       if (next === undefined) break;
       keyNode = next.key as YamlNode;
       valueNode = (next.value as YamlNode | null) ?? null;
@@ -189,6 +199,26 @@ function find(d: ParsedDocument, path: KeyPath, part: 'key' | 'value'): YamlNode
     } else break;
   }
   return part === 'value' && hasText(valueNode) ? valueNode : (keyNode ?? valueNode);
+}
+
+/**
+ * A mapping's pairs by key text (the first pair wins, as a linear scan would), built once per
+ * mapping: every declaration is located, so scanning a mapping of N tables for each of them
+ * would make loading quadratic.
+ */
+const pairIndexes = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+function pairsByKey(node: { items: readonly unknown[] }): Map<string, Pair<unknown, unknown>> {
+  let index = pairIndexes.get(node);
+  if (index === undefined) {
+    index = new Map();
+    for (const p of node.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      const k = String(p.key.value);
+      if (!index.has(k)) index.set(k, p);
+    }
+    pairIndexes.set(node, index);
+  }
+  return index;
 }
 
 /** False for the empty value of `key:`, which has no text to point at. */

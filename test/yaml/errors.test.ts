@@ -49,7 +49,7 @@ const EXPECTED: Record<string, readonly string[]> = {
     'dangling.yaml:16:61: tables.orders.indexes.idx_orders_cover.include[0]: table `public.orders` has no column `total`',
   ],
   'duplicate-key.yaml': [
-    'duplicate-key.yaml:6:7: Map keys must be unique',
+    'duplicate-key.yaml:6:7: tables.users.columns: Map keys must be unique: `id` is already a key at line 4, column 7',
   ],
   'flow-comma.yaml': [
     'flow-comma.yaml:4:33: tables.invoices.columns.total.2): unknown key `2)` (a comma inside `{ ... }` separates entries: quote values that contain commas, e.g. "numeric(12,2)")',

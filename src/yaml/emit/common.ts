@@ -36,3 +36,30 @@ export function sqlScalar(text: string): string | number | boolean {
   if (/^-?\d+(\.\d+)?$/.test(text) && String(Number(text)) === text) return Number(text);
   return text;
 }
+
+const groupCache = new WeakMap<readonly unknown[], WeakMap<(x: never) => string, Map<string, unknown[]>>>();
+
+/**
+ * The items of `list` whose `keyOf` is `key`. The list is grouped once (per list and key
+ * function), so emitting N tables that each look up their policies, triggers or grants costs N
+ * lookups, not N scans of every list.
+ */
+export function itemsWithKey<T>(list: readonly T[], keyOf: (x: T) => string, key: string): readonly T[] {
+  let byFn = groupCache.get(list);
+  if (byFn === undefined) groupCache.set(list, (byFn = new WeakMap()));
+  let groups = byFn.get(keyOf as (x: never) => string);
+  if (groups === undefined) {
+    groups = new Map();
+    for (const x of list) {
+      const k = keyOf(x);
+      const g = groups.get(k);
+      if (g === undefined) groups.set(k, [x]);
+      else g.push(x);
+    }
+    byFn.set(keyOf as (x: never) => string, groups);
+  }
+  return (groups.get(key) as T[] | undefined) ?? [];
+}
+
+/** The identity key `itemsWithKey` groups objects of a table by. */
+export const tableKey = (schema: string, table: string): string => `${schema}\u0000${table}`;

@@ -3,12 +3,15 @@ import type { DefaultPrivilege, Grant } from '../../model/grant.ts';
 import { defaultGrants, PRIVILEGES } from '../kinds/grants.ts';
 import type { GrantTarget } from '../kinds/grants.ts';
 import type { YamlMap } from './common.ts';
+import { itemsWithKey, tableKey } from './common.ts';
 
 type Target = Omit<GrantTarget, 'what' | 'columns'>;
 
+const grantObject = (g: Grant) => tableKey(g.schema, g.name ?? '');
+
 /** The grants of the model that are on `target` (and, for a relation, on its columns). */
 export function grantsOn(all: readonly Grant[], t: Target): Grant[] {
-  return all.filter(
+  return itemsWithKey(all, grantObject, tableKey(t.schema, t.name ?? '')).filter(
     (g) =>
       g.schema === t.schema &&
       g.name === t.name &&

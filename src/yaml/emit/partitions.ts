@@ -1,6 +1,6 @@
 import type { PartitionBy, Table } from '../../model/table.ts';
 import { splitTopLevel } from '../kinds/partitions.ts';
-import { setIf, sqlScalar } from './common.ts';
+import { setIf, sqlScalar, itemsWithKey, tableKey } from './common.ts';
 import type { YamlMap } from './common.ts';
 
 /** A quoted identifier's name, or null. */
@@ -65,9 +65,12 @@ export function boundYaml(bound: string): string | YamlMap {
 }
 
 /** The `partitions:` of a partitioned table: each partition of `all` whose parent it is. */
+/** The parent a partition belongs to ('' for a table that is not a partition). */
+const parentOf = (p: Table) => (p.partitionOf ? tableKey(p.partitionOf.schema, p.partitionOf.table) : '');
+
 export function partitionsYaml(parent: Table, all: readonly Table[]): YamlMap {
   const out: YamlMap = {};
-  const mine = all.filter((p) => p.partitionOf?.schema === parent.schema && p.partitionOf.table === parent.name);
+  const mine = itemsWithKey(all, parentOf, tableKey(parent.schema, parent.name));
   for (const p of mine) {
     const bound = boundYaml(p.partitionOf!.bound);
     const extra: YamlMap = {};

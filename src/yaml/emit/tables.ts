@@ -8,7 +8,7 @@ import { canonicalJson } from '../../model/canonical-json.ts';
 import { parseIndexKeyString } from '../index-keys.ts';
 import { collationYaml } from '../names.ts';
 import { DEFAULT_INDEX_METHOD } from '../kinds/table-indexes.ts';
-import { integer, objectKey, setIf, sqlScalar } from './common.ts';
+import { integer, objectKey, setIf, sqlScalar, itemsWithKey, tableKey } from './common.ts';
 import type { YamlMap } from './common.ts';
 import type { Grant } from '../../model/grant.ts';
 import type { Policy } from '../../model/policy.ts';
@@ -105,7 +105,7 @@ function tableYaml(t: Table, schemaField: string | undefined, related: RelatedOb
   const indexes: YamlMap = {};
   for (const i of t.indexes) indexes[i.name] = indexYaml(i);
   setIf(m, 'indexes', nonEmpty(indexes));
-  const mine = <T extends { schema: string; table: string }>(list: readonly T[]) => list.filter((x) => x.schema === t.schema && x.table === t.name);
+  const mine = <T extends { schema: string; table: string }>(list: readonly T[]) => [...itemsWithKey(list, ownTable, tableKey(t.schema, t.name))];
   setIf(m, 'policies', policiesYaml(mine(related.policies)));
   setIf(m, 'triggers', triggersYaml(mine(related.triggers)));
   setIf(m, 'hypertable', hypertableYaml(related.hypertables, t.schema, t.name));
@@ -116,6 +116,8 @@ function tableYaml(t: Table, schemaField: string | undefined, related: RelatedOb
   setGrants(m, related.grants, { objectKind: 'table', schema: t.schema, name: t.name, arguments: null });
   return m;
 }
+
+const ownTable = (x: { schema: string; table: string }) => tableKey(x.schema, x.table);
 
 function nonEmpty(m: YamlMap): YamlMap | undefined {
   return Object.keys(m).length > 0 ? m : undefined;

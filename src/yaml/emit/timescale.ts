@@ -1,6 +1,6 @@
 import type { Grant } from '../../model/grant.ts';
 import type { Compression, CompressionOrder, ContinuousAggregate, Hypertable } from '../../model/timescale.ts';
-import { objectKey, setIf } from './common.ts';
+import { objectKey, setIf, itemsWithKey, tableKey } from './common.ts';
 import { setGrants } from './grants.ts';
 import type { YamlMap } from './common.ts';
 
@@ -29,8 +29,10 @@ function retentionYaml(dropAfter: string | null): YamlMap | undefined {
 }
 
 /** The `hypertable:` block of a table, or undefined when the table is not one. */
+const hypertableOwner = (h: Hypertable) => tableKey(h.schema, h.table);
+
 export function hypertableYaml(hypertables: readonly Hypertable[] | undefined, schema: string, table: string): YamlMap | undefined {
-  const h = hypertables?.find((x) => x.schema === schema && x.table === table);
+  const h = hypertables === undefined ? undefined : itemsWithKey(hypertables, hypertableOwner, tableKey(schema, table))[0];
   if (!h) return undefined;
   const m: YamlMap = { time_column: h.timeColumn };
   if (h.chunkInterval !== null) m.chunk_interval = intervalYaml(h.chunkInterval);

@@ -172,7 +172,7 @@ function checkOptions(
 
 function checkOwner(ctx: LoadContext, seq: Sequence, owner: NonNullable<Sequence['ownedBy']>): void {
   const at = valueOf(ctx.locOf(owner));
-  const table = ctx.model.tables.find((t) => t.schema === owner.schema && t.name === owner.table);
+  const table = ctx.declaredTable(owner.schema, owner.table);
   if (table === undefined) {
     ctx.problem(at, `table \`${owner.schema}.${owner.table}\` is not declared`);
   } else if (!table.columns.some((c) => c.name === owner.column)) {

@@ -113,7 +113,7 @@ export const tablesKind: Kind = {
       if (rule !== null) {
         // The rule goes on the parent: the plan keeps its live partitions still within retention.
         const withRule: Table = { ...table, partitionRule: rule };
-        ctx.model.tables[ctx.model.tables.indexOf(table)] = withRule;
+        ctx.replaceTable(table, withRule);
         ctx.mark(withRule, loc);
       }
     }
@@ -203,7 +203,7 @@ function checkTable(ctx: LoadContext, table: Table, constraints: readonly Locate
 function checkForeignKeyTarget(ctx: LoadContext, fk: Extract<Constraint, { kind: 'foreign_key' }>): void {
   const ref = fk.references;
   const at = ctx.locOf(ref);
-  const target = ctx.model.tables.find((t) => t.schema === ref.schema && t.name === ref.table);
+  const target = ctx.declaredTable(ref.schema, ref.table);
   if (target === undefined) {
     ctx.problem(at, `table \`${ref.schema}.${ref.table}\` is not declared`);
     return;

@@ -1,5 +1,4 @@
 import type { QualifiedName } from '../../model/names.ts';
-import type { Table } from '../../model/table.ts';
 import {
   continuousAggregateKey,
   NO_COMPRESSION,
@@ -118,7 +117,7 @@ export function loadHypertable(ctx: LoadContext, table: QualifiedName, value: Hy
 export function checkHypertables(ctx: LoadContext): void {
   for (const h of ctx.model.hypertables) {
     const loc = ctx.locOf(h);
-    const table = ctx.model.tables.find((t: Table) => t.schema === h.schema && t.name === h.table);
+    const table = ctx.declaredTable(h.schema, h.table);
     if (!table) continue;
     const has = (c: string) => table.columns.some((x) => x.name === c);
     const name = display({ schema: h.schema, name: h.table });
