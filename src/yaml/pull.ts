@@ -1,3 +1,4 @@
+import { yamlMap } from './emit/common.ts';
 import { continuousAggregatesYaml } from './emit/timescale.ts';
 import { unknownRoles } from '../diff/roles.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -58,12 +59,12 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
   const m = canonicalize(pullScope(model, opts));
   checkPlaceable(m);
   const files = new Map<string, string>();
-  const top: YamlMap = {};
+  const top: YamlMap = yamlMap();
   if (m.schemas.length > 0) top.schemas = schemasYaml(m.schemas, m.grants);
   if (m.extensions.length > 0) top.extensions = extensionsYaml(m.extensions);
   if (Object.keys(top).length > 0) files.set(SCHEMAS_FILE, render(top));
 
-  const security: YamlMap = {};
+  const security: YamlMap = yamlMap();
   if (m.roles.length > 0) security.roles = rolesYaml(m.roles);
   if ((m.dropRoles ?? []).length > 0) security.drop_roles = [...m.dropRoles!];
   if (m.defaultPrivileges.length > 0) security.default_privileges = defaultPrivilegesYaml(m.defaultPrivileges);
@@ -73,7 +74,7 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
   const schemaNames = [...new Set(placed.map((o) => o.schema))].sort();
   for (const schema of schemaNames) {
     const inSchema = <T extends { readonly schema: string }>(list: readonly T[]) => list.filter((o) => o.schema === schema);
-    const doc: YamlMap = {};
+    const doc: YamlMap = yamlMap();
     const enums = inSchema(m.enums);
     const domains = inSchema(m.domains ?? []);
     const composites = inSchema(m.compositeTypes ?? []);

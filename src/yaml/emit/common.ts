@@ -5,6 +5,14 @@ import { DEFAULT_SCHEMA } from '../names.ts';
 export type YamlMap = Record<string, unknown>;
 
 /**
+ * A new, empty YAML mapping without a prototype: names from the database become its keys, and a
+ * table, column or index named `__proto__` must stay a key instead of replacing the prototype.
+ */
+export function yamlMap(): YamlMap {
+  return Object.create(null) as YamlMap;
+}
+
+/**
  * The key under which an object is written, and the `schema:` field it needs when the key cannot
  * say it: `name` in public, `schema.name` elsewhere (the loader splits at the first dot), or the
  * bare name plus `schema:` when the schema name itself has a dot.

@@ -1,3 +1,4 @@
+import { yamlMap } from './common.ts';
 import { canonicalJson } from '../../model/canonical-json.ts';
 import type { DefaultPrivilege, Grant } from '../../model/grant.ts';
 import { defaultGrants, PRIVILEGES } from '../kinds/grants.ts';
@@ -76,7 +77,7 @@ function rank(order: readonly string[], p: string): number {
  * `{ on, revoked_from, privileges }`.
  */
 export function defaultPrivilegesYaml(rows: readonly DefaultPrivilege[]): YamlMap {
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   const roles = [...new Set(rows.map((r) => r.role))].sort();
   for (const role of roles) {
     const groups = new Map<string, { in_schema?: string; on: string; grantee: string; withGrantOption: boolean; revoked: boolean; privileges: string[] }>();

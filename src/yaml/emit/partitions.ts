@@ -1,3 +1,4 @@
+import { yamlMap } from './common.ts';
 import type { PartitionBy, Table } from '../../model/table.ts';
 import { splitTopLevel } from '../kinds/partitions.ts';
 import { setIf, sqlScalar, itemsWithKey, tableKey } from './common.ts';
@@ -69,11 +70,11 @@ export function boundYaml(bound: string): string | YamlMap {
 const parentOf = (p: Table) => (p.partitionOf ? tableKey(p.partitionOf.schema, p.partitionOf.table) : '');
 
 export function partitionsYaml(parent: Table, all: readonly Table[]): YamlMap {
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   const mine = itemsWithKey(all, parentOf, tableKey(parent.schema, parent.name));
   for (const p of mine) {
     const bound = boundYaml(p.partitionOf!.bound);
-    const extra: YamlMap = {};
+    const extra: YamlMap = yamlMap();
     setIf(extra, 'schema', p.schema !== parent.schema ? p.schema : undefined);
     setIf(extra, 'comment', p.comment);
     if (p.owner !== null && p.owner !== parent.owner) extra.owner = p.owner;

@@ -1,3 +1,4 @@
+import { yamlMap } from './common.ts';
 import type { Role } from '../../model/role.ts';
 import { ROLE_DEFAULTS } from '../kinds/roles.ts';
 import { setIf } from './common.ts';
@@ -5,9 +6,9 @@ import type { YamlMap } from './common.ts';
 
 /** Roles with only the attributes that differ from CREATE ROLE's defaults. */
 export function rolesYaml(roles: readonly Role[]): YamlMap {
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   for (const r of roles) {
-    const m: YamlMap = {};
+    const m: YamlMap = yamlMap();
     const flags: [string, boolean, boolean][] = [
       ['login', r.login, ROLE_DEFAULTS.login],
       ['superuser', r.superuser, ROLE_DEFAULTS.superuser],

@@ -1,3 +1,4 @@
+import { yamlMap } from './common.ts';
 import type { FunctionArgument, Routine } from '../../model/function.ts';
 import type { Grant } from '../../model/grant.ts';
 import { defaultCost, defaultRows, DEFAULT_LANGUAGE } from '../kinds/routines.ts';
@@ -10,7 +11,7 @@ import { setGrants } from './grants.ts';
  * columns are written in `returns` only.
  */
 export function routinesYaml(routines: readonly Routine[], grants: readonly Grant[]): YamlMap {
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   for (const r of routines) {
     const { key, schemaField } = objectKey(r);
     const m = routineYaml(r, schemaField, grants);
@@ -22,7 +23,7 @@ export function routinesYaml(routines: readonly Routine[], grants: readonly Gran
 }
 
 function routineYaml(r: Routine, schemaField: string | undefined, grants: readonly Grant[]): YamlMap {
-  const m: YamlMap = {};
+  const m: YamlMap = yamlMap();
   setIf(m, 'schema', schemaField);
   const args = r.arguments.filter((a) => a.mode !== 'table');
   if (args.length > 0) m.arguments = argumentsYaml(args);
@@ -36,7 +37,7 @@ function routineYaml(r: Routine, schemaField: string | undefined, grants: readon
   if (r.cost !== defaultCost(r.language)) m.cost = sqlScalar(r.cost);
   if (r.rows !== defaultRows(r.returns)) m.rows = sqlScalar(r.rows);
   if (r.config.length > 0) {
-    const set: YamlMap = {};
+    const set: YamlMap = yamlMap();
     for (const c of r.config) {
       const eq = c.indexOf('=');
       set[c.slice(0, eq)] = c.slice(eq + 1);
@@ -62,7 +63,7 @@ function argumentsYaml(args: readonly FunctionArgument[]): unknown {
   // A mapping cannot keep the order of keys that look like integers.
   const mapping = names.every((n) => n !== null && !/^\d+$/.test(n)) && new Set(names).size === names.length;
   if (mapping) {
-    const out: YamlMap = {};
+    const out: YamlMap = yamlMap();
     for (const a of args) {
       const d = detail(a);
       out[a.name!] = Object.keys(d).length === 1 ? a.type : d;

@@ -1,3 +1,4 @@
+import { yamlMap } from './common.ts';
 import type { Sequence } from '../../model/sequence.ts';
 import { sequenceOptions } from '../kinds/sequences.ts';
 import { integer, objectKey, setIf } from './common.ts';
@@ -7,10 +8,10 @@ import { setGrants } from './grants.ts';
 
 /** Sequences with only the options that differ from what the loader would fill in. */
 export function sequencesYaml(sequences: readonly Sequence[], grants: readonly Grant[] = []): YamlMap {
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   for (const s of sequences) {
     const { key, schemaField } = objectKey(s);
-    const m: YamlMap = {};
+    const m: YamlMap = yamlMap();
     setIf(m, 'schema', schemaField);
     const type = s.dataType === 'bigint' ? undefined : s.dataType;
     const increment = s.increment === '1' ? undefined : BigInt(s.increment);

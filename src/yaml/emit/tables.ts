@@ -1,3 +1,4 @@
+import { yamlMap } from './common.ts';
 import type { Hypertable } from '../../model/timescale.ts';
 import { hypertableYaml } from './timescale.ts';
 import type { Column, Identity } from '../../model/column.ts';
@@ -22,7 +23,7 @@ import { partitionByYaml, partitionsYaml } from './partitions.ts';
  * in the shortest form that loads back to the same model.
  */
 export function tablesYaml(tables: readonly Table[], related: RelatedObjects = { grants: [], policies: [], triggers: [] }): YamlMap {
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   const all = related.partitions ?? tables;
   const present = new Set(all.map((t) => `${t.schema}.${t.name}`));
   for (const t of tables) {
@@ -45,7 +46,7 @@ export interface RelatedObjects {
 }
 
 function tableYaml(t: Table, schemaField: string | undefined, related: RelatedObjects, all: readonly Table[]): YamlMap {
-  const m: YamlMap = {};
+  const m: YamlMap = yamlMap();
   setIf(m, 'schema', schemaField);
   setIf(m, 'comment', t.comment);
   setIf(m, 'owner', t.owner);
@@ -53,19 +54,19 @@ function tableYaml(t: Table, schemaField: string | undefined, related: RelatedOb
   if (t.forceRowSecurity) m.row_level_security = { enabled: t.rowSecurity, forced: true };
   else if (t.rowSecurity) m.row_level_security = true;
   const columnLevel = columnLevelConstraints(t);
-  const columns: YamlMap = {};
+  const columns: YamlMap = yamlMap();
   for (const c of t.columns) columns[c.name] = columnYaml(c, columnLevel.get(c.name) ?? {});
   m.columns = columns;
 
-  const unique: YamlMap = {};
-  const foreignKeys: YamlMap = {};
-  const checks: YamlMap = {};
-  const exclusions: YamlMap = {};
+  const unique: YamlMap = yamlMap();
+  const foreignKeys: YamlMap = yamlMap();
+  const checks: YamlMap = yamlMap();
+  const exclusions: YamlMap = yamlMap();
   for (const c of t.constraints) {
     if (c.name === '' && c.kind !== 'primary_key') continue; // written on its column
     switch (c.kind) {
       case 'primary_key': {
-        const pk: YamlMap = {};
+        const pk: YamlMap = yamlMap();
         if (c.name !== '') pk.name = c.name;
         pk.columns = [...c.columns];
         constraintOptions(pk, c);
@@ -102,7 +103,7 @@ function tableYaml(t: Table, schemaField: string | undefined, related: RelatedOb
   setIf(m, 'foreign_keys', nonEmpty(foreignKeys));
   setIf(m, 'checks', nonEmpty(checks));
   setIf(m, 'exclusions', nonEmpty(exclusions));
-  const indexes: YamlMap = {};
+  const indexes: YamlMap = yamlMap();
   for (const i of t.indexes) indexes[i.name] = indexYaml(i);
   setIf(m, 'indexes', nonEmpty(indexes));
   const mine = <T extends { schema: string; table: string }>(list: readonly T[]) => [...itemsWithKey(list, ownTable, tableKey(t.schema, t.name))];

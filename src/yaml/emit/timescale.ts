@@ -1,3 +1,4 @@
+import { yamlMap } from './common.ts';
 import type { Grant } from '../../model/grant.ts';
 import type { Compression, CompressionOrder, ContinuousAggregate, Hypertable } from '../../model/timescale.ts';
 import { objectKey, setIf, itemsWithKey, tableKey } from './common.ts';
@@ -17,7 +18,7 @@ function orderItem(o: CompressionOrder): string {
 
 function compressionYaml(c: Compression): YamlMap | undefined {
   if (!c.enabled) return undefined;
-  const m: YamlMap = {};
+  const m: YamlMap = yamlMap();
   setIf(m, 'segment_by', [...c.segmentBy]);
   if (c.orderBy.length > 0) m.order_by = c.orderBy.map(orderItem).join(', ');
   if (c.after !== null) m.after = intervalYaml(c.after);
@@ -47,10 +48,10 @@ export function hypertableYaml(hypertables: readonly Hypertable[] | undefined, s
  * each aggregate's `grants` (taken from `grants`) unless they are the default.
  */
 export function continuousAggregatesYaml(aggregates: readonly ContinuousAggregate[], grants: readonly Grant[]): YamlMap {
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   for (const a of aggregates) {
     const { key, schemaField } = objectKey(a);
-    const m: YamlMap = {};
+    const m: YamlMap = yamlMap();
     setIf(m, 'schema', schemaField);
     setIf(m, 'comment', a.comment);
     m.query = a.definition;

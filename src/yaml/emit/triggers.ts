@@ -1,3 +1,4 @@
+import { yamlMap } from './common.ts';
 import type { Policy } from '../../model/policy.ts';
 import type { Trigger } from '../../model/trigger.ts';
 import { setIf } from './common.ts';
@@ -6,7 +7,7 @@ import type { YamlMap } from './common.ts';
 /** A relation's `triggers:`; the function is written bare when in the relation's schema. */
 export function triggersYaml(triggers: readonly Trigger[]): YamlMap | undefined {
   if (triggers.length === 0) return undefined;
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   for (const t of triggers) {
     const m: YamlMap = { timing: t.timing === 'instead of' ? 'instead_of' : t.timing, events: [...t.events] };
     setIf(m, 'update_of', [...t.updateColumns]);
@@ -21,7 +22,7 @@ export function triggersYaml(triggers: readonly Trigger[]): YamlMap | undefined 
       setIf(m, 'initially_deferred', t.constraint.initiallyDeferred);
     }
     if (t.oldTable !== null || t.newTable !== null) {
-      const r: YamlMap = {};
+      const r: YamlMap = yamlMap();
       setIf(r, 'old_table', t.oldTable);
       setIf(r, 'new_table', t.newTable);
       m.referencing = r;
@@ -36,9 +37,9 @@ export function triggersYaml(triggers: readonly Trigger[]): YamlMap | undefined 
 /** A table's `policies:` with only what differs from the defaults (permissive, for all, to PUBLIC). */
 export function policiesYaml(policies: readonly Policy[]): YamlMap | undefined {
   if (policies.length === 0) return undefined;
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   for (const p of policies) {
-    const m: YamlMap = {};
+    const m: YamlMap = yamlMap();
     if (!p.permissive) m.as = 'restrictive';
     if (p.command !== 'all') m.for = p.command;
     if (!(p.roles.length === 1 && p.roles[0] === 'PUBLIC')) m.to = [...p.roles];

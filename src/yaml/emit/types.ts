@@ -1,3 +1,4 @@
+import { yamlMap } from './common.ts';
 import type { EnumType } from '../../model/enum.ts';
 import type { Domain } from '../../model/domain.ts';
 import type { CompositeType } from '../../model/composite-type.ts';
@@ -8,7 +9,7 @@ import type { YamlMap } from './common.ts';
 function enumYaml(e: EnumType, schemaField: string | undefined): unknown {
   // The short list form unless a comment, an owner or an explicit schema is needed.
   if (e.comment === null && schemaField === undefined && (e.owner ?? null) === null) return [...e.labels];
-  const m: YamlMap = {};
+  const m: YamlMap = yamlMap();
   setIf(m, 'schema', schemaField);
   m.values = [...e.labels];
   setIf(m, 'comment', e.comment);
@@ -17,7 +18,7 @@ function enumYaml(e: EnumType, schemaField: string | undefined): unknown {
 }
 
 function domainYaml(d: Domain, schemaField: string | undefined): YamlMap {
-  const m: YamlMap = {};
+  const m: YamlMap = yamlMap();
   setIf(m, 'schema', schemaField);
   m.domain = d.type;
   setIf(m, 'not_null', d.notNull);
@@ -30,7 +31,7 @@ function domainYaml(d: Domain, schemaField: string | undefined): YamlMap {
 }
 
 function compositeYaml(c: CompositeType, schemaField: string | undefined): YamlMap {
-  const m: YamlMap = {};
+  const m: YamlMap = yamlMap();
   setIf(m, 'schema', schemaField);
   m.composite = Object.fromEntries(
     c.attributes.map((a) => [a.name, a.collation === null ? a.type : { type: a.type, collation: collationYaml(a.collation) }]),
@@ -42,7 +43,7 @@ function compositeYaml(c: CompositeType, schemaField: string | undefined): YamlM
 
 /** The `types:` section: enums, then domains, then composite types, each sorted by name. */
 export function typesYaml(enums: readonly EnumType[], domains: readonly Domain[] = [], composites: readonly CompositeType[] = []): YamlMap {
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   for (const e of enums) {
     const { key, schemaField } = objectKey(e);
     out[key] = enumYaml(e, schemaField);

@@ -1,3 +1,4 @@
+import { yamlMap } from './common.ts';
 import type { Grant } from '../../model/grant.ts';
 import type { Trigger } from '../../model/trigger.ts';
 import type { MaterializedView, View } from '../../model/view.ts';
@@ -22,10 +23,10 @@ function columnCommentsYaml(v: View | MaterializedView): YamlMap | undefined {
  * output column (`x AS a`), and their types are PostgreSQL's to work out.
  */
 export function viewsYaml(views: readonly View[], grants: readonly Grant[], triggers: readonly Trigger[]): YamlMap {
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   for (const v of views) {
     const { key, schemaField } = objectKey(v);
-    const m: YamlMap = {};
+    const m: YamlMap = yamlMap();
     setIf(m, 'schema', schemaField);
     if (v.columns.length > 0 && v.columns.every((c) => c.type === '')) m.columns = v.columns.map((c) => c.name);
     m.query = v.definition;
@@ -44,16 +45,16 @@ export function viewsYaml(views: readonly View[], grants: readonly Grant[], trig
 }
 
 export function materializedViewsYaml(views: readonly MaterializedView[], grants: readonly Grant[]): YamlMap {
-  const out: YamlMap = {};
+  const out: YamlMap = yamlMap();
   for (const v of views) {
     const { key, schemaField } = objectKey(v);
-    const m: YamlMap = {};
+    const m: YamlMap = yamlMap();
     setIf(m, 'schema', schemaField);
     if (v.columns.length > 0 && v.columns.every((c) => c.type === '')) m.columns = v.columns.map((c) => c.name);
     m.query = v.definition;
     setIf(m, 'with_no_data', v.withNoData);
     if (v.indexes.length > 0) {
-      const indexes: YamlMap = {};
+      const indexes: YamlMap = yamlMap();
       for (const i of v.indexes) indexes[i.name] = indexYaml(i);
       m.indexes = indexes;
     }

@@ -60,7 +60,8 @@ function loadRow(
   rowLoc: Loc,
 ): Row | null {
   let ok = true;
-  const row: Record<string, DataValue> = {};
+  // Null prototype: a column named `__proto__` or `constructor` is a key like any other.
+  const row: Record<string, DataValue> = Object.create(null);
   for (const [name, value] of Object.entries(item)) {
     const column = columns.get(name);
     if (column === undefined) {
@@ -88,7 +89,7 @@ function loadRow(
     row[name] = v;
   }
   for (const k of key) {
-    if (!(k in item)) {
+    if (!Object.hasOwn(item, k)) {
       ctx.problem(valueOf(rowLoc), `the row has no value for key column \`${k}\``);
       ok = false;
     }

@@ -73,7 +73,7 @@ function loadEnum(ctx: LoadContext, qn: QualifiedName, v: TypeYaml, valuesLoc: L
   const seen = new Set<string>();
   values.forEach((label, i) => {
     const at = valueOf(below(valuesLoc, i));
-    if (label === '') ctx.problem(at, 'enum labels must not be empty');
+    // An empty label is allowed: PostgreSQL accepts '' (and a pulled database may have one).
     checkIdentifier(ctx, label, at);
     if (seen.has(label)) ctx.problem(at, `label \`${label}\` is listed twice`);
     seen.add(label);

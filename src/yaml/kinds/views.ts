@@ -71,7 +71,7 @@ function withColumnComments(
   value: Readonly<Record<string, string | null>> | undefined,
   loc: Loc,
 ): { columns: ViewColumn[]; columnComments?: ColumnComments } {
-  const comments: Record<string, string> = {};
+  const comments: Record<string, string> = Object.create(null); // column names as keys: no prototype
   for (const [name, comment] of Object.entries(value ?? {})) {
     const at = below(loc, 'column_comments', name);
     checkIdentifier(ctx, name, at);
