@@ -8,6 +8,7 @@ import type { Chain } from './chain.ts';
 import type { ChainProblem } from './problems.ts';
 import { readState, withReplay } from './replay.ts';
 import { withPinnedRollingPartitions } from '../workflow/rolling-partitions.ts';
+import { withKeptUnpartitioned } from '../workflow/conversions.ts';
 import { summarizeDifferences } from './differences.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function checkChain(chain: Chain, input: DesiredInput, ws: Workspac
     if (replay.problems.length > 0) return replay.problems;
     const end = await readState(replay.conn, input.managedSchemas, ws);
     // As plan --save sees it: the date moving on is no reason for a new plan (see withPinnedRollingPartitions).
-    const desired = withPinnedRollingPartitions(declared, end.model);
+    const desired = withKeptUnpartitioned(withPinnedRollingPartitions(declared, end.model), end.model);
     // Reference rows are not in fingerprints: the replayed rows are compared with the YAML's too.
     const scoped = scopeToDesired(end.model, desired);
     const live = desired.data ? { ...scoped, data: await readTableData(replay.conn, desired.data) } : scoped;

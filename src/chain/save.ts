@@ -1,5 +1,6 @@
 import { readTableData } from '../introspect/data.ts';
 import { withPinnedRollingPartitions } from '../workflow/rolling-partitions.ts';
+import { withKeptUnpartitioned } from '../workflow/conversions.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, PlanSettings } from '../plan/plan.ts';
@@ -41,7 +42,7 @@ export interface SavedPlan {
  */
 export function backfillReversalNotes(plan: Plan, down: Plan): string[] {
   return plan.steps
-    .filter((s) => s.backfill)
+    .filter((s) => s.backfill && s.kind === 'column')
     .map((s) => {
       if (down.steps.some((d) => d.backfill && d.object === s.object)) return `the backfill of ${s.object} is reversed by its reverse_backfill`;
       if (down.steps.some((d) => d.kind === 'column' && d.operation === 'drop' && d.object === s.object)) {
@@ -75,7 +76,7 @@ export async function savePlan(args: SaveArgs): Promise<SavedPlan | null> {
     }
     const common = { settings: args.settings, managedSchemas: input.managedSchemas };
     // A rolling rule's existing table keeps its dated partitions: their upkeep is no committed plan's.
-    const desired = withPinnedRollingPartitions(declared, before.model);
+    const desired = withKeptUnpartitioned(withPinnedRollingPartitions(declared, before.model), before.model);
     // Existing tables keep the order of their columns (see withReachableColumnOrder).
     const target = fingerprint(withReachableColumnOrder(before.model, desired));
     // Reference rows are planned like on a live database: from the rows the replayed plans left.

@@ -22,6 +22,7 @@ import { withDependents } from './dependents.ts';
 import { diffTimescale } from './timescale.ts';
 import { diffData } from './data.ts';
 import { afterBackfills, diffBackfills } from './backfills.ts';
+import { withConversions } from './conversions.ts';
 
 export interface DiffOptions {
   /** Use the non-blocking forms of changes to existing tables (default true). */
@@ -38,7 +39,10 @@ export interface DiffOptions {
  * Objects that a change forces out (a view over a column whose type changes...) are dropped
  * before it and created again after it (see dependents.ts).
  */
-export function diffModels(from: DatabaseModel, to: DatabaseModel, opts: DiffOptions = {}): Step[] {
+export function diffModels(live: DatabaseModel, to: DatabaseModel, opts: DiffOptions = {}): Step[] {
+  // Tables converted to partitioned ones: their own steps, then the diff from the state they leave.
+  const conversion = withConversions(live, to);
+  const from = conversion.from;
   const ctx = makeContext(from, to, opts.online ?? true, opts.catalogVolatility, opts.detachConcurrently ?? opts.online ?? true);
   const steps = [
     ...diffSchemas(ctx),
@@ -61,5 +65,5 @@ export function diffModels(from: DatabaseModel, to: DatabaseModel, opts: DiffOpt
     ...diffData(ctx),
     ...diffBackfills(ctx),
   ];
-  return withDependents(ctx, afterBackfills(steps));
+  return [...conversion.steps, ...conversion.after(withDependents(ctx, afterBackfills(steps)))];
 }

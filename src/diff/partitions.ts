@@ -3,6 +3,7 @@ import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import { qname } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
+import { unpartitionedName } from './conversions.ts';
 import { display, hazard, NON_TRANSACTIONAL, step, type DiffContext, type TablePair } from './context.ts';
 
 /**
@@ -144,7 +145,7 @@ export function diffPartitioning(ctx: DiffContext, pair: TablePair): Step[] {
   if ((fromBy === null) !== (toBy === null)) {
     throw new UserError(
       fromBy === null
-        ? `table ${name} would become partitioned; PostgreSQL cannot partition an existing table in place. Declare a new partitioned table (another name), copy the rows into it, then drop or rename the old one (renamed_from)`
+        ? `table ${name} would become partitioned; PostgreSQL cannot partition an existing table in place. Add \`convert_to_partitioned: true\` to the table to convert it (a new partitioned table, its rows copied in batches, the names swapped, the old table kept as ${unpartitionedName(to.name)})`
         : `table ${name} would stop being partitioned; PostgreSQL cannot do that in place. Declare a new ordinary table (another name), copy the rows into it, then drop the partitioned one`,
     );
   }

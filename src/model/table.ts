@@ -28,6 +28,11 @@ export interface Table extends QualifiedName {
   readonly partitionOf?: PartitionOf | null;
   /** Desired-state only: the rolling rule that generated this partitioned table's partitions. */
   readonly partitionRule?: PartitionRule | null;
+  /**
+   * Desired-state only: consent to turn the existing ordinary table of this name into this
+   * partitioned one (a new table, rows copied in batches, names swapped; see src/diff/conversions.ts).
+   */
+  readonly convertToPartitioned?: { readonly batchSize: number } | null;
 }
 
 export interface PartitionBy {

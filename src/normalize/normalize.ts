@@ -377,6 +377,7 @@ function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): Databas
         owner: r.owner,
         ...(r.renamedFrom ? { renamedFrom: r.renamedFrom } : {}),
         ...(r.partitionRule ? { partitionRule: r.partitionRule } : {}),
+        ...(r.convertToPartitioned ? { convertToPartitioned: r.convertToPartitioned } : {}),
         columns: t.columns.map((c) => {
           const rc = rawCols.get(c.name);
           if (!rc) return c;

@@ -19,6 +19,7 @@ import { inPhase, startPhase } from '../progress.ts';
 import type { SourcePosition } from '../model/source.ts';
 import { UserError } from '../errors.ts';
 import { withLiveRollingPartitions } from './rolling-partitions.ts';
+import { withKeptUnpartitioned } from './conversions.ts';
 
 /** Where normalization happens and caches. */
 export interface Workspace {
@@ -135,6 +136,8 @@ export async function compareStates(
   const comparable = await comparableLive(conn, liveRaw, managedSchemas, ws);
   // Rolling partition rules keep the live partitions still within their retention.
   desired = withLiveRollingPartitions(desired, comparable);
+  // Tables converted to partitioned ones keep the old table while the YAML consents.
+  desired = withKeptUnpartitioned(desired, comparable);
   const scoped = scopeToDesired(comparable, desired);
   // Rows only of the tables the YAML declares data for (not fingerprinted).
   const live = desired.data ? { ...scoped, data: await readTableData(conn, desired.data) } : scoped;

@@ -38,6 +38,8 @@ interface TableYaml extends TableConstraintsYaml {
   readonly hypertable?: HypertableYaml;
   readonly partition_by?: PartitionByYaml;
   readonly partitions?: PartitionsYaml;
+  /** Consent to turn the existing ordinary table into this partitioned one: `true` or `{ batch_size }`. */
+  readonly convert_to_partitioned?: boolean | { readonly batch_size?: number };
   readonly data?: TableDataYaml;
 }
 
@@ -103,7 +105,8 @@ export const tablesKind: Kind = {
       ...(v.renamed_from !== undefined ? { renamedFrom: v.renamed_from } : {}),
     };
     const partitionBy = v.partition_by === undefined ? null : loadPartitionBy(ctx, plain, v.partition_by, below(loc, 'partition_by'));
-    const table: Table = partitionBy === null ? plain : { ...plain, partitionBy };
+    const conversion = v.convert_to_partitioned === undefined ? null : loadConversion(ctx, v.convert_to_partitioned, partitionBy !== null || v.partition_by === undefined, below(loc, 'convert_to_partitioned'));
+    const table: Table = partitionBy === null ? plain : { ...plain, partitionBy, ...(conversion ? { convertToPartitioned: conversion } : {}) };
     ctx.mark(table, loc);
     checkTable(ctx, table, constraints, indexes);
     checkPartitionedKeys(ctx, table);
@@ -227,4 +230,22 @@ function checkForeignKeyTarget(ctx: LoadContext, fk: Extract<Constraint, { kind:
   if (refColumns.length !== fk.columns.length) {
     ctx.problem(ctx.locOf(fk), `${fk.columns.length} column(s) reference ${refColumns.length} column(s) of \`${display(target)}\``);
   }
+}
+
+/**
+ * `convert_to_partitioned: true` or `{ batch_size: 5000 }` (rows per copied batch, default 10000),
+ * on a table with `partition_by`; `false` is the same as leaving it out.
+ */
+function loadConversion(ctx: LoadContext, value: unknown, partitioned: boolean, loc: Loc): { batchSize: number } | null {
+  if (value === false) return null;
+  const batch = value === true ? 10000 : typeof value === 'object' && value !== null ? (value as { batch_size?: unknown }).batch_size ?? 10000 : null;
+  if (batch === null || !Number.isInteger(batch) || (batch as number) < 1) {
+    ctx.problem(valueOf(loc), '`convert_to_partitioned` is `true` or `{ batch_size: N }` (N a whole number from 1)');
+    return null;
+  }
+  if (!partitioned) {
+    ctx.problem(loc, '`convert_to_partitioned` goes with `partition_by`: the table it converts to is partitioned');
+    return null;
+  }
+  return { batchSize: batch as number };
 }
