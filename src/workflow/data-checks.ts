@@ -50,7 +50,9 @@ function tableChecks(from: Table, to: Table): DataCheck[] {
   const onLiveColumns = (names: Iterable<string>) => [...names].every((n) => !mentionsColumn(to, n) || liveColumns.has(n));
   for (const c of to.columns) {
     const was = from.columns.find((x) => x.name === c.name);
-    if (!was && c.notNull && c.default === null && c.identity === null && c.generated === null) {
+    // A backfill fills the rows before NOT NULL is checked (added nullable, filled, then NOT NULL).
+    const filled = c.backfill !== undefined && c.backfill !== null && c.backfill.where === null;
+    if (!was && c.notNull && c.default === null && c.identity === null && c.generated === null && !c.backfill) {
       out.push({
         table: name,
         change: `adds NOT NULL column ${name}.${c.name} without a default`,
@@ -58,7 +60,7 @@ function tableChecks(from: Table, to: Table): DataCheck[] {
         kind: 'rows',
         fix: `give ${c.name} a default, or add it nullable, fill it, then make it not_null in a later plan`,
       });
-    } else if (was && !was.notNull && c.notNull) {
+    } else if (was && !was.notNull && c.notNull && !filled) {
       out.push({
         table: name,
         change: `makes ${name}.${c.name} NOT NULL`,
