@@ -100,6 +100,37 @@ describe('data: YAML', () => {
     ]);
   });
 
+  it('refuses values their column cannot take, at the value, before any database', () => {
+    expect(
+      problems(`types:
+  mood: [sad, happy, '']
+tables:
+  t:
+    columns:
+      id: { type: integer, primary_key: true }
+      small: smallint
+      n: numeric(10,2)
+      ok: boolean
+      u: uuid
+      m: mood
+      note: text
+    data:
+      - { id: 1, small: 12, n: "1.5e3", ok: yes, u: "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", m: '', note: abc }
+      - { id: abc }
+      - { id: 3, small: 40000 }
+      - { id: 4, n: twelve, ok: maybe, u: "not-a-uuid", m: angry }
+      - { id: "1_000", small: "0x7f" }
+`),
+    ).toEqual([
+      'data.yaml:15:15: tables.t.data[1].id: `abc` is not an integer (column `id` is integer)',
+      'data.yaml:16:25: tables.t.data[2].small: `40000` is not within the range of smallint (-32768 to 32767) (column `small` is smallint)',
+      'data.yaml:17:21: tables.t.data[3].n: `twelve` is not a number (column `n` is numeric(10,2))',
+      'data.yaml:17:33: tables.t.data[3].ok: `maybe` is not a boolean (true, false, yes, no, on, off, 1, 0) (column `ok` is boolean)',
+      'data.yaml:17:43: tables.t.data[3].u: `not-a-uuid` is not a uuid (column `u` is uuid)',
+      'data.yaml:17:60: tables.t.data[3].m: `angry` is not a label of enum `public.mood` (column `m`); its labels: `sad`, `happy`, ``',
+    ]);
+  });
+
   it('checks the shape with the JSON Schema', () => {
     const out = problems(`tables:
   roles:

@@ -2,6 +2,7 @@ import type { Column } from '../../model/column.ts';
 import type { DataValue, Row, TableData } from '../../model/data.ts';
 import { rowKey } from '../../model/data.ts';
 import type { Table } from '../../model/table.ts';
+import type { EnumType } from '../../model/enum.ts';
 import { below, shortPosition, valueOf } from '../context.ts';
 import type { LoadContext, Loc } from '../context.ts';
 import { display } from '../names.ts';
@@ -81,6 +82,12 @@ function loadRow(
       ok = false;
       continue;
     }
+    const bad = typeof v === 'string' ? textProblem(column, v, ctx.model.enums) : null;
+    if (bad !== null) {
+      ctx.problem(at, bad);
+      ok = false;
+      continue;
+    }
     if (key.includes(name) && (v === null || typeof v === 'object')) {
       ctx.problem(at, `key column \`${name}\` needs a value (not null, not an SQL expression)`);
       ok = false;
@@ -127,4 +134,51 @@ function isSqlMapping(v: unknown): v is { readonly sql: string } {
 /** An element of an array literal, always double-quoted (so `NULL`, commas and braces stay text). */
 function arrayElement(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+const INTEGER_RANGES: ReadonlyMap<string, readonly [bigint, bigint]> = new Map([
+  ...['smallint', 'int2', 'smallserial', 'serial2'].map((t) => [t, [-(2n ** 15n), 2n ** 15n - 1n]] as const),
+  ...['integer', 'int', 'int4', 'serial', 'serial4'].map((t) => [t, [-(2n ** 31n), 2n ** 31n - 1n]] as const),
+  ...['bigint', 'int8', 'bigserial', 'serial8'].map((t) => [t, [-(2n ** 63n), 2n ** 63n - 1n]] as const),
+]);
+const NUMERIC_TYPE = /^(numeric|decimal)\s*(\(\s*\d+\s*(,\s*-?\d+\s*)?\))?$|^(real|float4|float8|double precision|float(\s*\(\s*\d+\s*\))?)$/;
+const NUMBER = /^[+-]?(\d+(_\d+)*(\.(\d+(_\d+)*)?)?|\.\d+(_\d+)*)(e[+-]?\d+)?$|^[+-]?(nan|inf|infinity)$/i;
+const INTEGER = /^[+-]?(\d+(_\d+)*|0x[0-9a-f]+(_[0-9a-f]+)*|0o[0-7]+(_[0-7]+)*|0b[01]+(_[01]+)*)$/i;
+// PostgreSQL's boolean input: any unique prefix of true/false/yes/no/on/off, or 1/0.
+const BOOLEAN = /^(t(r(ue?)?)?|f(a(l(se?)?)?)?|y(es?)?|no?|on|off?|1|0)$/i;
+const UUID = /^\{?[0-9a-f]{4}(-?[0-9a-f]{4}){7}\}?$/i;
+
+/**
+ * What is wrong with a value for the column's type, found without a database for the types whose
+ * input is fixed (integers, numbers, booleans, uuid) and for enums declared in the YAML; null when
+ * it is fine or the type is not one of these (the database checks it at apply).
+ */
+function textProblem(column: Column, text: string, enums: readonly EnumType[]): string | null {
+  const type = column.type.trim().toLowerCase().replace(/\s+/g, ' ');
+  const value = text.trim();
+  const bad = (what: string) => `\`${text}\` is not ${what} (column \`${column.name}\` is ${column.type})`;
+  const range = INTEGER_RANGES.get(type);
+  if (range !== undefined) {
+    if (!INTEGER.test(value)) return bad('an integer');
+    const digits = value.replace(/_/g, '');
+    const n = /^[+-]?0[xob]/i.test(digits) ? (digits.startsWith('-') ? -BigInt(digits.slice(1)) : BigInt(digits.replace(/^\+/, ''))) : BigInt(digits);
+    return n < range[0] || n > range[1] ? bad(`within the range of ${column.type} (${range[0]} to ${range[1]})`) : null;
+  }
+  if (NUMERIC_TYPE.test(type)) return NUMBER.test(value) ? null : bad('a number');
+  if (type === 'boolean' || type === 'bool') return BOOLEAN.test(value) ? null : bad('a boolean (true, false, yes, no, on, off, 1, 0)');
+  if (type === 'uuid') return UUID.test(value) ? null : bad('a uuid');
+  const e = enumNamed(column.type.trim(), enums);
+  if (e !== undefined && !e.labels.includes(text)) {
+    return `\`${text}\` is not a label of enum \`${display(e)}\` (column \`${column.name}\`); its labels: ${e.labels.map((l) => `\`${l}\``).join(', ')}`;
+  }
+  return null;
+}
+
+/** The declared enum a column type names (`mood`, `app.mood`, `"Mood"`), if any. */
+function enumNamed(type: string, enums: readonly EnumType[]): EnumType | undefined {
+  const part = (p: string) => (p.startsWith('"') && p.endsWith('"') && p.length >= 2 ? p.slice(1, -1).replace(/""/g, '"') : p.toLowerCase());
+  const m = /^("(?:[^"]|"")+"|[^."]+)(?:\.("(?:[^"]|"")+"|[^."]+))?$/.exec(type);
+  if (m === null) return undefined;
+  const [schema, name] = m[2] === undefined ? [null, part(m[1]!)] : [part(m[1]!), part(m[2])];
+  return enums.find((e) => e.name === name && (schema === null ? e.schema === 'public' : e.schema === schema));
 }
