@@ -60,7 +60,7 @@ describe('pgform on the embedded default database', () => {
 
     writeFileSync(join(dir, 'edited.sql'), text.replace('varchar(40)', 'varchar(41)').replace('character varying(40)', 'character varying(41)'));
     const edited = pgform(dir, ['apply', 'edited.sql', '--allow-hazards', 'all']);
-    expect(edited.code).toBe(1);
+    expect(edited.code).toBe(5);
     expect(edited.stderr).toMatch(/edited\.sql was edited after it was planned/);
 
     const refused = pgform(dir, ['apply', 'next.sql']);
@@ -71,7 +71,7 @@ describe('pgform on the embedded default database', () => {
     const ok = pgform(dir, ['apply', 'next.sql', '--allow-hazards', 'all']);
     expect(ok.code, ok.stderr).toBe(0);
     const again = pgform(dir, ['apply', 'next.sql', '--allow-hazards', 'all']);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(6);
     expect(again.stderr).toMatch(/the plan is stale/);
 
     const history = pgform(dir, ['history']);

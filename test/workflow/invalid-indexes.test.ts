@@ -30,8 +30,8 @@ function desired(yaml: string): DesiredInput {
   return { loaded: loadSchemaFiles([{ path: 'schema.yaml', text: yaml }]), managedSchemas: ['public'] };
 }
 
-async function plan(conn: Connection, yaml: string): Promise<Plan> {
-  return (await planDatabase(conn, desired(yaml), ws, DEFAULT_SETTINGS)).plan;
+async function plan(conn: Connection, yaml: string, skipDataChecks = false): Promise<Plan> {
+  return (await planDatabase(conn, desired(yaml), ws, DEFAULT_SETTINGS, { skipDataChecks })).plan;
 }
 
 async function apply(conn: Connection, p: Plan, allowStale = false): Promise<void> {
@@ -73,7 +73,9 @@ describe('invalid indexes on the PostgreSQL server', () => {
     expect(entries[0]!.lines).toEqual(['- valid: false', '+ valid: true']);
     expect(renderDriftText(entries, 'db')).toMatch(/items_code_idx: invalid \(a concurrent build failed or was killed/);
 
-    const p = await plan(conn, YAML);
+    // The plan-time data check would refuse the rebuild over the duplicates; skip it to see apply fail.
+    await expect(plan(conn, YAML)).rejects.toThrow(/values repeat/);
+    const p = await plan(conn, YAML, true);
     expect(p.steps.map((s) => s.sql)).toEqual([
       'DROP INDEX CONCURRENTLY IF EXISTS "public"."items_code_idx"',
       'CREATE UNIQUE INDEX CONCURRENTLY "items_code_idx" ON "public"."items" USING btree ("code")',
