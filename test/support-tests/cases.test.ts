@@ -2,10 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseFormatError, caseNumber, extensionsOf, loadCase, loadCases, type Case, type EngineKind } from '../support/cases.ts';
-import { catalogSnapshot, diffSnapshots, type CatalogSnapshot } from '../support/catalog-snapshot.ts';
-import { freshPostgres } from '../support/databases.ts';
-import type { Connection } from '../../src/db/connection.ts';
+import { CaseFormatError, caseNumber, extensionsOf, loadCase, loadCases } from '../support/cases.ts';
 
 const cases = loadCases();
 /** The extensions the corpus may use: available on both engines. */
@@ -137,93 +134,5 @@ data:
 
   it('finds extensions in SQL, ignoring comments', () => {
     expect(extensionsOf('CREATE EXTENSION IF NOT EXISTS pgcrypto; /* CREATE EXTENSION ltree */ create extension "uuid-ossp" WITH SCHEMA x')).toEqual(['pgcrypto', 'uuid-ossp']);
-  });
-});
-
-interface Engine {
-  readonly kind: EngineKind;
-  /** A database that has just run `sql`. */
-  build(sql: string): Promise<Connection>;
-  release(conn: Connection): Promise<void>;
-  setup(): Promise<void>;
-  teardown(): Promise<void>;
-}
-
-/** A fresh database on the server for every script. */
-function postgresEngine(): Engine {
-  return {
-    kind: 'postgres',
-    async setup() {},
-    async teardown() {},
-    async build(sql) {
-      const conn = await freshPostgres('case');
-      await conn.exec(sql);
-      return conn;
-    },
-    async release(conn) {
-      await conn.close();
-    },
-  };
-}
-
-async function snapshotOf(engine: Engine, sql: string, also?: (conn: Connection) => Promise<void>): Promise<CatalogSnapshot> {
-  const conn = await engine.build(sql);
-  try {
-    const snap = await catalogSnapshot(conn);
-    await also?.(conn);
-    return snap;
-  } finally {
-    await engine.release(conn);
-  }
-}
-
-function hasColumn(s: CatalogSnapshot, key: string): boolean {
-  const [schema, table, column] = key.split('.');
-  return s.tables[`${schema}.${table}`]?.columns.some((c) => c.name === column) ?? false;
-}
-
-// On the server only: the corpus itself builds every case on PGlite too, and these are checks of
-// the cases' own consistency, not of pgform.
-describe.each([postgresEngine()])('corpus SQL on $kind', (engine) => {
-  beforeAll(() => engine.setup());
-  afterAll(() => engine.teardown());
-
-  const mine: Case[] = cases.filter((c) => c.engines.includes(engine.kind));
-
-  it.each(mine.map((c) => [c.name, c] as const))('%s: before and after build, and differ', async (_name, c) => {
-    const before = await snapshotOf(engine, c.beforeSql);
-    const after = await snapshotOf(engine, c.afterSql, async (conn) => {
-      // The data checks must at least run against the target shape (B has no rows, so their
-      // results differ): run in order, as their role, each in a savepoint; only an error about
-      // the shape (undefined table, column or function, syntax: SQLSTATE class 42 other than
-      // insufficient_privilege) fails.
-      await conn.exec('BEGIN');
-      try {
-        for (const d of c.data) {
-          await conn.exec('SAVEPOINT data_check');
-          if (d.role !== null) await conn.exec(`SET LOCAL ROLE "${d.role}"`);
-          for (const [k, v] of Object.entries(d.settings)) await conn.query('SELECT set_config($1, $2, true)', [k, v]);
-          const failure = await conn.query(d.sql).then(() => null, (e: Error & { code?: string }) => e);
-          await conn.exec('ROLLBACK TO SAVEPOINT data_check');
-          if (failure && failure.code?.startsWith('42') && failure.code !== '42501') throw failure;
-        }
-      } finally {
-        await conn.exec('ROLLBACK');
-      }
-    });
-    expect(diffSnapshots(before, after), 'A and B must differ').not.toEqual([]);
-
-    for (const [k, old] of Object.entries(c.renames.tables)) {
-      expect(after.tables[k], `${k} exists in B`).toBeDefined();
-      expect(before.tables[`${k.split('.')[0]}.${old}`], `${old} exists in A`).toBeDefined();
-    }
-    for (const [k, old] of Object.entries(c.renames.columns)) {
-      const [s, t] = k.split('.');
-      const oldTable = c.renames.tables[`${s}.${t}`] ?? t;
-      expect(hasColumn(after, k), `${k} exists in B`).toBe(true);
-      expect(hasColumn(before, `${s}.${oldTable}.${old}`), `${old} exists in A`).toBe(true);
-    }
-    for (const k of Object.keys(c.using)) expect(hasColumn(after, k), `USING target ${k} exists in B`).toBe(true);
-    for (const k of Object.keys(c.reverseUsing)) expect(hasColumn(before, k), `reverse USING target ${k} exists in A`).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ import type { DesiredInput } from '../../src/workflow/desired.ts';
 import type { Workspace } from '../../src/workflow/states.ts';
 import { renderSql } from '../../src/plan/render-sql.ts';
 import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
-import { catalogSnapshot, diffSnapshots } from './catalog-snapshot.ts';
+import { catalogSnapshot, diffSnapshots, type CatalogSnapshot } from './catalog-snapshot.ts';
 import type { Case, CaseDataCheck, CaseRenames, EngineKind } from './cases.ts';
 import { ident } from '../../src/sql/quote.ts';
 import { freshPostgres } from './databases.ts';
@@ -98,14 +98,40 @@ async function expectEmptyPlan(conn: Connection, desired: DesiredInput, label: s
 
 async function expectSameCatalog(
   a: Connection,
-  b: Connection,
+  b: Connection | CatalogSnapshot,
   schemas: readonly string[],
   rolePrefix: string,
   label: string,
   columnOrder: boolean,
 ): Promise<void> {
-  const diffs = diffSnapshots(await catalogSnapshot(a, { schemas, rolePrefix }), await catalogSnapshot(b, { schemas, rolePrefix }), { columnOrder });
+  const other = 'tables' in b ? b : await catalogSnapshot(b, { schemas, rolePrefix });
+  const diffs = diffSnapshots(await catalogSnapshot(a, { schemas, rolePrefix }), other, { columnOrder });
   expect(diffs, `${label}: catalogs differ`).toEqual([]);
+}
+
+function hasColumn(s: CatalogSnapshot, key: string): boolean {
+  const [schema, table, column] = key.split('.');
+  return s.tables[`${schema}.${table}`]?.columns.some((c) => c.name === column) ?? false;
+}
+
+/**
+ * The case's own consistency, checked on the states it builds: A and B differ, and every rename
+ * and USING annotation names objects of the right state (else the case proves nothing).
+ */
+function expectConsistentCase(c: Case, before: CatalogSnapshot, after: CatalogSnapshot): void {
+  expect(diffSnapshots(before, after), `${c.name}: A and B must differ`).not.toEqual([]);
+  for (const [k, old] of Object.entries(c.renames.tables)) {
+    expect(after.tables[k], `${c.name}: ${k} exists in B`).toBeDefined();
+    expect(before.tables[`${k.split('.')[0]}.${old}`], `${c.name}: ${old} exists in A`).toBeDefined();
+  }
+  for (const [k, old] of Object.entries(c.renames.columns)) {
+    const [s, t] = k.split('.');
+    const oldTable = c.renames.tables[`${s}.${t}`] ?? t;
+    expect(hasColumn(after, k), `${c.name}: ${k} exists in B`).toBe(true);
+    expect(hasColumn(before, `${s}.${oldTable}.${old}`), `${c.name}: ${old} exists in A`).toBe(true);
+  }
+  for (const k of Object.keys(c.using)) expect(hasColumn(after, k), `${c.name}: USING target ${k} exists in B`).toBe(true);
+  for (const k of Object.keys(c.reverseUsing)) expect(hasColumn(before, k), `${c.name}: reverse USING target ${k} exists in A`).toBe(true);
 }
 
 /**
@@ -154,6 +180,8 @@ export async function runCase(c: Case, engine: EngineKind, opts: { readonly full
     const modelA = await introspect(a);
     const modelB = await introspect(b);
     const schemas = userSchemas(modelA, modelB);
+    const snapshotB = await catalogSnapshot(b, { schemas, rolePrefix: c.rolePrefix });
+    expectConsistentCase(c, await catalogSnapshot(a, { schemas, rolePrefix: c.rolePrefix }), snapshotB);
     const desiredB: DesiredInput = {
       loaded: { model: pulledYaml(modelB, c.renames, c.using), sources: new Map(), files: [] },
       managedSchemas: schemas,
@@ -164,14 +192,14 @@ export async function runCase(c: Case, engine: EngineKind, opts: { readonly full
     for (const s of c.plan.notContains) expect(sql, `plan must not contain ${s}; the plan:\n${sql}\n`).not.toContain(s);
     for (const h of c.plan.hazards) expect([...hazards], `plan must name hazard ${h}; the plan:\n${sql}\n`).toContain(h);
     if (c.plan.hazardsExact) expect([...hazards].sort(), `plan hazards, exactly; the plan:\n${sql}\n`).toEqual([...c.plan.hazards].sort());
-    await expectSameCatalog(a, b, schemas, c.rolePrefix, 'A after apply vs B', false);
+    await expectSameCatalog(a, snapshotB, schemas, c.rolePrefix, 'A after apply vs B', false);
     for (const check of c.data) await runDataCheck(a, check);
     await expectEmptyPlan(a, desiredB, 'A -> B');
     if (opts.full === false) return;
 
     const empty = track(await freshDatabase(engine, c));
     await planAndApply(empty, desiredB);
-    await expectSameCatalog(empty, b, schemas, c.rolePrefix, 'empty database after apply vs B', true);
+    await expectSameCatalog(empty, snapshotB, schemas, c.rolePrefix, 'empty database after apply vs B', true);
     await expectEmptyPlan(empty, desiredB, 'empty -> B');
 
     if (c.reverse) {
