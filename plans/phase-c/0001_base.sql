@@ -3,7 +3,8 @@
 -- source: sha256:89418c5f156c5ea7
 -- target: sha256:dd6eb87a107a9d2c
 -- managed-schemas: ["public"]
--- plan-hash: sha256:be9bfb5735107b71fb05df49692a01cd9336d79f0a24d4088047377fcd726c17
+-- plan-hash: sha256:9d33c045f6a600c95cca3000f365b47beae624dbfd2484e6d1a29431e3ab6ac3
+-- mode: online
 -- steps: 9
 --   create table: 4
 --   create index: 3
@@ -14,8 +15,12 @@ SET lock_timeout = '5s';
 SET statement_timeout = '1h';
 SET check_function_bodies = off;
 
+-- transaction 1/1: steps 1-9
+BEGIN;
+
 -- step 1/9: create table public.companies
 --   transactional: yes
+--   locks: catalog: "public"."companies" ACCESS EXCLUSIVE
 --   hazards: none
 CREATE TABLE "public"."companies" (
   "id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -27,6 +32,7 @@ CREATE TABLE "public"."companies" (
 
 -- step 2/9: create table public.schema_migrations
 --   transactional: yes
+--   locks: catalog: "public"."schema_migrations" ACCESS EXCLUSIVE
 --   hazards: none
 CREATE TABLE "public"."schema_migrations" (
   "version" character varying(255) NOT NULL,
@@ -36,6 +42,7 @@ CREATE TABLE "public"."schema_migrations" (
 
 -- step 3/9: create table public.sessions
 --   transactional: yes
+--   locks: catalog: "public"."sessions" ACCESS EXCLUSIVE
 --   hazards: none
 CREATE TABLE "public"."sessions" (
   "id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -51,6 +58,7 @@ CREATE TABLE "public"."sessions" (
 
 -- step 4/9: create table public.users
 --   transactional: yes
+--   locks: catalog: "public"."users" ACCESS EXCLUSIVE
 --   hazards: none
 CREATE TABLE "public"."users" (
   "id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -68,25 +76,32 @@ CREATE TABLE "public"."users" (
 
 -- step 5/9: create index public.sessions.idx_sessions_expires_at
 --   transactional: yes
+--   locks: catalog: "public"."sessions" SHARE
 --   hazards: none
 CREATE INDEX "idx_sessions_expires_at" ON "public"."sessions" USING btree ("expires_at");
 
 -- step 6/9: create index public.sessions.idx_sessions_user_id
 --   transactional: yes
+--   locks: catalog: "public"."sessions" SHARE
 --   hazards: none
 CREATE INDEX "idx_sessions_user_id" ON "public"."sessions" USING btree ("user_id");
 
 -- step 7/9: create index public.users.idx_users_company_id
 --   transactional: yes
+--   locks: catalog: "public"."users" SHARE
 --   hazards: none
 CREATE INDEX "idx_users_company_id" ON "public"."users" USING btree ("company_id");
 
 -- step 8/9: create constraint public.sessions.sessions_user_id_fkey
 --   transactional: yes
+--   locks: catalog: "public"."sessions" SHARE ROW EXCLUSIVE, "public"."users" SHARE ROW EXCLUSIVE
 --   hazards: none
 ALTER TABLE "public"."sessions" ADD CONSTRAINT "sessions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "public"."users" ("id") ON DELETE CASCADE;
 
 -- step 9/9: create constraint public.users.users_company_id_fkey
 --   transactional: yes
+--   locks: catalog: "public"."users" SHARE ROW EXCLUSIVE, "public"."companies" SHARE ROW EXCLUSIVE
 --   hazards: none
 ALTER TABLE "public"."users" ADD CONSTRAINT "users_company_id_fkey" FOREIGN KEY ("company_id") REFERENCES "public"."companies" ("id") ON DELETE CASCADE;
+
+COMMIT; -- transaction 1/1

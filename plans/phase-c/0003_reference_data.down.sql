@@ -3,7 +3,8 @@
 -- source: sha256:bec1ce31b5a4a437
 -- target: sha256:bec1ce31b5a4a437
 -- managed-schemas: ["public"]
--- plan-hash: sha256:70052fc1306202389435eaf1eb38334d6a9eb0e6dd0a3351660197b5bd7b5818
+-- plan-hash: sha256:96c2b6316d2492540b58d958ede9d1c40e6dccbbea4f5d20b0c7ad28e7105f5b
+-- mode: online
 -- no changes
 
 SET lock_timeout = '5s';

@@ -8,6 +8,7 @@ import { orderSteps } from './order.ts';
 import type { Plan, PlanSettings } from './plan.ts';
 import { DEFAULT_SETTINGS } from './plan.ts';
 import { planTransactions } from './transactions.ts';
+import { withEmptyTableLocks } from './empty-tables.ts';
 
 export interface MakePlanArgs {
   readonly from: DatabaseModel;
@@ -26,13 +27,13 @@ export interface MakePlanArgs {
 
 /** Diff, order, and wrap: the plan from `from` to `to`. */
 export function makePlan(args: MakePlanArgs): Plan {
-  const steps = orderSteps(
+  const steps = withEmptyTableLocks(orderSteps(
     diffModels(args.from, args.to, {
       online: args.online ?? true,
       catalogVolatility: args.catalogVolatility,
       detachConcurrently: (args.online ?? true) && (args.detachConcurrently ?? true),
     }),
-  );
+  ));
   const { mode = 'online', ...settings } = args.settings ?? DEFAULT_SETTINGS;
   return {
     pgformVersion: PGFORM_VERSION,

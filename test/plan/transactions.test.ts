@@ -107,6 +107,26 @@ describe('planned transactions', () => {
     expect(p.transactions.length).toBeGreaterThan(planTransactions(p.steps, 'atomic').length);
   });
 
+  it('online: indexes, checks and foreign keys of a table the plan creates share its transaction; on an existing table they run alone', () => {
+    const created = model({
+      tables: [
+        table('customers', [col('id', 'integer', { notNull: true })], { constraints: [pk('customers_pkey', ['id'])] }),
+        table('invoices', [col('id', 'integer', { notNull: true }), col('customer_id', 'integer'), col('total', 'integer')], {
+          constraints: [pk('invoices_pkey', ['id']), fk('invoices_customer_fkey', ['customer_id'], 'customers', ['id']), check('invoices_total_check', 'total > 0')],
+          indexes: [index('invoices_total_idx', ['total']), index('invoices_customer_idx', ['customer_id'])],
+        }),
+      ],
+    });
+    const p = makePlan({ from: model({ tables: [from.tables[0]!] }), to: created, sourceFingerprint: 'sha256:a', targetFingerprint: 'sha256:b' });
+    expect(p.transactions).toEqual([{ transactional: true, firstStep: 1, lastStep: p.steps.length }]);
+    const build = bySql(p.steps, 'CREATE INDEX "invoices_total_idx"');
+    expect(locksOf(build)).toEqual({ duration: 'catalog', relations: [{ relation: { schema: 'public', name: 'invoices' }, level: 'SHARE' }] });
+    // The same index on the table once it exists (and may hold rows) scans it, alone.
+    const later = makePlan({ from: model({ tables: [created.tables[0]!, { ...created.tables[1]!, indexes: [] }] }), to: created, sourceFingerprint: 'sha256:a', targetFingerprint: 'sha256:b', online: false });
+    expect(locksOf(bySql(later.steps, 'CREATE INDEX "invoices_total_idx"')).duration).toBe('scan');
+    expect(later.transactions.filter((t) => t.transactional)).toHaveLength(2);
+  });
+
   it('atomic: consecutive transactional steps share one transaction, as before', () => {
     const p = plan('atomic');
     expect(p.mode).toBe('atomic');
@@ -142,8 +162,9 @@ describe('planned transactions', () => {
   });
 
   it('reads plan files from before planned transactions as they ran: atomic', () => {
-    const text = readFileSync(join(ROOT, 'plans/phase-c/0001_base.sql'), 'utf8');
-    if (text.includes('\n-- mode: ')) return; // the committed chain was saved again since
+    // A plan file saved before plans had transactions (kept as it was written).
+    const text = readFileSync(join(ROOT, 'test/fixtures/plans/legacy-atomic.sql'), 'utf8');
+    expect(text).not.toContain('\n-- mode: ');
     const { plan: p, edited } = parsePlanFile(text);
     expect(edited).toBe(false);
     expect(p.mode).toBe('atomic');
