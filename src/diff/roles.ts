@@ -154,17 +154,21 @@ export function diffRoles(ctx: DiffContext): Step[] {
  * Roles the desired state names (grants, policies, default privileges, owners, memberships)
  * that are neither declared in it nor present in the live cluster: a plan-time error.
  */
-export function unknownRoles(desired: DatabaseModel, liveRoles: readonly string[]): { role: string; usedBy: string }[] {
+export function unknownRoles(
+  desired: DatabaseModel,
+  liveRoles: readonly string[],
+): { role: string; usedBy: string; source?: string }[] {
   const known = new Set([...desired.roles.map((r) => r.name), ...liveRoles]);
   const seen = new Set<string>();
-  const out: { role: string; usedBy: string }[] = [];
-  const use = (role: string | null | undefined, usedBy: string) => {
+  const out: { role: string; usedBy: string; source?: string }[] = [];
+  // `source`: the identity key (src/model/keys.ts) of the object naming the role, to locate it.
+  const use = (role: string | null | undefined, usedBy: string, source?: string) => {
     // pg_* roles are built into every cluster (pg_database_owner owns schema public).
     if (role === null || role === undefined || isPseudoRole(role) || known.has(role) || role.startsWith('pg_')) return;
     const k = `${role}\u0000${usedBy}`;
     if (seen.has(k)) return;
     seen.add(k);
-    out.push({ role, usedBy });
+    out.push(source === undefined ? { role, usedBy } : { role, usedBy, source });
   };
   for (const g of desired.grants) {
     const on =
@@ -177,22 +181,22 @@ export function unknownRoles(desired: DatabaseModel, liveRoles: readonly string[
             : `${g.objectKind} ${display(g.schema, g.name ?? '')}`;
     use(g.grantee, `grant of ${g.privilege} on ${on}`);
   }
-  for (const p of desired.policies) for (const r of p.roles) use(r, `policy ${p.name} on ${display(p.schema, p.table)}`);
+  for (const p of desired.policies) for (const r of p.roles) use(r, `policy ${p.name} on ${display(p.schema, p.table)}`, keys.policy(p.schema, p.table, p.name));
   for (const d of desired.defaultPrivileges) {
     const where = d.schema === null ? '' : ` in schema ${d.schema}`;
     use(d.role, `default privileges for role ${d.role}${where}`);
     use(d.grantee, `default privileges for role ${d.role}${where} (grantee)`);
   }
-  for (const s of desired.schemas) use(s.owner, `owner of schema ${s.name}`);
-  for (const t of desired.tables) use(t.owner, `owner of table ${display(t.schema, t.name)}`);
-  for (const v of desired.views) use(v.owner, `owner of view ${display(v.schema, v.name)}`);
-  for (const v of desired.materializedViews) use(v.owner, `owner of materialized view ${display(v.schema, v.name)}`);
-  for (const s of desired.sequences) use(s.owner, `owner of sequence ${display(s.schema, s.name)}`);
-  for (const e of desired.enums) use(e.owner, `owner of type ${display(e.schema, e.name)}`);
-  for (const d of desired.domains ?? []) use(d.owner, `owner of domain ${display(d.schema, d.name)}`);
-  for (const c of desired.compositeTypes ?? []) use(c.owner, `owner of type ${display(c.schema, c.name)}`);
-  for (const r of desired.routines) use(r.owner, `owner of ${r.kind} ${routineSignature(r)}`);
-  for (const r of desired.roles) for (const m of r.memberOf) use(m, `membership of role ${r.name}`);
+  for (const s of desired.schemas) use(s.owner, `owner of schema ${s.name}`, keys.schema(s.name));
+  for (const t of desired.tables) use(t.owner, `owner of table ${display(t.schema, t.name)}`, keys.table(t.schema, t.name));
+  for (const v of desired.views) use(v.owner, `owner of view ${display(v.schema, v.name)}`, keys.view(v.schema, v.name));
+  for (const v of desired.materializedViews) use(v.owner, `owner of materialized view ${display(v.schema, v.name)}`, keys.materializedView(v.schema, v.name));
+  for (const s of desired.sequences) use(s.owner, `owner of sequence ${display(s.schema, s.name)}`, keys.sequence(s.schema, s.name));
+  for (const e of desired.enums) use(e.owner, `owner of type ${display(e.schema, e.name)}`, keys.enum(e.schema, e.name));
+  for (const d of desired.domains ?? []) use(d.owner, `owner of domain ${display(d.schema, d.name)}`, keys.domain(d.schema, d.name));
+  for (const c of desired.compositeTypes ?? []) use(c.owner, `owner of type ${display(c.schema, c.name)}`, keys.compositeType(c.schema, c.name));
+  for (const r of desired.routines) use(r.owner, `owner of ${r.kind} ${routineSignature(r)}`, keys.routine(r.schema, r.name, r.identityArguments));
+  for (const r of desired.roles) for (const m of r.memberOf) use(m, `membership of role ${r.name}`, keys.role(r.name));
   return out;
 }
 

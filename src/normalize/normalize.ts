@@ -124,6 +124,7 @@ async function normalizeInScratch(
     cacheDir: opts.cacheDir,
     devUrl: opts.devUrl,
     extensions: partial.extensions.map((e) => e.name),
+    ...(opts.sources === undefined ? {} : { sources: opts.sources }),
   });
   try {
     await scratch.conn.exec(

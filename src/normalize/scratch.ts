@@ -5,6 +5,8 @@ import { openPglite, pgliteBuildFor, pgliteEngineId, unsupportedExtensions } fro
 import { openPostgres } from '../db/postgres.ts';
 import { ident } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
+import { keys } from '../model/keys.ts';
+import { formatPosition, type SourcePosition } from '../model/source.ts';
 
 /** A throwaway database that PostgreSQL itself uses to put the desired state into canonical form. */
 export interface ScratchDatabase {
@@ -21,6 +23,8 @@ export interface ScratchOptions {
   /** A server to create scratch databases on, instead of embedded PGlite. */
   readonly devUrl?: string | null;
   readonly extensions: readonly string[];
+  /** Where the YAML declared each object (src/model/keys.ts keys), to locate what cannot be loaded. */
+  readonly sources?: ReadonlyMap<string, SourcePosition>;
 }
 
 /**
@@ -89,10 +93,12 @@ async function openPgliteScratch(opts: ScratchOptions): Promise<ScratchDatabase>
   const missing = unsupportedExtensions(opts.extensions);
   const build = pgliteBuildFor(opts.extensions);
   if (missing.length > 0) {
-    throw new UserError(
-      `the embedded scratch engine${build === 'timescaledb' ? ' (TimescaleDB build)' : ''} cannot load extension(s) ${missing.join(', ')}; ` +
-        'give --dev-url with a scratch database on a server that has them',
-    );
+    const engine = `the embedded scratch engine${build === 'timescaledb' ? ' (TimescaleDB build)' : ''}`;
+    const lines = missing.map((name) => {
+      const at = opts.sources?.get(keys.extension(name));
+      return `${at === undefined ? '' : `${formatPosition(at)}: `}${engine} cannot load extension ${name}`;
+    });
+    throw new UserError(`${lines.join('\n')}\ngive --dev-url with a scratch database on a server that has ${missing.length === 1 ? 'it' : 'them'}`);
   }
   const conn = await openPglite({ dataDir: null, extensions: opts.extensions });
   return {

@@ -62,13 +62,15 @@ export function checkRolesExist(
 ): void {
   const missing = unknownRoles(desired, liveRoles);
   if (missing.length === 0) return;
-  const where = (role: string) => {
-    for (const [key, pos] of sources ?? []) if (key.startsWith('grant:') && key.endsWith(`:${role}`)) return `${formatPosition(pos)}: `;
+  const where = (r: { role: string; source?: string }) => {
+    const at = r.source === undefined ? undefined : sources?.get(r.source);
+    if (at !== undefined) return `${formatPosition(at)}: `;
+    for (const [key, pos] of sources ?? []) if (key.startsWith('grant:') && key.endsWith(`:${r.role}`)) return `${formatPosition(pos)}: `;
     return '';
   };
   throw new UserError(
     missing
-      .map((r) => `${where(r.role)}role ${r.role} (used by ${r.usedBy}) does not exist and is not declared under roles:`)
+      .map((r) => `${where(r)}role ${r.role} (used by ${r.usedBy}) does not exist and is not declared under roles:`)
       .join('\n') + '\ndeclare it in a roles: section (pgform creates it) or create it on the server first',
   );
 }

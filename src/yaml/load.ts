@@ -17,6 +17,7 @@ export { YamlError } from './problems.ts';
 export type { Problem } from './problems.ts';
 import { validateDocument } from './validate.ts';
 import { checkSqlFragments } from './sql-fragments.ts';
+import { checkViewCycles } from './view-cycles.ts';
 import { sqlParser } from '../sql/parser.ts';
 
 export interface LoadedSchema {
@@ -76,6 +77,8 @@ export function loadSchemaFiles(files: readonly SchemaFile[]): LoadedSchema {
   checkNamespaces(ctx);
   for (const d of documents) ctx.problems.push(...checkSqlFragments(d, parse));
   if (ctx.problems.length > 0) throw fail(ctx.problems);
+  const cycles = checkViewCycles(documents, parse);
+  if (cycles.length > 0) throw fail(cycles);
 
   return { model: canonicalize(withoutEmptyOptionalLists(ctx.model)), sources: ctx.sources, files: paths };
 }
