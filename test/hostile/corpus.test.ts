@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { loadSchemaFiles, readSchemaFile } from '../../src/yaml/load.ts';
 import { formatProblem, YamlError } from '../../src/yaml/problems.ts';
 import { runPgform } from '../support/cli.ts';
+import { freshPostgresDatabase } from '../support/databases.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
 
 /**
  * The hostile-input corpus (`cases/`, written by generate.ts): each file is loaded as `pgform
@@ -43,8 +45,9 @@ function firstProblem(path: string): { text: string } {
 }
 
 describe('hostile inputs', () => {
-  it('has at least 150 cases', () => {
-    expect(FILES.length).toBeGreaterThanOrEqual(150);
+  it('has at least 200 cases, with an injection attempt in every kind of SQL fragment', () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(200);
+    expect(FILES.filter((f) => /-inject-/.test(f)).length).toBeGreaterThanOrEqual(40);
   });
 
   it.each(FILES)('%s: located message, exit 1', (file) => {
@@ -88,5 +91,23 @@ describe('hostile inputs', () => {
       expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     }
     expect(existsSync(join(dir, '.pgform'))).toBe(false);
+  });
+
+  it('injection attempts given to plan with a server and --dev-url are refused before any connection: nothing runs', async () => {
+    const url = await freshPostgresDatabase('hostile');
+    const dir = mkdtempSync(join(tmpdir(), 'pgform-hostile-inject-'));
+    const picks = FILES.filter((f) => /-inject-(policy-using|view-two-statements|data-sql-value|function-argument-default)\.yaml$/.test(f));
+    expect(picks).toHaveLength(4);
+    for (const f of picks) cpSync(join(DIR, f), join(dir, 'schema', f));
+    const r = runPgform(dir, ['plan', '--schema', join(dir, 'schema'), '--db', url, '--dev-url', inject('postgresUrl')]);
+    expect(r.code).toBe(1);
+    for (const f of picks) expect(r.stderr).toContain(`${join(dir, 'schema', f)}:${expectation(f).at}: `);
+    const conn = await openPostgres(url);
+    try {
+      expect(await conn.query(`SELECT rolname FROM pg_roles WHERE rolname = 'pwned'`)).toEqual([]);
+      expect(await conn.query(`SELECT nspname FROM pg_namespace WHERE nspname = 'pgform'`)).toEqual([]);
+    } finally {
+      await conn.close();
+    }
   });
 });

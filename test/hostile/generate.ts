@@ -234,6 +234,83 @@ const names: [string, string, number, number, string, string][] = [
 ];
 for (const [n, body, l, c, p, m] of names) add(`name-${n}`, body, l, c, p, m);
 
+// Injection attempts, one for every kind of SQL fragment: each would end pgform's statement and
+// start another, or change the statement's shape, and is refused at load with its key path.
+const T = 'tables:\n  a:\n    columns:\n';
+const injections: [string, string, number, number, string, string][] = [
+  ['column-default-semicolon', `${T}      id: { type: int, default: "0; CREATE ROLE pwned" }\n`, 4, 33, 'tables.a.columns.id.default', 'must be one SQL expression, but it contains `;`'],
+  ['column-default-comment', `${T}      id: { type: int, default: "0 -- rest" }\n`, 4, 33, 'tables.a.columns.id.default', 'must be one SQL expression, but it contains a `--` comment'],
+  ['column-default-close-paren', `${T}      id: { type: int, default: "0) , pwned int DEFAULT (1" }\n`, 4, 33, 'tables.a.columns.id.default', 'must be one SQL expression'],
+  ['column-default-from-clause', `${T}      id: { type: int, default: "1 FROM pg_authid" }\n`, 4, 33, 'tables.a.columns.id.default', 'must be one SQL expression'],
+  ['column-default-dollar-quote', `${T}      id: { type: text, default: "$$x$$; CREATE ROLE pwned" }\n`, 4, 34, 'tables.a.columns.id.default', 'must be one SQL expression, but it contains `;`'],
+  ['column-default-block-comment', `${T}      id: { type: int, default: "0 /* */; CREATE ROLE pwned" }\n`, 4, 33, 'tables.a.columns.id.default', 'must be one SQL expression, but it contains `;`'],
+  ['column-generated', `${T}      id: int\n      g: { type: int, generated: "id * 2) STORED; CREATE ROLE pwned; --" }\n`, 5, 34, 'tables.a.columns.g.generated', 'must be one SQL expression'],
+  ['column-check', `${T}      id: { type: int, check: "id > 0) NOT VALID; CREATE ROLE pwned; --" }\n`, 4, 31, 'tables.a.columns.id.check', 'must be one SQL expression'],
+  ['column-using', `${T}      id: { type: int, using: "id::int; CREATE ROLE pwned" }\n`, 4, 31, 'tables.a.columns.id.using', 'must be one SQL expression'],
+  ['column-backfill', `${T}      id: { type: int, not_null: true, backfill: "1; UPDATE pg_authid SET rolsuper = true" }\n`, 4, 50, 'tables.a.columns.id.backfill', 'must be one SQL expression'],
+  ['column-backfill-where', `${T}      id: { type: int, backfill: { value: "1", where: "true; DELETE FROM a" } }\n`, 4, 55, 'tables.a.columns.id.backfill.where', 'must be one SQL expression'],
+  ['column-type-statement', `${T}      id: "int; DROP TABLE users"\n`, 4, 11, 'tables.a.columns.id', 'must be one SQL type'],
+  ['column-type-default-clause', `${T}      id: { type: "int DEFAULT pg_sleep(10)" }\n`, 4, 19, 'tables.a.columns.id.type', 'must be one SQL type'],
+  ['column-collation', `${T}      id: { type: text, collation: 'C"; CREATE ROLE pwned; --' }\n`, 4, 36, 'tables.a.columns.id.collation', 'must be one collation name'],
+  ['table-check', `${T}      id: int\n    checks:\n      c: "true); CREATE ROLE pwned; --"\n`, 6, 10, 'tables.a.checks.c', 'must be one SQL expression'],
+  ['table-check-modifying', `${T}      id: int\n    checks:\n      c: "(DELETE FROM a RETURNING true)"\n`, 6, 10, 'tables.a.checks.c', 'must be one SQL expression, but it does not parse'],
+  ['index-where', `${T}      id: int\n    indexes:\n      i: { columns: [id], where: "true; CREATE ROLE pwned" }\n`, 6, 34, 'tables.a.indexes.i.where', 'must be one SQL expression'],
+  ['index-expression', `${T}      id: int\n    indexes:\n      i: { columns: ["(id)); CREATE ROLE pwned; --"] }\n`, 6, 22, 'tables.a.indexes.i.columns[0]', 'must be one SQL expression'],
+  ['index-using', `${T}      id: int\n    indexes:\n      i: { columns: [id], using: "btree (id); CREATE ROLE pwned; --" }\n`, 6, 34, 'tables.a.indexes.i.using', 'must be one index method name'],
+  ['index-opclass', `${T}      id: int\n    indexes:\n      i: { columns: [{ expression: "id", opclass: "int4_ops); CREATE ROLE pwned; --" }] }\n`, 6, 51, 'tables.a.indexes.i.columns[0].opclass', 'must be one operator class name'],
+  ['exclusion-where', `${T}      id: int\n    exclusions:\n      x: { elements: "id WITH =", where: "true); CREATE ROLE pwned; --" }\n`, 6, 42, 'tables.a.exclusions.x.where', 'must be one SQL expression'],
+  ['exclusion-elements', `${T}      id: int\n    exclusions:\n      x: { elements: "id WITH =); CREATE ROLE pwned; --" }\n`, 6, 22, 'tables.a.exclusions.x.elements', 'must be exclusion elements'],
+  ['policy-using', `${T}      id: int\n    row_level_security: true\n    policies:\n      p: { using: "true); CREATE ROLE pwned; --" }\n`, 7, 19, 'tables.a.policies.p.using', 'must be one SQL expression'],
+  ['policy-with-check', `${T}      id: int\n    row_level_security: true\n    policies:\n      p: { for: insert, with_check: "true) ; GRANT ALL ON a TO PUBLIC; --" }\n`, 7, 37, 'tables.a.policies.p.with_check', 'must be one SQL expression'],
+  ['policy-using-subquery-modifying', `${T}      id: int\n    policies:\n      p: { using: "EXISTS (UPDATE a SET id = 1 RETURNING 1)" }\n`, 6, 19, 'tables.a.policies.p.using', 'must be one SQL expression, but it does not parse'],
+  ['trigger-when', `${T}      id: int\n    triggers:\n      t: { timing: before, events: [update], function: f, when: "true) EXECUTE FUNCTION evil(); --" }\n`, 6, 65, 'tables.a.triggers.t.when', 'must be one SQL expression'],
+  ['partition-bound', `${T}      id: int\n    partition_by: { range: [id] }\n    partitions:\n      p: "FOR VALUES FROM (1) TO (2); CREATE ROLE pwned"\n`, 7, 10, 'tables.a.partitions.p', 'must be one partition bound'],
+  ['partition-by', `${T}      id: int\n    partition_by: "RANGE (id); CREATE ROLE pwned"\n`, 5, 19, 'tables.a.partition_by', 'must be one partitioning'],
+  ['data-sql-value', `${T}      id: { type: int, primary_key: true }\n      at: timestamptz\n    data:\n      - { id: 1, at: { sql: "now()); CREATE ROLE pwned; --" } }\n`, 7, 29, 'tables.a.data[0].at.sql', 'must be one SQL expression'],
+  ['data-int-value', `${T}      id: { type: int, primary_key: true }\n    data:\n      - { id: "1); DROP TABLE a; --" }\n`, 6, 15, 'tables.a.data[0].id', 'is not an integer'],
+  ['view-two-statements', 'views:\n  v:\n    query: SELECT 1 AS x; CREATE ROLE pwned\n', 3, 12, 'views.v.query', 'must be one query'],
+  ['view-select-into', 'views:\n  v:\n    query: SELECT 1 AS x INTO pwned\n', 3, 12, 'views.v.query', 'must be one query'],
+  ['view-modifying-cte', 'views:\n  v:\n    query: WITH d AS (DELETE FROM a RETURNING *) SELECT * FROM d\n', 3, 12, 'views.v.query', 'must be one query'],
+  ['view-trailing-comment', 'views:\n  v:\n    query: "SELECT 1 AS x -- WITH CHECK OPTION"\n', 3, 12, 'views.v.query', 'ends with a `--` comment'],
+  ['view-not-a-query', 'views:\n  v:\n    query: CREATE ROLE pwned\n', 3, 12, 'views.v.query', 'must be one query'],
+  ['matview-two-statements', 'materialized_views:\n  m:\n    query: "SELECT 1 AS x WITH NO DATA; CREATE ROLE pwned"\n', 3, 12, 'materialized_views.m.query', 'must be one query'],
+  ['function-sql-standard-body', 'functions:\n  f:\n    returns: int\n    language: sql\n    body: "RETURN 1; CREATE ROLE pwned"\n', 5, 11, 'functions.f.body', 'must be'],
+  ['function-returns', 'functions:\n  f:\n    returns: "int LANGUAGE sql AS $$ SELECT 1 $$; CREATE ROLE pwned; --"\n    body: SELECT 1\n', 3, 14, 'functions.f.returns', 'must be one return type'],
+  ['function-argument-default', 'functions:\n  f:\n    returns: int\n    arguments:\n      x: { type: int, default: "1) RETURNS int AS $$ SELECT 1 $$; CREATE ROLE pwned; --" }\n    body: SELECT x\n', 5, 32, 'functions.f.arguments.x.default', 'must be one SQL expression'],
+  ['function-argument-type', 'functions:\n  f:\n    returns: int\n    arguments:\n      x: "int) RETURNS int AS $$ SELECT 1 $$; CREATE ROLE pwned; --"\n    body: SELECT x\n', 5, 10, 'functions.f.arguments.x', 'must be one SQL type'],
+  ['function-cost', 'functions:\n  f:\n    returns: int\n    body: SELECT 1\n    cost: "1; CREATE ROLE pwned"\n', 5, 11, 'functions.f.cost', 'must be|number'],
+  ['function-sql-body-unparsable', 'functions:\n  f:\n    returns: int\n    language: sql\n    body: "SELECT 1; $$; CREATE ROLE pwned; $$"\n', 5, 11, 'functions.f.body', 'does not parse|must be'],
+  ['procedure-body-escape', 'procedures:\n  p:\n    language: sql\n    body: "BEGIN ATOMIC SELECT 1; END; CREATE ROLE pwned"\n', 4, 11, 'procedures.p.body', 'must be'],
+  ['domain-default', 'types:\n  d: { domain: int, default: "0; CREATE ROLE pwned" }\n', 2, 30, 'types.d.default', 'must be one SQL expression'],
+  ['domain-check', 'types:\n  d:\n    domain: int\n    checks:\n      c: "VALUE > 0); CREATE ROLE pwned; --"\n', 5, 10, 'types.d.checks.c', 'must be one SQL expression'],
+  ['domain-base-type', 'types:\n  d: { domain: "int; CREATE ROLE pwned" }\n', 2, 16, 'types.d.domain', 'must be one SQL type'],
+  ['composite-attribute-type', 'types:\n  c:\n    composite:\n      x: "int); CREATE ROLE pwned; --"\n', 4, 10, 'types.c.composite.x', 'must be one SQL type'],
+  ['view-trigger-when', 'views:\n  v:\n    query: SELECT 1 AS x\n    triggers:\n      t: { timing: instead_of, events: [insert], function: f, when: "true); CREATE ROLE pwned; --" }\n', 5, 69, 'views.v.triggers.t.when', 'must be one SQL expression'],
+];
+for (const [n, body, l, c, p, m] of injections) add(`inject-${n}`, body, l, c, p, m);
+
+// Views that read each other in a circle can never be created.
+add('view-cycle-two', 'views:\n  v1:\n    query: SELECT x FROM v2\n  v2:\n    query: SELECT x FROM v1\n', 3, 12, 'views.v1.query', 'views read each other in a cycle \\(public\\.v1 -> public\\.v2 -> public\\.v1\\)');
+add('view-cycle-through-matview', 'views:\n  v:\n    query: SELECT x FROM app.m\nmaterialized_views:\n  app.m:\n    query: SELECT x FROM public.v\n', 3, 12, 'views.v.query', 'views read each other in a cycle \\(public\\.v -> app\\.m -> public\\.v\\)');
+
+// More hostile names and encodings: the name is printed escaped in the key path, never run.
+const more: [string, string | Buffer, number, number, string, string][] = [
+  ['name-quote-injection', 'tables:\n  \'a";DROP/**/TABLE/**/b;--\':\n    columns: { id: int }\n    colour: x\n', 4, 5, 'tables.a";DROP/**/TABLE/**/b;--.colour', 'unknown key `colour`'],
+  ['name-carriage-return', 'tables:\n  "a\\rb":\n    columns: { id: int }\n    colour: x\n', 4, 5, 'tables.a\\u000db.colour', 'unknown key `colour`'],
+  ['name-del-char', 'tables:\n  "a\\x7fb":\n    columns: { id: int }\n    colour: x\n', 4, 5, 'tables.a\\u007fb.colour', 'unknown key `colour`'],
+  ['name-osc-title-escape', 'tables:\n  "\\e]0;pwned\\a":\n    columns: { id: int }\n    colour: x\n', 4, 5, 'tables.\\u001b]0;pwned\\u0007.colour', 'unknown key `colour`'],
+  ['name-bidi-isolate', 'tables:\n  "a\\u202Ab":\n    columns: { id: int }\n    colour: x\n', 4, 5, 'tables.a\\u202ab.colour', 'unknown key `colour`'],
+  ['name-long-quote-chars', `tables:\n  '${'"'.repeat(64)}':\n    columns: { id: int }\n`, 2, 3, `tables.${'"'.repeat(64)}`, 'is 64 bytes long'],
+  ['name-emoji-too-long', `tables:\n  ${'😀'.repeat(16)}:\n    columns: { id: int }\n`, 2, 3, `tables.${'😀'.repeat(16)}`, 'is 64 bytes long'],
+  ['encoding-overlong-nul', bytes('tables:\n  a', [0xc0, 0x80], 'b:\n    columns: { id: int }\n'), 2, 4, '-', 'not valid UTF-8'],
+  ['encoding-beyond-unicode', bytes('tables:\n  a', [0xf4, 0x90, 0x80, 0x80], ':\n    columns: { id: int }\n'), 2, 4, '-', 'not valid UTF-8'],
+  ['encoding-ff-byte', bytes('views:\n  v:\n    query: SELECT ', [0xff], ' AS x\n'), 3, 19, '-', 'not valid UTF-8'],
+  ['encoding-latin1-in-default', bytes('tables:\n  a:\n    columns:\n      id: { type: text, default: "\'caf', [0xe9], '\'" }\n'), 4, 39, '-', 'not valid UTF-8'],
+  ['encoding-utf32le-bom', bytes([0xff, 0xfe, 0x00, 0x00], 't\0\0\0'), 1, 1, '-', 'not valid UTF-8'],
+  ['encoding-nul-in-view-query', 'views:\n  v:\n    query: "SELECT 1\\0; CREATE ROLE pwned"\n', 3, 12, 'views.v.query', 'NUL|U\\+0000'],
+];
+for (const [n, body, l, c, p, m] of more) add(n, body, l, c, p, m);
+
 rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
 cases.forEach((c, i) => {
