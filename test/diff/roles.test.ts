@@ -58,10 +58,10 @@ describe('roles', () => {
     expect(unknownRoles(desired, ['live', 'postgres'])).toEqual([
       { role: 'ghost', usedBy: 'grant of SELECT on table public.t' },
       { role: 'ghost', usedBy: 'grant of INSERT on table public.t' },
-      { role: 'ghost', usedBy: 'policy p on public.t' },
+      { role: 'ghost', usedBy: 'policy p on public.t', source: 'policy:public.t.p' },
       { role: 'ghost_dp', usedBy: 'default privileges for role live (grantee)' },
-      { role: 'ghost_owner', usedBy: 'owner of table public.t' },
-      { role: 'ghost_parent', usedBy: 'membership of role declared' },
+      { role: 'ghost_owner', usedBy: 'owner of table public.t', source: 'table:public.t' },
+      { role: 'ghost_parent', usedBy: 'membership of role declared', source: 'role:declared' },
     ]);
     expect(unknownRoles(desired, ['live', 'ghost', 'ghost_dp', 'ghost_owner', 'ghost_parent'])).toEqual([]);
   });
