@@ -33,6 +33,12 @@ export interface DiffContext {
   readonly from: DatabaseModel;
   readonly to: DatabaseModel;
   readonly online: boolean;
+  /**
+   * The plan is online, but this table's indexes are built plainly (a partitioned table, a
+   * hypertable): a changed index is still built under a temporary name before the old one goes,
+   * so the table never lacks it, whatever transactions the steps end up in.
+   */
+  readonly plainSwaps?: boolean;
   /** DETACH PARTITION ... CONCURRENTLY is available (PostgreSQL 14+, online plans). */
   readonly detachConcurrently: boolean;
   readonly pairs: readonly TablePair[];

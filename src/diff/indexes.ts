@@ -239,9 +239,10 @@ export function diffIndexList(
   const out: Step[] = [];
   for (const i of m.dropped) out.push(dropIndexStep(ctx, fromTable, t, i, undefined, relationKey));
   for (const [f, i] of m.changed) {
-    if (f.valid && ctx.online && i.name && !rebuiltInPlace(i)) out.push(...swapIndexSteps(ctx, fromTable, t, f, i, relationKey));
+    if (f.valid && (ctx.online || ctx.plainSwaps === true) && i.name && !rebuiltInPlace(i)) out.push(...swapIndexSteps(ctx, fromTable, t, f, i, relationKey));
     else {
-      // Plain forms run in one transaction: other sessions never see the table without the index.
+      // An offline plan (one session: the embedded engines) or an index that is invalid or goes
+      // with its column: dropped, then built again.
       const why = f.valid ? `${i.name} changes: it is dropped and built again` : `${i.name} is invalid (a failed concurrent build): it is dropped and built again`;
       out.push(dropIndexStep(ctx, fromTable, t, f, why, relationKey));
       out.push(createIndexStep(ctx, t, i, true, why, relationKey));

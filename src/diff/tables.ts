@@ -173,7 +173,7 @@ function diffTablePair(ctx: DiffContext, pair: TablePair): Step[] {
   const hypertable =
     (ctx.to.hypertables ?? []).some((h) => h.schema === to.schema && h.table === to.name) ||
     (ctx.from.hypertables ?? []).some((h) => h.schema === from.schema && h.table === from.name);
-  const keyed = to.partitionBy || hypertable ? { ...ctx, online: false } : ctx;
+  const keyed = to.partitionBy || hypertable ? { ...ctx, online: false, plainSwaps: ctx.online } : ctx;
   out.push(...diffConstraints(keyed, pair));
   out.push(...diffIndexes(keyed, pair));
   if (from.comment !== to.comment) out.push(tableCommentStep(to, to.comment));

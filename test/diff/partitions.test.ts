@@ -72,6 +72,24 @@ describe('partition diff', () => {
     expect(s!.hazards.map((h) => h.kind)).toEqual(['blocks_writes']);
   });
 
+  it('swaps a changed index of a partitioned table in, built plainly under a temporary name first: no moment without it', () => {
+    const idx = (unique: boolean): Index => ({
+      name: 'logs_at_idx', unique, method: 'btree', include: [], where: null, with: {}, nullsNotDistinct: false,
+      keys: [{ expression: 'at', isColumn: true, opclass: null, descending: false, nullsFirst: false, collation: null }, ...(unique ? [{ expression: 'id', isColumn: true, opclass: null, descending: false, nullsFirst: false, collation: null }] : [])],
+      comment: null, valid: true, definition: '',
+    }) as Index;
+    const steps = plan([logs({ indexes: [idx(false)] }), jan], [logs({ indexes: [idx(true)] }), jan]);
+    expect(steps.map((s) => s.sql)).toEqual([
+      'CREATE UNIQUE INDEX "pgform_new_logs_at_idx" ON "public"."logs" USING btree ("at", "id")',
+      'DROP INDEX "public"."logs_at_idx"',
+      'ALTER INDEX "public"."pgform_new_logs_at_idx" RENAME TO "logs_at_idx"',
+    ]);
+    expect(steps.every((s) => s.transactional)).toBe(true);
+    // Offline (one session), the plain drop and build.
+    const offline = orderSteps(diffModels(modelOf({ tables: [logs({ indexes: [idx(false)] }), jan] }), modelOf({ tables: [logs({ indexes: [idx(true)] }), jan] }), { online: false }));
+    expect(offline.map((s) => s.sql.split(' ').slice(0, 3).join(' '))).toEqual(['DROP INDEX "public"."logs_at_idx"', 'CREATE UNIQUE INDEX']);
+  });
+
   it('refuses to partition an existing table in place, and to change a partition key', () => {
     const ordinary = logs({ partitionBy: undefined });
     expect(() => plan([ordinary], [logs()])).toThrow(UserError);

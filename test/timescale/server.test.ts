@@ -108,4 +108,22 @@ describe.runIf(serverHas('timescaledb'))('TimescaleDB on the PostgreSQL 15 serve
     await conn.exec(`CALL run_job(${job})`);
     expect(before - (await num('SELECT count(*) FROM readings'))).toBe(cutRows);
   }, 300_000);
+
+  it('swaps a changed hypertable index in: built plainly under a temporary name, then renamed, so queries keep an index', async () => {
+    const V3 = V2.replace('readings_device_ts: { columns: [ device, ts ] }', 'readings_device_ts: { columns: [ device, ts ], where: "value IS NOT NULL" }');
+    const p = await plan(V3);
+    expect(p.steps.map((s) => s.sql)).toEqual([
+      'CREATE INDEX "pgform_new_readings_device_ts" ON "public"."readings" USING btree ("device", "ts") WHERE (value IS NOT NULL)',
+      'DROP INDEX "public"."readings_device_ts"',
+      'ALTER INDEX "public"."pgform_new_readings_device_ts" RENAME TO "readings_device_ts"',
+    ]);
+    // The build scans (its own transaction); the drop and the rename share one: no moment without the index.
+    expect(p.transactions).toEqual([
+      { transactional: true, firstStep: 1, lastStep: 1 },
+      { transactional: true, firstStep: 2, lastStep: 3 },
+    ]);
+    await apply(p);
+    expect(await num(`SELECT count(*) FROM pg_indexes WHERE tablename = 'readings' AND indexname = 'readings_device_ts' AND indexdef LIKE '%WHERE (value IS NOT NULL)%'`)).toBe(1);
+    expect((await plan(V3)).steps).toEqual([]);
+  }, 120_000);
 });
