@@ -10,6 +10,7 @@ import { breakingChange, commentSql, display, edges, generatedName, hazard, step
 import { isVolatileExpression, mapSequencesInDefault, sequencesInDefault } from './sql-text.ts';
 import { classifyTypeChange } from './types.ts';
 import { castPath } from './casts.ts';
+import { collationKeys } from './collations.ts';
 import { UserError } from '../errors.ts';
 import { userTypeKeys } from './type-users.ts';
 import { mentionedKeys } from './views.ts';
@@ -50,6 +51,7 @@ export function columnDefinition(c: Column): string {
 export function columnRequirements(ctx: DiffContext, c: Column): string[] {
   const out: string[] = [];
   out.push(...userTypeKeys(ctx.to, c.type));
+  out.push(...collationKeys(ctx.to, c.collation));
   for (const s of sequencesInDefault(c.default)) out.push(keys.sequence(s.schema, s.name));
   if (c.dependsOn !== undefined) out.push(...c.dependsOn);
   else {
@@ -149,6 +151,44 @@ export function columnCommentStep(table: QualifiedName, c: Column, comment: stri
     phase: PHASES.comment,
     requires: [keys.column(table.schema, table.name, c.name)],
   });
+}
+
+/** Types whose own storage is MAIN (the other variable-length ones are EXTENDED). */
+const MAIN_STORAGE_TYPES = new Set(['numeric', 'inet', 'cidr']);
+
+/** What SET STORAGE takes to go back to the type's own storage (PostgreSQL 15 has no SET STORAGE DEFAULT). */
+function typeStorage(type: string): string {
+  const base = type.replace(/\(.*$/, '').trim();
+  return !type.endsWith(']') && MAIN_STORAGE_TYPES.has(base) ? 'MAIN' : 'EXTENDED';
+}
+
+/**
+ * ALTER COLUMN actions that take the column's storage and compression from `from` (null: as a
+ * new column or after ALTER TYPE has reset the storage to the type's) to `to`.
+ */
+export function storageActions(from: Column | null, to: Column): string[] {
+  const col = `ALTER COLUMN ${ident(to.name)}`;
+  const out: string[] = [];
+  if ((from?.storage ?? null) !== (to.storage ?? null)) out.push(`${col} SET STORAGE ${(to.storage ?? typeStorage(to.type)).toUpperCase()}`);
+  if ((from?.compression ?? null) !== (to.compression ?? null)) out.push(`${col} SET COMPRESSION ${to.compression === undefined ? 'DEFAULT' : ident(to.compression)}`);
+  return out;
+}
+
+/** The storage and compression of a new or changed column, when they are not the defaults it gets. */
+export function columnStorageStep(table: QualifiedName, from: Column | null, to: Column): Step[] {
+  const actions = storageActions(from, to);
+  if (actions.length === 0) return [];
+  return [
+    step({
+      kind: 'column',
+      object: display(table.schema, table.name, to.name),
+      operation: 'alter',
+      sql: `ALTER TABLE ${qname(table)} ${actions.join(', ')}`,
+      reason: 'applies to values written from now on; stored values keep their form until rewritten',
+      phase: PHASES.alterColumn,
+      requires: [keys.column(table.schema, table.name, to.name)],
+    }),
+  ];
 }
 
 /**
@@ -252,6 +292,7 @@ export function diffColumns(ctx: DiffContext, pair: TablePair, dependentsOf: (co
     }
     out.push(...identitySteps(pair, from, to));
     if (from.notNull !== to.notNull) out.push(...notNullSteps(ctx, t, to));
+    if (!typeChanged) out.push(...columnStorageStep(t, from, to));
     if (from.comment !== to.comment) out.push(columnCommentStep(t, to, to.comment));
   }
   for (const c of t.columns) {
@@ -260,6 +301,7 @@ export function diffColumns(ctx: DiffContext, pair: TablePair, dependentsOf: (co
       // Added nullable: NOT NULL holds once the backfill has filled the existing rows.
       out.push(addColumnStep(ctx, t, { ...c, notNull: false }), ...notNullSteps(ctx, t, c));
     } else out.push(addColumnStep(ctx, t, c));
+    out.push(...columnStorageStep(t, null, c));
     if (c.comment !== null) out.push(columnCommentStep(t, c, c.comment));
   }
   return out;
@@ -315,6 +357,10 @@ function typeChangeStep(ctx: DiffContext, pair: TablePair, from: Column, to: Col
   const collate = to.collation ? ` COLLATE ${to.collation}` : '';
   const col = `ALTER COLUMN ${ident(to.name)}`;
   const actions = [`${col} TYPE ${to.type}${collate}${using}`];
+  // ALTER TYPE resets the column's storage and compression to the new type's: set the declared
+  // ones again (PostgreSQL runs them after the type change).
+  const kept = { ...from, storage: undefined, compression: undefined };
+  actions.push(...storageActions(kept, to));
   // A default that cannot be cast along would make ALTER TYPE fail: drop it and set it again.
   if (hasDefault) {
     actions.unshift(`${col} DROP DEFAULT`);

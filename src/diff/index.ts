@@ -5,6 +5,7 @@ import { makeContext } from './context.ts';
 import { diffSchemas } from './schemas.ts';
 import { diffExtensions } from './extensions.ts';
 import { diffEnums } from './enums.ts';
+import { diffCollations } from './collations.ts';
 import { diffDomains } from './domains.ts';
 import { diffCompositeTypes } from './composite-types.ts';
 import { diffSequences } from './sequences.ts';
@@ -47,6 +48,7 @@ export function diffModels(live: DatabaseModel, to: DatabaseModel, opts: DiffOpt
   const steps = [
     ...diffSchemas(ctx),
     ...diffExtensions(ctx),
+    ...diffCollations(ctx),
     ...diffEnums(ctx),
     ...diffDomains(ctx),
     ...diffCompositeTypes(ctx),

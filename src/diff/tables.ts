@@ -1,9 +1,9 @@
 import type { Table } from '../model/table.ts';
 import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
-import { ident, qname } from '../sql/quote.ts';
+import { ident, literal, qname } from '../sql/quote.ts';
 import { breakingChange, commentSql, display, hazard, step, type DiffContext, type TablePair } from './context.ts';
-import { columnCommentStep, columnDefinition, columnEdges, columnRequirements, diffColumns, ownedSequenceEdges, withDisrupts } from './columns.ts';
+import { columnCommentStep, columnDefinition, columnStorageStep, columnEdges, columnRequirements, diffColumns, ownedSequenceEdges, withDisrupts } from './columns.ts';
 import {
   addConstraintSteps,
   constraintCommentStep,
@@ -47,13 +47,14 @@ function createTableSteps(ctx: DiffContext, t: Table): Step[] {
           kind: 'table',
           object: display(t.schema, t.name),
           operation: 'create',
-          sql: `CREATE TABLE ${qname(t)} (${body})${partitionByClause(t)}`,
+          sql: `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${qname(t)} (${body})${partitionByClause(t)}${withClause(t.with)}`,
           phase: PHASES.createTable,
           provides,
           requires: [keys.schema(t.schema), ...t.columns.flatMap((c) => columnRequirements(ctx, c))],
           requiresRemoved: [tkey],
         }),
   ];
+  for (const c of t.columns) out.push(...columnStorageStep(t, null, c));
   for (const c of t.constraints) if (c.kind === 'foreign_key') out.push(...addConstraintSteps(ctx, t, c, false));
   for (const i of t.indexes) out.push(createIndexStep(ctx, t, i, false));
   if (t.comment !== null) out.push(tableCommentStep(t, t.comment));
@@ -177,7 +178,62 @@ function diffTablePair(ctx: DiffContext, pair: TablePair): Step[] {
   out.push(...diffConstraints(keyed, pair));
   out.push(...diffIndexes(keyed, pair));
   if (from.comment !== to.comment) out.push(tableCommentStep(to, to.comment));
+  out.push(...storageParameterSteps(from, to));
+  if ((from.unlogged ?? false) !== (to.unlogged ?? false)) out.push(persistenceStep(to));
   return out;
+}
+
+/** ` WITH (fillfactor = '70', ...)`, or nothing. */
+function withClause(options: Readonly<Record<string, string>> | undefined): string {
+  const names = Object.keys(options ?? {});
+  return names.length === 0 ? '' : ` WITH (${names.map((k) => `${optionName(k)} = ${literal(options![k]!)}`).join(', ')})`;
+}
+
+/** `toast.autovacuum_enabled` -> `"toast"."autovacuum_enabled"`: a namespace and a name. */
+function optionName(name: string): string {
+  return name.split('.').map(ident).join('.');
+}
+
+/** ALTER TABLE ... SET (...) for parameters added or changed, RESET (...) for those removed. */
+function storageParameterSteps(from: Table, to: Table): Step[] {
+  const was = from.with ?? {};
+  const now = to.with ?? {};
+  const set = Object.keys(now).filter((k) => was[k] !== now[k]);
+  const reset = Object.keys(was).filter((k) => !(k in now));
+  const actions = [
+    ...(set.length ? [`SET (${set.map((k) => `${optionName(k)} = ${literal(now[k]!)}`).join(', ')})`] : []),
+    ...(reset.length ? [`RESET (${reset.map(optionName).join(', ')})`] : []),
+  ];
+  if (actions.length === 0) return [];
+  return [
+    step({
+      kind: 'table',
+      object: display(to.schema, to.name),
+      operation: 'alter',
+      sql: `ALTER TABLE ${qname(to)} ${actions.join(', ')}`,
+      reason: 'storage parameters apply to pages written and vacuums run from now on; existing pages are not rewritten',
+      phase: PHASES.alterColumn,
+      requires: [keys.table(to.schema, to.name)],
+    }),
+  ];
+}
+
+/** SET LOGGED / SET UNLOGGED: PostgreSQL copies the whole table (and its indexes) to change it. */
+function persistenceStep(t: Table): Step {
+  const name = display(t.schema, t.name);
+  return step({
+    kind: 'table',
+    object: name,
+    operation: 'alter',
+    sql: `ALTER TABLE ${qname(t)} SET ${t.unlogged ? 'UNLOGGED' : 'LOGGED'}`,
+    hazards: [
+      hazard('table_rewrite', `${t.unlogged ? 'SET UNLOGGED' : 'SET LOGGED'} rewrites ${name} and its indexes${t.unlogged ? '' : ', writing all of it to the WAL'}`),
+      hazard('long_lock', `${name} is locked against reads and writes while it is rewritten`),
+    ],
+    reason: t.unlogged ? `an unlogged table is emptied after a crash and is not replicated to standbys` : undefined,
+    phase: PHASES.alterColumn,
+    requires: [keys.table(t.schema, t.name)],
+  });
 }
 
 export function diffTables(ctx: DiffContext): Step[] {

@@ -42,6 +42,7 @@ function objectsOf(m: DatabaseModel, withRows: boolean): Map<string, Named> {
   for (const e of m.enums) add('type', `${e.schema}.${e.name}`, e);
   for (const d of m.domains ?? []) add('domain', `${d.schema}.${d.name}`, d);
   for (const c of m.compositeTypes ?? []) add('composite type', `${c.schema}.${c.name}`, c);
+  for (const c of m.collations ?? []) add('collation', `${c.schema}.${c.name}`, c);
   for (const s of m.sequences) add('sequence', `${s.schema}.${s.name}`, s);
   for (const t of m.tables) {
     const name = `${t.schema}.${t.name}`;
@@ -51,6 +52,8 @@ function objectsOf(m: DatabaseModel, withRows: boolean): Map<string, Named> {
       comment: t.comment,
       rowSecurity: t.rowSecurity,
       forceRowSecurity: t.forceRowSecurity,
+      ...(t.unlogged ? { unlogged: true } : {}),
+      ...(t.with !== undefined ? { with: t.with } : {}),
       ...(t.owner !== null ? { owner: t.owner } : {}),
     });
     for (const c of t.columns) add('column', `${name}.${c.name}`, c);

@@ -1,5 +1,5 @@
 import type { Connection } from '../db/connection.ts';
-import type { Column, Identity } from '../model/column.ts';
+import type { Column, ColumnStorage, Identity } from '../model/column.ts';
 import { collationName } from './collation.ts';
 import { groupBy } from './group.ts';
 import { commentOf, scopeParams, type Scope } from './scope.ts';
@@ -26,6 +26,10 @@ export interface ColumnRow {
   readonly collation_schema: string | null;
   readonly collation_name: string | null;
   readonly comment: string | null;
+  /** attstorage when it differs from the type's typstorage. */
+  readonly storage?: string | null;
+  /** attcompression: '' default, 'p' pglz, 'l' lz4. */
+  readonly compression?: string | null;
 }
 
 export const COLUMNS_SQL = `
@@ -40,7 +44,9 @@ SELECT a.attrelid::text AS table_oid, a.attname AS name,
   idseq.seqcache::text AS identity_cache, idseq.seqcycle AS identity_cycle,
   CASE WHEN a.attcollation <> ty.typcollation THEN coll_n.nspname END AS collation_schema,
   CASE WHEN a.attcollation <> ty.typcollation THEN coll.collname END AS collation_name,
-  ${commentOf('pg_class', 'a.attrelid', 'a.attnum')} AS comment
+  ${commentOf('pg_class', 'a.attrelid', 'a.attnum')} AS comment,
+  CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage::text END AS storage,
+  a.attcompression::text AS compression
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -85,8 +91,13 @@ export function columnFromRow(row: ColumnRow): Column {
         ? collationName(row.collation_schema, row.collation_name)
         : null,
     comment: row.comment,
+    ...(row.storage ? { storage: STORAGE[row.storage] } : {}),
+    ...(row.compression && COMPRESSION[row.compression] ? { compression: COMPRESSION[row.compression] } : {}),
   };
 }
+
+const STORAGE: Record<string, ColumnStorage> = { p: 'plain', e: 'external', x: 'extended', m: 'main' };
+const COMPRESSION: Record<string, string> = { p: 'pglz', l: 'lz4' };
 
 /** Columns of every managed table, in attnum order, by table oid. */
 export async function introspectColumns(conn: Connection, scope: Scope): Promise<Map<string, Column[]>> {

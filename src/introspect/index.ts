@@ -6,6 +6,7 @@ import { introspectDefaultPrivileges } from './default-privileges.ts';
 import { introspectDependencies } from './dependencies.ts';
 import { introspectEnums } from './enums.ts';
 import { introspectDomains } from './domains.ts';
+import { introspectCollations } from './collations.ts';
 import { introspectCompositeTypes } from './composite-types.ts';
 import { introspectExtensions } from './extensions.ts';
 import { introspectGrants } from './grants.ts';
@@ -61,6 +62,7 @@ async function readModel(conn: Connection, opts: IntrospectOptions): Promise<Dat
   const enums = await introspectEnums(conn, scope);
   const domains = await introspectDomains(conn, scope);
   const compositeTypes = await introspectCompositeTypes(conn, scope);
+  const collations = await introspectCollations(conn, scope);
   const sequences = await introspectSequences(conn, scope);
   const tables = await introspectTables(conn, scope, deps);
   const roles = await introspectRoles(conn);
@@ -79,6 +81,7 @@ async function readModel(conn: Connection, opts: IntrospectOptions): Promise<Dat
       enums,
       domains,
       compositeTypes,
+      collations,
       sequences,
       tables,
       roles,

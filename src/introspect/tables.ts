@@ -7,7 +7,7 @@ import { keys } from '../model/keys.ts';
 import { optionalDependsOn, type Dependencies } from './dependencies.ts';
 import { introspectColumns } from './columns.ts';
 import { introspectConstraints } from './constraints.ts';
-import { introspectIndexes } from './indexes.ts';
+import { introspectIndexes, parseReloptions } from './indexes.ts';
 import { commentOf, scopeParams, type Scope } from './scope.ts';
 import { isManagedTableOrPartition, PARTITION_COLUMNS_SQL, PARTITION_JOINS_SQL, partitionFields, type PartitionRow } from './partitions.ts';
 
@@ -19,6 +19,9 @@ export interface TableRow extends Partial<PartitionRow> {
   readonly row_security: boolean;
   readonly force_row_security: boolean;
   readonly owner: string;
+  readonly unlogged?: boolean;
+  readonly reloptions?: readonly string[] | null;
+  readonly toast_reloptions?: readonly string[] | null;
 }
 
 /** Ordinary tables, partitioned tables and partitions. */
@@ -26,9 +29,13 @@ export const TABLES_SQL = `
 SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name,
   ${commentOf('pg_class', 'c.oid')} AS comment,
   c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
-  pg_catalog.pg_get_userbyid(c.relowner) AS owner,${PARTITION_COLUMNS_SQL}
+  pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+  c.relpersistence = 'u' AS unlogged,
+  pg_catalog.to_json(c.reloptions) AS reloptions,
+  pg_catalog.to_json(toast.reloptions) AS toast_reloptions,${PARTITION_COLUMNS_SQL}
 FROM pg_catalog.pg_class c
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace${PARTITION_JOINS_SQL}
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_class toast ON toast.oid = c.reltoastrelid${PARTITION_JOINS_SQL}
 WHERE ${isManagedTableOrPartition('c', 'n')}
 ORDER BY n.nspname, c.relname`;
 
@@ -64,6 +71,8 @@ export function tableFromRow(row: TableRow, parts: TableParts, deps: Dependencie
     rowSecurity: row.row_security,
     forceRowSecurity: row.force_row_security,
     owner: row.owner,
+    ...(row.unlogged ? { unlogged: true } : {}),
+    ...storageParameters(row),
     ...partitionFields({
       partition_key: row.partition_key ?? null,
       parent_schema: row.parent_schema ?? null,
@@ -87,4 +96,11 @@ export async function introspectTables(
   const constraints = await introspectConstraints(conn, scope);
   const indexes = await introspectIndexes(conn, scope);
   return rows.map((row) => tableFromRow(row, { columns, constraints, indexes }, deps));
+}
+
+/** The table's reloptions and its TOAST table's (as `toast.<name>`, the way ALTER TABLE SET takes them). */
+function storageParameters(row: TableRow): { with?: Record<string, string> } {
+  const own = parseReloptions(row.reloptions ?? null);
+  for (const [k, v] of Object.entries(parseReloptions(row.toast_reloptions ?? null))) own[`toast.${k}`] = v;
+  return Object.keys(own).length > 0 ? { with: own } : {};
 }

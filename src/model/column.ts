@@ -11,6 +11,8 @@ export interface Identity {
   readonly cycle: boolean;
 }
 
+export type ColumnStorage = 'plain' | 'external' | 'extended' | 'main';
+
 export interface Column {
   readonly name: string;
   /** Type as PostgreSQL formats it (`format_type`), e.g. `character varying(255)`, `text[]`. */
@@ -24,6 +26,10 @@ export interface Column {
   /** Collation when it differs from the type's default, e.g. `"C"`. */
   readonly collation: string | null;
   readonly comment: string | null;
+  /** SET STORAGE, left out when it is the type's own (`typstorage`). */
+  readonly storage?: ColumnStorage;
+  /** SET COMPRESSION, left out when the column uses the server's `default_toast_compression`. */
+  readonly compression?: string;
   /**
    * Functions, sequences and types the default or generation expression uses, as `keys.*` keys
    * (from `pg_depend`); left out when none.

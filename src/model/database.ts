@@ -3,6 +3,7 @@ import type { Extension } from './extension.ts';
 import type { EnumType } from './enum.ts';
 import type { Domain } from './domain.ts';
 import type { CompositeType } from './composite-type.ts';
+import type { Collation } from './collation.ts';
 import type { Sequence } from './sequence.ts';
 import type { Table } from './table.ts';
 import type { Role } from './role.ts';
@@ -29,6 +30,8 @@ export interface DatabaseModel {
   readonly domains?: readonly Domain[];
   /** Composite types (CREATE TYPE ... AS (...)). Left out by older literals: read with `?? []`. */
   readonly compositeTypes?: readonly CompositeType[];
+  /** CREATE COLLATION. Left out by older literals: read with `?? []`. */
+  readonly collations?: readonly Collation[];
   readonly sequences: readonly Sequence[];
   readonly tables: readonly Table[];
   /** Live: every role of the cluster except `pg_*`; desired: the roles the YAML declares. */
@@ -60,6 +63,7 @@ export function emptyModel(): DatabaseModel {
     enums: [],
     domains: [],
     compositeTypes: [],
+    collations: [],
     sequences: [],
     tables: [],
     roles: [],
@@ -87,7 +91,7 @@ const sortedStrings = (xs: readonly string[]) => [...xs].sort(cmp);
 /** Sorts every list into canonical order; column order is meaningful and kept. */
 export function canonicalize(m: DatabaseModel): DatabaseModel {
   // Type kinds added later are left out when empty, so states without them keep their fingerprints.
-  const { data, domains, compositeTypes, ...rest } = m;
+  const { data, domains, compositeTypes, collations, ...rest } = m;
   return {
     ...rest,
     schemas: [...m.schemas].sort(byName),
@@ -97,6 +101,7 @@ export function canonicalize(m: DatabaseModel): DatabaseModel {
       ? { domains: [...domains].sort(compareNames).map((d) => ({ ...d, checks: [...d.checks].sort(byName) })) }
       : {}),
     ...(compositeTypes && compositeTypes.length > 0 ? { compositeTypes: [...compositeTypes].sort(compareNames) } : {}),
+    ...(collations && collations.length > 0 ? { collations: [...collations].sort(compareNames) } : {}),
     sequences: [...m.sequences].sort(compareNames),
     tables: [...m.tables].sort(compareNames).map((t) => ({
       ...t,

@@ -12,6 +12,7 @@ export const keys = {
   domain: (schema: string, name: string) => `type:${schema}.${name}`,
   compositeType: (schema: string, name: string) => `type:${schema}.${name}`,
   sequence: (schema: string, name: string) => `sequence:${schema}.${name}`,
+  collation: (schema: string, name: string) => `collation:${schema}.${name}`,
   table: (schema: string, name: string) => `table:${schema}.${name}`,
   column: (schema: string, table: string, column: string) => `column:${schema}.${table}.${column}`,
   constraint: (schema: string, table: string, name: string) => `constraint:${schema}.${table}.${name}`,

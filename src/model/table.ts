@@ -19,6 +19,13 @@ export interface Table extends QualifiedName {
   readonly owner: string | null;
   /** Desired-state only: previous name in the same schema; turns drop+create into RENAME. */
   readonly renamedFrom?: string | null;
+  /** CREATE UNLOGGED TABLE (relpersistence 'u'); left out for logged tables. */
+  readonly unlogged?: boolean;
+  /**
+   * Storage parameters (`fillfactor`, `autovacuum_*`, and the TOAST table's as `toast.*`), values
+   * as PostgreSQL keeps them in reloptions; left out when none are set.
+   */
+  readonly with?: Readonly<Record<string, string>>;
   /** A partitioned table (relkind 'p'); left out for ordinary tables. */
   readonly partitionBy?: PartitionBy | null;
   /**

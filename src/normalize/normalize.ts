@@ -184,7 +184,7 @@ async function normalizeInWarmScratch(
 function implicitSchemaNames(raw: DatabaseModel, managed: readonly string[]): string[] {
   const declared = new Set(raw.schemas.map((s) => s.name));
   const used = new Set<string>(managed.includes('public') ? ['public'] : []);
-  for (const list of [raw.enums, raw.domains ?? [], raw.compositeTypes ?? [], raw.sequences, raw.tables, raw.views, raw.materializedViews, raw.routines]) {
+  for (const list of [raw.collations ?? [], raw.enums, raw.domains ?? [], raw.compositeTypes ?? [], raw.sequences, raw.tables, raw.views, raw.materializedViews, raw.routines]) {
     for (const o of list) used.add(o.schema);
   }
   return [...used].filter((name) => !declared.has(name)).sort();

@@ -212,6 +212,7 @@ function alterTableAction(table: QualifiedName, action: readonly Token[], hazard
     if (word(c) === 'TRIGGER') return stepLocks('catalog', [lock(table, 'SHARE ROW EXCLUSIVE')]);
     return ae('catalog');
   }
+  if (accept(c, 'SET', 'LOGGED') || accept(c, 'SET', 'UNLOGGED')) return ae('rewrite');
   if (accept(c, 'SET', 'STATISTICS') || (accept(c, 'CLUSTER', 'ON'))) return stepLocks('catalog', [lock(table, 'SHARE UPDATE EXCLUSIVE')]);
   // DROP COLUMN / CONSTRAINT, RENAME, OWNER TO, SET (...), FORCE ROW LEVEL SECURITY, ...
   return ae('catalog');

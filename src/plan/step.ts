@@ -7,6 +7,8 @@ export type ObjectKind =
   | 'enum'
   | 'domain'
   | 'composite_type'
+  | 'collation'
+  | 'aggregate'
   | 'sequence'
   | 'table'
   | 'column'
@@ -47,6 +49,8 @@ export const ALL_OBJECT_KINDS: readonly ObjectKind[] = [
   'enum',
   'domain',
   'composite_type',
+  'collation',
+  'aggregate',
   'sequence',
   'table',
   'column',

@@ -1,5 +1,6 @@
 import { yamlMap } from './emit/common.ts';
 import { continuousAggregatesYaml } from './emit/timescale.ts';
+import { collationsYaml } from './emit/collations.ts';
 import { unknownRoles } from '../diff/roles.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -70,7 +71,7 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
   if (m.defaultPrivileges.length > 0) security.default_privileges = defaultPrivilegesYaml(m.defaultPrivileges);
   if (Object.keys(security).length > 0) files.set(ROLES_FILE, render(security));
 
-  const placed = [...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences, ...m.tables, ...m.views, ...m.materializedViews, ...m.routines, ...m.continuousAggregates];
+  const placed = [...(m.collations ?? []), ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences, ...m.tables, ...m.views, ...m.materializedViews, ...m.routines, ...m.continuousAggregates];
   const schemaNames = [...new Set(placed.map((o) => o.schema))].sort();
   for (const schema of schemaNames) {
     const inSchema = <T extends { readonly schema: string }>(list: readonly T[]) => list.filter((o) => o.schema === schema);
@@ -84,6 +85,8 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
     const materializedViews = inSchema(m.materializedViews);
     const functions = inSchema(m.routines).filter((r) => r.kind === 'function');
     const procedures = inSchema(m.routines).filter((r) => r.kind === 'procedure');
+    const collations = inSchema(m.collations ?? []);
+    if (collations.length > 0) doc.collations = collationsYaml(collations);
     if (enums.length + domains.length + composites.length > 0) doc.types = typesYaml(enums, domains, composites);
     if (sequences.length > 0) doc.sequences = sequencesYaml(sequences, m.grants);
     if (tables.length > 0) doc.tables = tablesYaml(tables, { grants: m.grants, policies: m.policies, triggers: m.triggers, hypertables: m.hypertables, partitions: m.tables });

@@ -74,6 +74,10 @@ export interface ColumnSnapshot {
   /** `stored`/`virtual` plus the expression, or null for an ordinary column. */
   readonly generated: string | null;
   readonly collation: string | null;
+  /** `attstorage` (p, e, m, x). */
+  readonly storage: string;
+  /** `attcompression`: empty for the server's default. */
+  readonly compression: string;
   readonly comment: string | null;
 }
 
@@ -100,6 +104,12 @@ export interface TableSnapshot {
   readonly partitionKey: string | null;
   /** `parent FOR VALUES ...` of a partition (the bound in UTC), else null. */
   readonly partitionOf: string | null;
+  /** `relpersistence`: p permanent, u unlogged. */
+  readonly persistence: string;
+  /** The table's reloptions and its TOAST table's (`toast.` before each), sorted. */
+  readonly options: readonly string[];
+  /** Parents of plain (not partition) inheritance, in `inhseqno` order. */
+  readonly inherits: readonly string[];
   /** In column order. */
   readonly columns: readonly ColumnSnapshot[];
   readonly constraints: Readonly<Record<string, ConstraintSnapshot>>;
@@ -185,6 +195,8 @@ export interface CatalogSnapshot {
   readonly enums: Readonly<Record<string, EnumSnapshot>>;
   readonly domains: Readonly<Record<string, DomainSnapshot>>;
   readonly compositeTypes: Readonly<Record<string, CompositeTypeSnapshot>>;
+  /** CREATE COLLATION: `provider locale lc_collate lc_ctype deterministic` and the comment. */
+  readonly collations?: Readonly<Record<string, { readonly definition: string; readonly comment: string | null }>>;
   /** Free-standing and serial sequences; identity sequences are described on their column. */
   readonly sequences: Readonly<Record<string, SequenceSnapshot>>;
   readonly tables: Readonly<Record<string, TableSnapshot>>;
@@ -253,7 +265,7 @@ export async function catalogSnapshot(
   }
 }
 
-type BaseSnapshot = Pick<CatalogSnapshot, 'schemas' | 'extensions' | 'enums' | 'domains' | 'compositeTypes' | 'sequences' | 'tables'>;
+type BaseSnapshot = Pick<CatalogSnapshot, 'schemas' | 'extensions' | 'enums' | 'domains' | 'compositeTypes' | 'collations' | 'sequences' | 'tables'>;
 
 async function readSnapshot(conn: Connection, only: readonly string[] | undefined): Promise<BaseSnapshot> {
   const schemaFilter = (col: string): string =>
@@ -298,6 +310,18 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
       WHERE t.typtype = 'd' AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')}`,
   );
 
+  const collations = await jsonRows<{ schema: string; name: string; definition: string; comment: string | null }>(
+    conn,
+    `SELECT n.nspname AS schema, c.collname AS name,
+            concat_ws(' ', c.collprovider::text, -- ICU locales as PostgreSQL 16+ keeps them (15 keeps them as written)
+                      coalesce(regexp_replace(replace(coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale'), '_', '-'),
+                                              '-([a-zA-Z0-9]{2})-true(?=-|$)', '-\\1', 'g'), '-'),
+                      coalesce(c.collcollate, '-'), coalesce(c.collctype, '-'), c.collisdeterministic::text) AS definition,
+            obj_description(c.oid, 'pg_collation') AS comment
+       FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
+      WHERE ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_collation', 'c.oid')}`,
+  );
+
   const compositeTypes = await jsonRows<{ schema: string; name: string; attributes: string[]; comment: string | null }>(
     conn,
     `SELECT n.nspname AS schema, t.typname AS name,
@@ -339,16 +363,25 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
   // Partition bounds on timestamptz keys print in the session's zone: compared in UTC.
   const [zone] = await conn.query<{ tz: string }>(`SELECT current_setting('TimeZone') AS tz`);
   await conn.exec(`SET TimeZone = 'UTC'`);
-  const tables = await jsonRows<{ schema: string; name: string; comment: string | null; partition_key: string | null; partition_of: string | null }>(
+  const tables = await jsonRows<{
+    schema: string; name: string; comment: string | null; partition_key: string | null; partition_of: string | null;
+    persistence: string; options: string[]; inherits: string[];
+  }>(
     conn,
     `SELECT t.table_schema AS schema, t.table_name AS name,
             obj_description(c.oid, 'pg_class') AS comment,
             (SELECT pg_get_partkeydef(pt.partrelid) FROM pg_partitioned_table pt WHERE pt.partrelid = c.oid) AS partition_key,
             (SELECT h.inhparent::regclass::text || ' ' || pg_get_expr(c.relpartbound, c.oid)
-               FROM pg_inherits h WHERE h.inhrelid = c.oid AND c.relispartition) AS partition_of
+               FROM pg_inherits h WHERE h.inhrelid = c.oid AND c.relispartition) AS partition_of,
+            c.relpersistence::text AS persistence,
+            ARRAY(SELECT o FROM (SELECT unnest(c.reloptions) AS o
+                                 UNION ALL SELECT 'toast.' || unnest(tc.reloptions)) x ORDER BY o) AS options,
+            ARRAY(SELECT h.inhparent::regclass::text FROM pg_inherits h
+                   WHERE h.inhrelid = c.oid AND NOT c.relispartition ORDER BY h.inhseqno) AS inherits
        FROM information_schema.tables t
        JOIN pg_namespace n ON n.nspname = t.table_schema
        JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = t.table_name
+       LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid
       WHERE t.table_type = 'BASE TABLE' AND ${schemaFilter('t.table_schema')}
         AND ${notExtensionMember('pg_class', 'c.oid')}`,
   );
@@ -360,7 +393,7 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
     identity_start: string | null; identity_increment: string | null; identity_minimum: string | null;
     identity_maximum: string | null; identity_cycle: string | null; identity_cache: string | null;
     generated_kind: string; generation_expression: string | null; collation_name: string | null;
-    comment: string | null;
+    storage: string; compression: string; comment: string | null;
   }>(
     conn,
     `SELECT col.table_schema AS schema, col.table_name AS table, col.column_name AS name,
@@ -375,6 +408,7 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
                       = pg_get_serial_sequence(quote_ident(col.table_schema) || '.' || quote_ident(col.table_name), col.column_name))
             END AS identity_cache,
             a.attgenerated::text AS generated_kind, col.generation_expression, col.collation_name,
+            a.attstorage::text AS storage, a.attcompression::text AS compression,
             col_description(c.oid, a.attnum) AS comment
        FROM information_schema.columns col
        JOIN pg_namespace n ON n.nspname = col.table_schema
@@ -409,10 +443,11 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
       WHERE ${schemaFilter('i.schemaname')}`,
   );
 
-  const tableSnapshots = new Map<string, { comment: string | null; partitionKey: string | null; partitionOf: string | null; columns: ColumnSnapshot[]; constraints: [string, ConstraintSnapshot][]; indexes: [string, IndexSnapshot][] }>();
+  const tableSnapshots = new Map<string, { comment: string | null; partitionKey: string | null; partitionOf: string | null; persistence: string; options: string[]; inherits: string[]; columns: ColumnSnapshot[]; constraints: [string, ConstraintSnapshot][]; indexes: [string, IndexSnapshot][] }>();
   for (const t of tables) {
     tableSnapshots.set(`${t.schema}.${t.name}`, {
-      comment: t.comment, partitionKey: t.partition_key, partitionOf: t.partition_of, columns: [], constraints: [], indexes: [],
+      comment: t.comment, partitionKey: t.partition_key, partitionOf: t.partition_of,
+      persistence: t.persistence, options: t.options, inherits: t.inherits, columns: [], constraints: [], indexes: [],
     });
   }
 
@@ -438,6 +473,8 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
           : null,
       generated: c.generated_kind === '' ? null : `${c.generated_kind === 's' ? 'stored' : 'virtual'}: ${c.generation_expression ?? ''}`,
       collation: c.collation_name,
+      storage: c.storage,
+      compression: c.compression,
       comment: c.comment,
     });
   }
@@ -463,6 +500,7 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
       baseType: d.base_type, notNull: d.not_null, default: d.default, collation: d.collation, checks: d.checks, comment: d.comment,
     }] as const)),
     compositeTypes: sortedRecord(compositeTypes.map((c) => [`${c.schema}.${c.name}`, { attributes: c.attributes, comment: c.comment }] as const)),
+    collations: sortedRecord(collations.map((c) => [`${c.schema}.${c.name}`, { definition: c.definition, comment: c.comment }] as const)),
     sequences: sortedRecord(
       sequences.map((s) => [`${s.schema}.${s.name}`, {
         dataType: s.data_type, start: s.start_value, increment: s.increment, minValue: s.minimum_value,
@@ -475,6 +513,9 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
         comment: t.comment,
         partitionKey: t.partitionKey,
         partitionOf: t.partitionOf,
+        persistence: t.persistence,
+        options: t.options,
+        inherits: t.inherits,
         columns: t.columns,
         constraints: sortedRecord(t.constraints),
         indexes: sortedRecord(t.indexes),
@@ -779,10 +820,14 @@ function flatten(s: CatalogSnapshot, columnOrder: boolean): Map<string, Map<stri
   for (const [n, v] of Object.entries(s.enums)) put(`enum ${n}`, v);
   for (const [n, v] of Object.entries(s.domains)) put(`domain ${n}`, v);
   for (const [n, v] of Object.entries(s.compositeTypes)) put(`composite type ${n}`, v);
+  for (const [n, v] of Object.entries(s.collations ?? {})) put(`collation ${n}`, v);
   for (const [n, v] of Object.entries(s.sequences)) put(`sequence ${n}`, v);
   for (const [n, t] of Object.entries(s.tables)) {
     const order = columnOrder ? { 'column order': t.columns.map((c) => c.name) } : {};
-    put(`table ${n}`, { comment: t.comment, 'partition key': t.partitionKey, 'partition of': t.partitionOf, ...order });
+    put(`table ${n}`, {
+      comment: t.comment, 'partition key': t.partitionKey, 'partition of': t.partitionOf,
+      persistence: t.persistence, options: t.options, inherits: t.inherits, ...order,
+    });
     for (const c of t.columns) {
       const { name: _name, identity, ...rest } = c;
       put(`table ${n}: column ${c.name}`, { ...rest, ...(identity ? prefixed('identity ', identity) : { identity: null }) });

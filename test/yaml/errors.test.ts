@@ -117,7 +117,7 @@ const EXPECTED: Record<string, readonly string[]> = {
     'unknown-keys.yaml:1:1: table: unknown key `table` (did you mean `tables`?)',
     'unknown-keys.yaml:7:27: tables.users.columns.id.notnull: unknown key `notnull` (did you mean `not_null`?)',
     'unknown-keys.yaml:8:28: tables.users.columns.email.nullable: unknown key `nullable` (did you mean `not_null`?)',
-    'unknown-keys.yaml:9:27: tables.users.columns.name.colour: unknown key `colour`; expected one of: type, not_null, default, primary_key, unique, references, identity, generated, collation, check, comment, renamed_from, using, reverse_using, backfill, batch_size, reverse_backfill',
+    'unknown-keys.yaml:9:27: tables.users.columns.name.colour: unknown key `colour`; expected one of: type, not_null, default, primary_key, unique, references, identity, generated, collation, check, comment, renamed_from, using, reverse_using, backfill, batch_size, reverse_backfill, storage, compression',
     'unknown-keys.yaml:10:5: tables.users.indexs: unknown key `indexs` (did you mean `indexes`?)',
   ],
   // pgvector's refusals, found before any engine sees the index (the halfvec expression index on line 10 is accepted).

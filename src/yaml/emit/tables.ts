@@ -51,6 +51,10 @@ function tableYaml(t: Table, schemaField: string | undefined, related: RelatedOb
   setIf(m, 'comment', t.comment);
   setIf(m, 'owner', t.owner);
   setIf(m, 'renamed_from', t.renamedFrom);
+  setIf(m, 'unlogged', t.unlogged);
+  if (t.with !== undefined && Object.keys(t.with).length > 0) {
+    m.with = Object.fromEntries(Object.entries(t.with).map(([k, v]) => [k, sqlScalar(v)]));
+  }
   if (t.forceRowSecurity) m.row_level_security = { enabled: t.rowSecurity, forced: true };
   else if (t.rowSecurity) m.row_level_security = true;
   const columnLevel = columnLevelConstraints(t);
@@ -175,6 +179,8 @@ function columnYaml(c: Column, constraints: YamlMap): unknown {
   if (c.identity !== null) m.identity = identityYaml(c.identity);
   setIf(m, 'generated', c.generated);
   if (c.collation !== null) m.collation = collationYaml(c.collation);
+  setIf(m, 'storage', c.storage);
+  setIf(m, 'compression', c.compression);
   setIf(m, 'comment', c.comment);
   setIf(m, 'renamed_from', c.renamedFrom);
   setIf(m, 'using', c.using);

@@ -2,6 +2,7 @@ import type { Kind } from './kind.ts';
 import { schemasKind } from './schemas.ts';
 import { extensionsKind } from './extensions.ts';
 import { typesKind } from './types.ts';
+import { collationsKind } from './collations.ts';
 import { sequencesKind } from './sequences.ts';
 import { tablesKind } from './tables.ts';
 import { dropRolesKind, rolesKind } from './roles.ts';
@@ -16,6 +17,7 @@ export const KINDS: readonly Kind[] = [
   dropRolesKind,
   schemasKind,
   extensionsKind,
+  collationsKind,
   typesKind,
   sequencesKind,
   tablesKind,

@@ -1,4 +1,4 @@
-import { DEFAULT_BACKFILL_BATCH_SIZE, type Backfill, type Column, type Identity } from '../../model/column.ts';
+import { DEFAULT_BACKFILL_BATCH_SIZE, type Backfill, type Column, type ColumnStorage, type Identity } from '../../model/column.ts';
 import type { CheckConstraint, Constraint, ForeignKeyConstraint, ReferentialAction } from '../../model/constraint.ts';
 import { below, valueOf } from '../context.ts';
 import type { LoadContext, Loc } from '../context.ts';
@@ -49,6 +49,8 @@ interface ColumnYaml {
   readonly backfill?: string | { readonly value: string; readonly where?: string };
   readonly batch_size?: number;
   readonly reverse_backfill?: string;
+  readonly storage?: ColumnStorage;
+  readonly compression?: string;
 }
 
 export function referentialAction(a: ActionYaml | undefined): ReferentialAction {
@@ -86,6 +88,8 @@ export function loadColumn(ctx: LoadContext, table: QualifiedName, name: string,
     generated: v.generated ?? null,
     collation: v.collation === undefined ? null : collationSql(v.collation),
     comment: v.comment ?? null,
+    ...(v.storage !== undefined ? { storage: v.storage } : {}),
+    ...(v.compression !== undefined ? { compression: v.compression } : {}),
     ...(v.renamed_from !== undefined ? { renamedFrom: v.renamed_from } : {}),
     ...(v.using !== undefined ? { using: v.using } : {}),
     ...(v.reverse_using !== undefined ? { reverseUsing: v.reverse_using } : {}),

@@ -41,6 +41,8 @@ interface TableYaml extends TableConstraintsYaml {
   /** Consent to turn the existing ordinary table into this partitioned one: `true` or `{ batch_size }`. */
   readonly convert_to_partitioned?: boolean | { readonly batch_size?: number };
   readonly data?: TableDataYaml;
+  readonly unlogged?: boolean;
+  readonly with?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /**
@@ -103,6 +105,10 @@ export const tablesKind: Kind = {
       ...rowSecurityFromYaml(v.row_level_security),
       owner: v.owner ?? null,
       ...(v.renamed_from !== undefined ? { renamedFrom: v.renamed_from } : {}),
+      ...(v.unlogged ? { unlogged: true } : {}),
+      ...(v.with !== undefined && Object.keys(v.with).length > 0
+        ? { with: Object.fromEntries(Object.entries(v.with).map(([k, x]) => [k, String(x)])) }
+        : {}),
     };
     const partitionBy = v.partition_by === undefined ? null : loadPartitionBy(ctx, plain, v.partition_by, below(loc, 'partition_by'));
     const conversion = v.convert_to_partitioned === undefined ? null : loadConversion(ctx, v.convert_to_partitioned, partitionBy !== null || v.partition_by === undefined, below(loc, 'convert_to_partitioned'));
