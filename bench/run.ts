@@ -67,6 +67,16 @@ async function applyAll(conn: Connection, dir: string, ws: Workspace): Promise<n
   return plan.steps.length;
 }
 
+/** Plans `dir` in `mode`, then times the apply alone (the executor and its verification). */
+async function timedApply(conn: Connection, dir: string, ws: Workspace, mode: 'online' | 'atomic'): Promise<Measured<number>> {
+  const input = await readDesired(dir, null);
+  const { plan } = await planDatabase(conn, input, ws, { ...DEFAULT_SETTINGS, mode });
+  return measure(async () => {
+    await applyPlanSafely(conn, plan, input.managedSchemas, ws, { allowHazards: 'all', allowStale: false, planSql: renderSql(plan), lockWaitMs: 10_000 });
+    return plan.transactions.filter((t) => t.transactional).length;
+  });
+}
+
 async function planOnly(conn: Connection, dir: string, ws: Workspace): Promise<number> {
   const input = await readDesired(dir, null);
   return (await planDatabase(conn, input, ws, DEFAULT_SETTINGS)).plan.steps.length;
@@ -83,16 +93,20 @@ async function benchEngine(engine: 'pglite' | 'postgres', n: number, serverUrl: 
   writeFileSync(join(changed, 'tables.yaml'), syntheticSchema(n, 10));
   let url = `pglite:${join(work, 'db')}`;
   let twinUrl: string | null = null;
+  let onlineUrl: string | null = null;
   if (engine === 'postgres') {
     const admin = await openPostgres(serverUrl!);
     await admin.exec(`CREATE DATABASE bench_${n}`);
     await admin.exec(`CREATE DATABASE bench_${n}_twin`);
+    await admin.exec(`CREATE DATABASE bench_${n}_online`);
     await admin.close();
     const u = new URL(serverUrl!);
     u.pathname = `/bench_${n}`;
     url = u.toString();
     u.pathname = `/bench_${n}_twin`;
     twinUrl = u.toString();
+    u.pathname = `/bench_${n}_online`;
+    onlineUrl = u.toString();
   }
   const conn = await openDatabase(url, { cwd: work });
   try {
@@ -106,11 +120,13 @@ async function benchEngine(engine: 'pglite' | 'postgres', n: number, serverUrl: 
     row(engine, n, 'pull', pull);
     let yardstick: Measured<number> | null = null;
     if (twinUrl !== null) {
-      const twin = await openDatabase(twinUrl, { cwd: work });
-      try {
-        await applyAll(twin, base, ws);
-      } finally {
-        await twin.close();
+      for (const u of [twinUrl, onlineUrl!]) {
+        const twin = await openDatabase(u, { cwd: work });
+        try {
+          await applyAll(twin, base, ws);
+        } finally {
+          await twin.close();
+        }
       }
       yardstick = await migraDiff(url, twinUrl);
       row('migra', n, 'diff of two equal databases', yardstick, `${yardstick.value} chars of SQL`);
@@ -123,6 +139,21 @@ async function benchEngine(engine: 'pglite' | 'postgres', n: number, serverUrl: 
     row(engine, n, 'plan, 10% tables changed', changedPlan, `${changedPlan.value} steps  ${ratio(changedPlan, yardstick)}  ${(changedPlan.ms / empty.ms).toFixed(2)}x the empty plan`);
     const apply = await measure(() => applyAll(conn, changed, ws));
     row(engine, n, 'apply, 10% tables changed', apply, `${apply.value} steps`);
+    if (twinUrl !== null) {
+      // The same change applied to two equal databases, one per mode: what planned transactions
+      // (online) cost against one transaction per run of steps (atomic). Target: at most 5% more.
+      const atomicDb = await openDatabase(twinUrl, { cwd: work });
+      const onlineDb = await openDatabase(onlineUrl!, { cwd: work });
+      try {
+        const atomic = await timedApply(atomicDb, changed, ws, 'atomic');
+        row(engine, n, 'apply only, atomic', atomic, `${atomic.value} transactions`);
+        const online = await timedApply(onlineDb, changed, ws, 'online');
+        row(engine, n, 'apply only, online', online, `${online.value} transactions  ${((online.ms / atomic.ms - 1) * 100).toFixed(1)}% over atomic (target at most 5%)`);
+      } finally {
+        await atomicDb.close();
+        await onlineDb.close();
+      }
+    }
   } finally {
     await conn.close();
     rmSync(work, { recursive: true, force: true });

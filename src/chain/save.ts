@@ -9,6 +9,7 @@ import { renderSql } from '../plan/render-sql.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import { driftReport } from '../drift/report.ts';
 import { withReachableColumnOrder } from '../diff/column-order.ts';
+import type { DatabaseModel } from '../model/database.ts';
 import type { DesiredInput } from '../workflow/desired.ts';
 import { desiredState, scopeToDesired, type Workspace } from '../workflow/states.ts';
 import { UserError } from '../errors.ts';
@@ -110,7 +111,7 @@ export async function savePlan(args: SaveArgs): Promise<SavedPlan | null> {
     } catch (e) {
       down = { ...down, notes: [...down.notes, `replayed, this rollback fails: ${(e as Error).message.split('\n')[0]}`] };
     }
-    return { plan, down } as { plan: Plan; down: Plan };
+    return { plan, down, target: desired } as { plan: Plan; down: Plan; target: DatabaseModel };
   });
   if (!made) return null;
   made.down = { ...made.down, notes: [...made.down.notes, ...backfillReversalNotes(made.plan, made.down)] };
@@ -119,7 +120,7 @@ export async function savePlan(args: SaveArgs): Promise<SavedPlan | null> {
   const id = planId(number, name);
   const texts = new Map<string, string>([
     [upFile(id), renderSql(made.plan)],
-    [markdownFile(id), renderChainMarkdown(id, number, made.plan, made.down)],
+    [markdownFile(id), renderChainMarkdown(id, number, made.plan, made.down, made.target)],
     [downFile(id), renderSql(made.down)],
   ]);
   mkdirSync(args.dir, { recursive: true });

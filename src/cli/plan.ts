@@ -6,6 +6,7 @@ import { renderSql } from '../plan/render-sql.ts';
 import { renderJson } from '../plan/render-json.ts';
 import { renderMarkdown } from '../plan/render-markdown.ts';
 import type { Plan } from '../plan/plan.ts';
+import type { DatabaseModel } from '../model/database.ts';
 import { countHazards } from '../plan/render-sql.ts';
 import { UserError } from '../errors.ts';
 import { resolvePlansDir } from '../chain/chain.ts';
@@ -15,14 +16,15 @@ import { colourHazards } from './terminal.ts';
 
 export type PlanFormat = 'sql' | 'json' | 'markdown';
 
-export function renderPlan(plan: Plan, format: PlanFormat): string {
+/** `target`: the state the plan leads to (the markdown draws the tables it changes). */
+export function renderPlan(plan: Plan, format: PlanFormat, target?: DatabaseModel): string {
   switch (format) {
     case 'sql':
       return renderSql(plan);
     case 'json':
       return renderJson(plan);
     case 'markdown':
-      return renderMarkdown(plan);
+      return renderMarkdown(plan, target);
   }
 }
 
@@ -71,13 +73,13 @@ export async function planCommand(opts: PlanOptions): Promise<number> {
   const conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
   try {
     const result = await planDatabase(conn, input, ctx.workspace, ctx.settings, { skipDataChecks: opts.skipDataChecks === true });
-    const text = renderPlan(result.plan, format);
+    const text = renderPlan(result.plan, format, result.states.desired);
     if (opts.out) {
       writeFileSync(opts.out, text);
       note(`wrote ${result.plan.steps.length} step(s) to ${opts.out}`);
     } else writeOut(format === 'json' ? text : colourHazards(text));
     if (opts.rollbackOut) {
-      writeFileSync(opts.rollbackOut, renderPlan(rollbackPlan(result, ctx.settings), format));
+      writeFileSync(opts.rollbackOut, renderPlan(rollbackPlan(result, ctx.settings), format, result.states.live));
       note(`wrote the rollback plan to ${opts.rollbackOut}`);
     }
     return opts.exitCode && result.plan.steps.length > 0 ? 2 : 0;

@@ -1,3 +1,5 @@
+import type { DatabaseModel } from '../model/database.ts';
+import { renderErDiagram } from './render-er-diagram.ts';
 import type { Plan } from './plan.ts';
 import { commitLine, countHazards, oneLine, planHash, renderStep, transactionTitle } from './render-sql.ts';
 import { literal } from '../sql/quote.ts';
@@ -35,7 +37,11 @@ function decision(plan: Plan): string[] {
  * transaction. Kept under GitHub's comment limit: past it, the hazard list is cut and then the SQL
  * left to the plan file.
  */
-export function renderMarkdown(plan: Plan): string {
+/**
+ * `target`, the state the plan leads to, adds a diagram of the tables the plan changes (dropped
+ * first when the comment would be too long).
+ */
+export function renderMarkdown(plan: Plan, target?: DatabaseModel): string {
   const out: string[] = ['## pgform plan', ''];
   out.push(`- source: \`${plan.sourceFingerprint}\``);
   out.push(`- target: \`${plan.targetFingerprint}\``);
@@ -74,8 +80,13 @@ export function renderMarkdown(plan: Plan): string {
   }
   const notes = plan.notes.length ? ['### Notes', '', ...plan.notes.map((n) => `- ${oneLine(n)}`), ''] : [];
   const sql = foldedSql(plan);
-  const assemble = (list: readonly string[], sqlPart: readonly string[]) => [...out, ...list, '', ...notes, ...sqlPart].join('\n');
+  const diagram = target ? renderErDiagram(plan.steps, target) : null;
+  const tables = diagram ? ['### Tables this plan changes', '', ...diagram, ''] : [];
+  const assemble = (list: readonly string[], sqlPart: readonly string[], withTables = true) =>
+    [...out, ...list, '', ...notes, ...(withTables ? tables : []), ...sqlPart].join('\n');
   let text = assemble(items, sql);
+  if (text.length <= COMMENT_LIMIT) return text;
+  text = assemble(items, sql, false);
   if (text.length <= COMMENT_LIMIT) return text;
   // Too long for one comment: keep the decision, the tables and as much of the list as fits; the file has it all.
   const pointer = [
@@ -84,7 +95,7 @@ export function renderMarkdown(plan: Plan): string {
     `The SQL of the ${plan.steps.length} step(s) does not fit in a comment: read it in the plan file (\`pgform plan --out plan.sql\`, or the saved \`plans/NNNN_name.sql\`), plan-hash \`${planHash(plan)}\`.`,
     '',
   ];
-  const room = COMMENT_LIMIT - assemble([], pointer).length - 200;
+  const room = COMMENT_LIMIT - assemble([], pointer, false).length - 200;
   const kept: string[] = [];
   let used = 0;
   for (const line of items) {
@@ -93,7 +104,7 @@ export function renderMarkdown(plan: Plan): string {
     used += line.length + 1;
   }
   if (kept.length < items.length) kept.push(`- ... and ${items.length - kept.length} more hazard line(s): see the plan file`);
-  text = assemble(kept, pointer);
+  text = assemble(kept, pointer, false);
   return text;
 }
 
