@@ -260,6 +260,11 @@ function createdTargets(ctx: DiffContext): GrantTarget[] {
     if (from.routines.some((f) => f.schema === r.schema && f.name === r.name && f.identityArguments === r.identityArguments)) continue;
     out.push({ objectKind: 'function', schema: r.schema, name: r.name, arguments: r.identityArguments, routineKind: r.kind });
   }
+  // GRANT ... ON FUNCTION names aggregates too.
+  for (const a of to.aggregates ?? []) {
+    if ((from.aggregates ?? []).some((f) => f.schema === a.schema && f.name === a.name && f.identityArguments === a.identityArguments)) continue;
+    out.push({ objectKind: 'function', schema: a.schema, name: a.name, arguments: a.identityArguments, routineKind: 'function' });
+  }
   return out;
 }
 
@@ -300,7 +305,8 @@ function currentGrant(ctx: DiffContext, g: Grant): Grant | null {
     case 'function': {
       const same = (r: { schema: string; name: string; identityArguments: string }) =>
         r.schema === g.schema && r.name === g.name && r.identityArguments === g.arguments;
-      return from.routines.some(same) && !to.routines.some(same) ? null : g;
+      const gone = (l: readonly { schema: string; name: string; identityArguments: string }[] | undefined, m: typeof l) => (l ?? []).some(same) && !(m ?? []).some(same);
+      return gone(from.routines, to.routines) || gone(from.aggregates, to.aggregates) ? null : g;
     }
   }
 }

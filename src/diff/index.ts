@@ -12,6 +12,7 @@ import { diffSequences } from './sequences.ts';
 import { diffTables } from './tables.ts';
 import { diffRoles } from './roles.ts';
 import { diffRoutines } from './routines.ts';
+import { diffAggregates } from './aggregates.ts';
 import { diffViews } from './views.ts';
 import { diffMaterializedViews } from './materialized-views.ts';
 import { diffTriggers } from './triggers.ts';
@@ -56,6 +57,7 @@ export function diffModels(live: DatabaseModel, to: DatabaseModel, opts: DiffOpt
     ...diffTables(ctx),
     ...diffRoles(ctx),
     ...diffRoutines(ctx),
+    ...diffAggregates(ctx),
     ...diffViews(ctx),
     ...diffMaterializedViews(ctx),
     ...diffTriggers(ctx),

@@ -64,6 +64,7 @@ function objectsOf(m: DatabaseModel, withRows: boolean): Map<string, Named> {
   for (const v of m.views) add('view', `${v.schema}.${v.name}`, withoutDependencies(v));
   for (const v of m.materializedViews) add('materialized view', `${v.schema}.${v.name}`, withoutDependencies(v));
   for (const r of m.routines) add(r.kind, `${r.schema}.${r.name}(${r.identityArguments})`, withoutDependencies(r));
+  for (const a of m.aggregates ?? []) add('aggregate', `${a.schema}.${a.name}(${a.identityArguments})`, a);
   for (const t of m.triggers) add('trigger', `${t.schema}.${t.table}.${t.name}`, withoutDependencies(t));
   for (const p of m.policies) add('policy', `${p.schema}.${p.table}.${p.name}`, withoutDependencies(p));
   // Grants are reported per object and grantee: the privileges held, as one value.

@@ -56,7 +56,7 @@ WITH objects AS (
     p.proowner, COALESCE(p.proacl, pg_catalog.acldefault('f', p.proowner))
   FROM pg_catalog.pg_proc p
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-  WHERE p.prokind IN ('f', 'p') AND ${inScope('n')} AND ${notExtensionMember('pg_proc', 'p.oid')}
+  WHERE p.prokind IN ('f', 'p', 'a') AND ${inScope('n')} AND ${notExtensionMember('pg_proc', 'p.oid')}
   AND ${notInternalPart('pg_proc', 'p.oid')}
   UNION ALL
   SELECT 'column', n.nspname, c.relname::text, NULL, a.attname::text, c.relowner, a.attacl

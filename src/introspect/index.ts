@@ -7,6 +7,7 @@ import { introspectDependencies } from './dependencies.ts';
 import { introspectEnums } from './enums.ts';
 import { introspectDomains } from './domains.ts';
 import { introspectCollations } from './collations.ts';
+import { introspectAggregates } from './aggregates.ts';
 import { introspectCompositeTypes } from './composite-types.ts';
 import { introspectExtensions } from './extensions.ts';
 import { introspectGrants } from './grants.ts';
@@ -69,6 +70,7 @@ async function readModel(conn: Connection, opts: IntrospectOptions): Promise<Dat
   const views = await introspectViews(conn, scope, deps);
   const materializedViews = await introspectMaterializedViews(conn, scope, deps);
   const routines = await introspectRoutines(conn, scope, deps);
+  const aggregates = await introspectAggregates(conn, scope);
   const triggers = await introspectTriggers(conn, scope, deps);
   const policies = await introspectPolicies(conn, scope, deps);
   const grants = await introspectGrants(conn, scope);
@@ -88,6 +90,7 @@ async function readModel(conn: Connection, opts: IntrospectOptions): Promise<Dat
       views,
       materializedViews,
       routines,
+      aggregates,
       triggers,
       policies,
       grants,

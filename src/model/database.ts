@@ -4,6 +4,7 @@ import type { EnumType } from './enum.ts';
 import type { Domain } from './domain.ts';
 import type { CompositeType } from './composite-type.ts';
 import type { Collation } from './collation.ts';
+import type { Aggregate } from './aggregate.ts';
 import type { Sequence } from './sequence.ts';
 import type { Table } from './table.ts';
 import type { Role } from './role.ts';
@@ -39,6 +40,8 @@ export interface DatabaseModel {
   readonly views: readonly View[];
   readonly materializedViews: readonly MaterializedView[];
   readonly routines: readonly Routine[];
+  /** CREATE AGGREGATE. Left out by older literals: read with `?? []`. */
+  readonly aggregates?: readonly Aggregate[];
   readonly triggers: readonly Trigger[];
   readonly policies: readonly Policy[];
   readonly grants: readonly Grant[];
@@ -70,6 +73,7 @@ export function emptyModel(): DatabaseModel {
     views: [],
     materializedViews: [],
     routines: [],
+    aggregates: [],
     triggers: [],
     policies: [],
     grants: [],
@@ -91,7 +95,7 @@ const sortedStrings = (xs: readonly string[]) => [...xs].sort(cmp);
 /** Sorts every list into canonical order; column order is meaningful and kept. */
 export function canonicalize(m: DatabaseModel): DatabaseModel {
   // Type kinds added later are left out when empty, so states without them keep their fingerprints.
-  const { data, domains, compositeTypes, collations, ...rest } = m;
+  const { data, domains, compositeTypes, collations, aggregates, ...rest } = m;
   return {
     ...rest,
     schemas: [...m.schemas].sort(byName),
@@ -116,6 +120,9 @@ export function canonicalize(m: DatabaseModel): DatabaseModel {
     routines: [...(m.routines ?? [])]
       .sort(byKeyText((r) => `${r.schema}\u0000${r.name}\u0000${r.identityArguments}`))
       .map((r) => ({ ...r, dependsOn: sortedStrings(r.dependsOn) })),
+    ...(aggregates && aggregates.length > 0
+      ? { aggregates: [...aggregates].sort(byKeyText((a) => `${a.schema}\u0000${a.name}\u0000${a.identityArguments}`)) }
+      : {}),
     triggers: [...(m.triggers ?? [])]
       .sort(byKeyText((t) => `${t.schema}\u0000${t.table}\u0000${t.name}`))
       .map((t) => ({ ...t, dependsOn: sortedStrings(t.dependsOn) })),

@@ -184,7 +184,7 @@ async function normalizeInWarmScratch(
 function implicitSchemaNames(raw: DatabaseModel, managed: readonly string[]): string[] {
   const declared = new Set(raw.schemas.map((s) => s.name));
   const used = new Set<string>(managed.includes('public') ? ['public'] : []);
-  for (const list of [raw.collations ?? [], raw.enums, raw.domains ?? [], raw.compositeTypes ?? [], raw.sequences, raw.tables, raw.views, raw.materializedViews, raw.routines]) {
+  for (const list of [raw.collations ?? [], raw.enums, raw.domains ?? [], raw.compositeTypes ?? [], raw.sequences, raw.tables, raw.views, raw.materializedViews, raw.routines, raw.aggregates ?? []]) {
     for (const o of list) used.add(o.schema);
   }
   return [...used].filter((name) => !declared.has(name)).sort();
@@ -206,7 +206,7 @@ function hasProgrammableObjects(m: DatabaseModel): boolean {
   // grant names a table or routine. A normalized state always holds public's USAGE grant: without
   // this distinction every second pass would normalize all tables again.
   const objectGrants = m.grants.filter((g) => g.objectKind !== 'schema');
-  return [m.views, m.materializedViews, m.routines, m.triggers, m.policies, objectGrants, m.defaultPrivileges, m.hypertables, m.continuousAggregates].some((l) => l.length > 0)
+  return [m.views, m.materializedViews, m.routines, m.aggregates ?? [], m.triggers, m.policies, objectGrants, m.defaultPrivileges, m.hypertables, m.continuousAggregates].some((l) => l.length > 0)
     || m.roles.length > 0
     || [...m.tables, ...m.schemas, ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences].some((o) => (o.owner ?? null) !== null)
     // A partition is created from its parent: the two cannot be normalized apart.

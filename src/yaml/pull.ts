@@ -1,6 +1,7 @@
 import { yamlMap } from './emit/common.ts';
 import { continuousAggregatesYaml } from './emit/timescale.ts';
 import { collationsYaml } from './emit/collations.ts';
+import { aggregatesYaml } from './emit/aggregates.ts';
 import { unknownRoles } from '../diff/roles.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -71,7 +72,7 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
   if (m.defaultPrivileges.length > 0) security.default_privileges = defaultPrivilegesYaml(m.defaultPrivileges);
   if (Object.keys(security).length > 0) files.set(ROLES_FILE, render(security));
 
-  const placed = [...(m.collations ?? []), ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences, ...m.tables, ...m.views, ...m.materializedViews, ...m.routines, ...m.continuousAggregates];
+  const placed = [...(m.collations ?? []), ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences, ...m.tables, ...m.views, ...m.materializedViews, ...m.routines, ...(m.aggregates ?? []), ...m.continuousAggregates];
   const schemaNames = [...new Set(placed.map((o) => o.schema))].sort();
   for (const schema of schemaNames) {
     const inSchema = <T extends { readonly schema: string }>(list: readonly T[]) => list.filter((o) => o.schema === schema);
@@ -94,6 +95,8 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
     if (materializedViews.length > 0) doc.materialized_views = materializedViewsYaml(materializedViews, m.grants);
     if (functions.length > 0) doc.functions = routinesYaml(functions, m.grants);
     if (procedures.length > 0) doc.procedures = routinesYaml(procedures, m.grants);
+    const userAggregates = inSchema(m.aggregates ?? []);
+    if (userAggregates.length > 0) doc.aggregates = aggregatesYaml(userAggregates, m.grants);
     const aggregates = continuousAggregatesYaml(inSchema(m.continuousAggregates), m.grants);
     if (Object.keys(aggregates).length > 0) doc.continuous_aggregates = aggregates;
     files.set(fileNameFor(schema, files), render(doc));
@@ -109,7 +112,7 @@ function checkPlaceable(m: DatabaseModel): void {
   const relations = new Set([...m.tables, ...m.views, ...m.materializedViews, ...m.continuousAggregates].map((r) => `${r.schema}\u0000${r.name}`));
   const tables = new Set(m.tables.map((r) => `${r.schema}\u0000${r.name}`));
   const triggerHosts = new Set([...m.tables, ...m.views].map((r) => `${r.schema}\u0000${r.name}`));
-  const routines = new Set(m.routines.map((r) => `${r.schema}\u0000${r.name}\u0000${r.identityArguments}`));
+  const routines = new Set([...m.routines, ...(m.aggregates ?? [])].map((r) => `${r.schema}\u0000${r.name}\u0000${r.identityArguments}`));
   const sequences = new Set(m.sequences.map((r) => `${r.schema}\u0000${r.name}`));
   const schemas = new Set(m.schemas.map((s) => s.name));
   const lost: string[] = [];

@@ -94,7 +94,7 @@ describeOnEngines('unmodelled objects', ['citext', 'pg_trgm'], ({ conn }) => {
       CREATE SCHEMA um_ext;
       CREATE EXTENSION citext SCHEMA um_ext;
       CREATE EXTENSION pg_trgm SCHEMA um_ext;
-      CREATE AGGREGATE um_ext.longest(um_ext.citext) (sfunc = pg_catalog.text_larger, stype = text);
+      CREATE OPERATOR um_ext.=== (LEFTARG = um_ext.citext, RIGHTARG = um_ext.citext, FUNCTION = um_ext.citext_eq);
     `);
     // The extensions did put operators, operator classes and casts into the schema.
     const [owned] = await conn().query<{ operators: number; casts: number }>(`
@@ -103,7 +103,7 @@ describeOnEngines('unmodelled objects', ['citext', 'pg_trgm'], ({ conn }) => {
     expect(owned!.operators).toBeGreaterThan(5);
     expect(owned!.casts).toBeGreaterThan(0);
     expect(inSchemas(await listUnmodelled(conn(), ['um_ext']))).toEqual([
-      obj('aggregate', 'um_ext', 'longest', 'um_ext.longest(um_ext.citext)'),
+      obj('operator', 'um_ext', '===', 'um_ext.===(um_ext.citext,um_ext.citext)'),
     ]);
   });
 
@@ -114,17 +114,17 @@ describeOnEngines('unmodelled objects', ['citext', 'pg_trgm'], ({ conn }) => {
       CREATE SCHEMA _timescaledb_um;
       CREATE SCHEMA timescaledb_information;
       CREATE SCHEMA pgform;
-      CREATE AGGREGATE um_a.total(integer) (sfunc = int4pl, stype = integer);
-      CREATE AGGREGATE um_b.total(integer) (sfunc = int4pl, stype = integer);
-      CREATE AGGREGATE _timescaledb_um.total(integer) (sfunc = int4pl, stype = integer);
-      CREATE AGGREGATE timescaledb_information.total(integer) (sfunc = int4pl, stype = integer);
-      CREATE AGGREGATE pgform.total(integer) (sfunc = int4pl, stype = integer);
-      CREATE AGGREGATE pg_temp.total(integer) (sfunc = int4pl, stype = integer);
+      CREATE TEXT SEARCH DICTIONARY um_a.total (TEMPLATE = pg_catalog.simple);
+      CREATE TEXT SEARCH DICTIONARY um_b.total (TEMPLATE = pg_catalog.simple);
+      CREATE TEXT SEARCH DICTIONARY _timescaledb_um.total (TEMPLATE = pg_catalog.simple);
+      CREATE TEXT SEARCH DICTIONARY timescaledb_information.total (TEMPLATE = pg_catalog.simple);
+      CREATE TEXT SEARCH DICTIONARY pgform.total (TEMPLATE = pg_catalog.simple);
+      CREATE TEXT SEARCH DICTIONARY pg_temp.total (TEMPLATE = pg_catalog.simple);
     `);
-    expect(inSchemas(await listUnmodelled(conn(), ['um_b']))).toEqual([obj('aggregate', 'um_b', 'total', 'um_b.total(integer)')]);
+    expect(inSchemas(await listUnmodelled(conn(), ['um_b']))).toEqual([obj('text search dictionary', 'um_b', 'total', 'um_b.total')]);
     const everywhere = await listUnmodelled(conn(), null);
     const totals = everywhere.filter((o) => o.name === 'total').map((o) => o.identity);
-    expect(totals).toEqual(['um_a.total(integer)', 'um_b.total(integer)']);
+    expect(totals).toEqual(['um_a.total', 'um_b.total']);
     // pg_catalog's own aggregates, operators and types are not user objects.
     expect(everywhere.filter((o) => o.schema === 'pg_catalog' || o.schema === 'information_schema')).toEqual([]);
     // Managed schemas that hold nothing unmodelled: only the database-wide objects remain.

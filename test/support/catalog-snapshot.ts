@@ -133,8 +133,10 @@ export interface MaterializedViewSnapshot extends ViewSnapshot {
 }
 
 export interface RoutineSnapshot {
-  /** f (function) or p (procedure). */
+  /** f (function), p (procedure) or a (aggregate). */
   readonly kind: string;
+  /** An aggregate's pg_aggregate row, its functions and types by name. */
+  readonly aggregate?: string;
   /** `pg_get_function_arguments`: names, modes and defaults. */
   readonly arguments: string;
   /** `pg_get_function_result`; null for a procedure. */
@@ -588,7 +590,7 @@ async function readBehaviour(conn: Connection, only: readonly string[] | undefin
     schema: string; name: string; identity: string; kind: string; arguments: string; result: string | null;
     language: string; source: string; sql_body: string | null; volatility: string; strict: boolean;
     security_definer: boolean; leakproof: boolean; parallel: string; cost: string; rows: string;
-    config: string[]; comment: string | null;
+    config: string[]; comment: string | null; aggregate: string | null;
   }>(
     conn,
     `SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_arguments(p.oid) AS identity,
@@ -599,11 +601,18 @@ async function readBehaviour(conn: Connection, only: readonly string[] | undefin
             p.proleakproof AS leakproof, p.proparallel::text AS parallel, p.procost::text AS cost,
             p.prorows::text AS rows,
             ARRAY(SELECT x FROM unnest(coalesce(p.proconfig, '{}'::text[])) x ORDER BY x) AS config,
-            obj_description(p.oid, 'pg_proc') AS comment
+            obj_description(p.oid, 'pg_proc') AS comment,
+            (SELECT concat_ws(' | ', a.aggkind::text, a.aggnumdirectargs::text, a.aggtransfn::text, format_type(a.aggtranstype, NULL),
+                              a.aggtransspace::text, a.aggfinalfn::text, a.aggfinalextra::text, a.aggfinalmodify::text,
+                              a.aggcombinefn::text, a.aggserialfn::text, a.aggdeserialfn::text, coalesce(a.agginitval, '-'),
+                              a.aggmtransfn::text, a.aggminvtransfn::text, format_type(nullif(a.aggmtranstype, 0), NULL),
+                              a.aggmtransspace::text, a.aggmfinalfn::text, a.aggmfinalextra::text, a.aggmfinalmodify::text,
+                              coalesce(a.aggminitval, '-'), a.aggsortop::regoperator::text)
+               FROM pg_aggregate a WHERE a.aggfnoid = p.oid) AS aggregate
        FROM pg_proc p
        JOIN pg_namespace n ON n.oid = p.pronamespace
        JOIN pg_language l ON l.oid = p.prolang
-      WHERE p.prokind IN ('f', 'p') AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}`,
+      WHERE p.prokind IN ('f', 'p', 'a') AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}`,
   );
 
   const triggers = await jsonRows<{ schema: string; table: string; name: string; definition: string; enabled: string; comment: string | null }>(
@@ -667,7 +676,7 @@ async function readBehaviour(conn: Connection, only: readonly string[] | undefin
        FROM pg_proc p
        JOIN pg_namespace n ON n.oid = p.pronamespace
        CROSS JOIN LATERAL aclexplode(coalesce(p.proacl, acldefault('f'::"char", p.proowner))) a
-      WHERE p.prokind IN ('f', 'p') AND a.grantee <> p.proowner
+      WHERE p.prokind IN ('f', 'p', 'a') AND a.grantee <> p.proowner
         AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}
      UNION ALL
      SELECT 'schema ' || n.nspname, ${roleName('a.grantee')}, ${aclRow('a')}
@@ -707,7 +716,7 @@ async function readBehaviour(conn: Connection, only: readonly string[] | undefin
      SELECT 'routine ' || n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
             pg_get_userbyid(p.proowner)::text
        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-      WHERE p.prokind IN ('f', 'p') AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}`,
+      WHERE p.prokind IN ('f', 'p', 'a') AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}`,
   );
 
   const grantRows = new Map<string, string[]>();
@@ -748,6 +757,7 @@ async function readBehaviour(conn: Connection, only: readonly string[] | undefin
         kind: r.kind, arguments: r.arguments, result: r.result, language: r.language, source: r.source,
         sqlBody: r.sql_body, volatility: r.volatility, strict: r.strict, securityDefiner: r.security_definer,
         leakproof: r.leakproof, parallel: r.parallel, cost: r.cost, rows: r.rows, config: r.config, comment: r.comment,
+        ...(r.aggregate !== null ? { aggregate: r.aggregate } : {}),
       }] as const),
     ),
     triggers: sortedRecord(

@@ -8,6 +8,7 @@ import { tablesKind } from './tables.ts';
 import { dropRolesKind, rolesKind } from './roles.ts';
 import { materializedViewsKind, viewsKind } from './views.ts';
 import { functionsKind, proceduresKind } from './routines.ts';
+import { aggregatesKind } from './aggregates.ts';
 import { defaultPrivilegesKind } from './default-privileges.ts';
 import { continuousAggregatesKind } from './timescale.ts';
 
@@ -26,5 +27,6 @@ export const KINDS: readonly Kind[] = [
   continuousAggregatesKind,
   functionsKind,
   proceduresKind,
+  aggregatesKind,
   defaultPrivilegesKind,
 ];
