@@ -1,4 +1,5 @@
 import type { Table } from '../model/table.ts';
+import { UserError } from '../errors.ts';
 import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import { ident, literal, qname } from '../sql/quote.ts';
@@ -47,10 +48,10 @@ function createTableSteps(ctx: DiffContext, t: Table): Step[] {
           kind: 'table',
           object: display(t.schema, t.name),
           operation: 'create',
-          sql: `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${qname(t)} (${body})${partitionByClause(t)}${withClause(t.with)}`,
+          sql: `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${qname(t)} (${body})${inheritsClause(t)}${partitionByClause(t)}${withClause(t.with)}`,
           phase: PHASES.createTable,
           provides,
-          requires: [keys.schema(t.schema), ...t.columns.flatMap((c) => columnRequirements(ctx, c))],
+          requires: [keys.schema(t.schema), ...t.columns.flatMap((c) => columnRequirements(ctx, c)), ...(t.inherits ?? []).map((p) => keys.table(p.schema, p.table))],
           requiresRemoved: [tkey],
         }),
   ];
@@ -118,6 +119,8 @@ function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { tabl
         ...ownedSequenceEdges(ctx, t, null),
         ...dropTableWaitsFor(ctx, t),
         ...policiesUsingDroppedTable(ctx, t).map((p) => keys.policy(p.schema, p.table, p.name)),
+        // Tables that inherit from it go first (PostgreSQL refuses to drop a parent).
+        ...ctx.from.tables.filter((c) => (c.inherits ?? []).some((p) => p.schema === t.schema && p.table === t.name)).map((c) => keys.table(c.schema, c.name)),
       ],
     })),
   ];
@@ -165,6 +168,13 @@ function diffTablePair(ctx: DiffContext, pair: TablePair): Step[] {
       }),
     );
   }
+  const parents = (x: Table) => (x.inherits ?? []).map((p) => `${p.schema}.${p.table}`).join(', ');
+  if (parents(from) !== parents(to)) {
+    throw new UserError(
+      `table ${display(to.schema, to.name)} changes its parents (INHERITS ${parents(from) || 'none'} -> ${parents(to) || 'none'}): ` +
+        'pgform does not plan INHERIT / NO INHERIT on an existing table; create the table under a new name with the parents it needs, or run ALTER TABLE ... INHERIT yourself first',
+    );
+  }
   out.push(...diffPartitioning(ctx, pair));
   out.push(...diffColumns(ctx, pair, columnDependents(ctx, pair)));
   // PostgreSQL builds a partitioned table's indexes on every partition and refuses CONCURRENTLY,
@@ -181,6 +191,12 @@ function diffTablePair(ctx: DiffContext, pair: TablePair): Step[] {
   out.push(...storageParameterSteps(from, to));
   if ((from.unlogged ?? false) !== (to.unlogged ?? false)) out.push(persistenceStep(to));
   return out;
+}
+
+/** ` INHERITS (parent, ...)`, or nothing. */
+function inheritsClause(t: Table): string {
+  const parents = t.inherits ?? [];
+  return parents.length === 0 ? '' : ` INHERITS (${parents.map((p) => qname({ schema: p.schema, name: p.table })).join(', ')})`;
 }
 
 /** ` WITH (fillfactor = '70', ...)`, or nothing. */

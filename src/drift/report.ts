@@ -53,6 +53,7 @@ function objectsOf(m: DatabaseModel, withRows: boolean): Map<string, Named> {
       rowSecurity: t.rowSecurity,
       forceRowSecurity: t.forceRowSecurity,
       ...(t.unlogged ? { unlogged: true } : {}),
+      ...(t.inherits !== undefined && t.inherits.length > 0 ? { inherits: t.inherits } : {}),
       ...(t.with !== undefined ? { with: t.with } : {}),
       ...(t.owner !== null ? { owner: t.owner } : {}),
     });

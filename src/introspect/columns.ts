@@ -60,8 +60,9 @@ LEFT JOIN pg_catalog.pg_depend iddep ON a.attidentity <> ''
   AND iddep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND iddep.deptype = 'i'
 LEFT JOIN pg_catalog.pg_sequence idseq ON idseq.seqrelid = iddep.objid
 WHERE a.attnum > 0 AND NOT a.attisdropped AND ${isManagedTableOrPartition('c', 'n')}
-  -- A partition's columns are its parent's (attislocal is false for all of them).
-  AND (NOT c.relispartition OR a.attislocal)
+  -- A partition's columns are its parent's (attislocal is false for all of them); an inheriting
+  -- table's inherited columns are its parents' (those it declares too stay local).
+  AND a.attislocal
 ORDER BY a.attrelid, a.attnum`;
 
 function identityFromRow(row: ColumnRow): Identity | null {

@@ -62,7 +62,8 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND ${isManagedTableOrPartition('c', 'n')}
-  AND (NOT c.relispartition OR con.conislocal)
+  -- A partition's or an inheriting table's copies of its parents' constraints are the parents'.
+  AND con.conislocal
 ORDER BY con.conrelid, con.conname`;
 }
 

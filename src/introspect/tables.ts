@@ -20,6 +20,7 @@ export interface TableRow extends Partial<PartitionRow> {
   readonly force_row_security: boolean;
   readonly owner: string;
   readonly unlogged?: boolean;
+  readonly inherits?: readonly { schema: string; table: string }[] | null;
   readonly reloptions?: readonly string[] | null;
   readonly toast_reloptions?: readonly string[] | null;
 }
@@ -31,6 +32,10 @@ SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name,
   c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
   pg_catalog.pg_get_userbyid(c.relowner) AS owner,
   c.relpersistence = 'u' AS unlogged,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', pn.nspname, 'table', pc.relname) ORDER BY i.inhseqno)
+     FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+     JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+     WHERE i.inhrelid = c.oid AND NOT c.relispartition) AS inherits,
   pg_catalog.to_json(c.reloptions) AS reloptions,
   pg_catalog.to_json(toast.reloptions) AS toast_reloptions,${PARTITION_COLUMNS_SQL}
 FROM pg_catalog.pg_class c
@@ -72,6 +77,7 @@ export function tableFromRow(row: TableRow, parts: TableParts, deps: Dependencie
     forceRowSecurity: row.force_row_security,
     owner: row.owner,
     ...(row.unlogged ? { unlogged: true } : {}),
+    ...(row.inherits && row.inherits.length > 0 ? { inherits: row.inherits } : {}),
     ...storageParameters(row),
     ...partitionFields({
       partition_key: row.partition_key ?? null,

@@ -19,6 +19,11 @@ export interface Table extends QualifiedName {
   readonly owner: string | null;
   /** Desired-state only: previous name in the same schema; turns drop+create into RENAME. */
   readonly renamedFrom?: string | null;
+  /**
+   * INHERITS (...): the parents, in order; left out when none. The table's `columns` and check
+   * constraints are its own; those it inherits are the parents'.
+   */
+  readonly inherits?: readonly { readonly schema: string; readonly table: string }[];
   /** CREATE UNLOGGED TABLE (relpersistence 'u'); left out for logged tables. */
   readonly unlogged?: boolean;
   /**

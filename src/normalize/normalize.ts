@@ -209,8 +209,9 @@ function hasProgrammableObjects(m: DatabaseModel): boolean {
   return [m.views, m.materializedViews, m.routines, m.aggregates ?? [], m.triggers, m.policies, objectGrants, m.defaultPrivileges, m.hypertables, m.continuousAggregates].some((l) => l.length > 0)
     || m.roles.length > 0
     || [...m.tables, ...m.schemas, ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences].some((o) => (o.owner ?? null) !== null)
-    // A partition is created from its parent: the two cannot be normalized apart.
-    || m.tables.some((t) => (t.partitionBy ?? null) !== null || (t.partitionOf ?? null) !== null);
+    // A partition is created from its parent, an inheriting table with its parents: they cannot be
+    // normalized apart.
+    || m.tables.some((t) => (t.partitionBy ?? null) !== null || (t.partitionOf ?? null) !== null || (t.inherits ?? []).length > 0);
 }
 
 /**

@@ -69,7 +69,7 @@ describe('hostile inputs', () => {
     const big = join(dir, 'big.yaml');
     writeFileSync(big, `tables:\n  a:\n    columns: { id: int }\n    comment: "${'x'.repeat(5_000_000)}"\n    colour: red\n`);
     const t0 = performance.now();
-    expect(firstProblem(big).text).toBe(`${big}:5:5: tables.a.colour: unknown key \`colour\`; expected one of: schema, comment, renamed_from, columns, primary_key, unique, foreign_keys, checks, exclusions, indexes, owner, grants, row_level_security, policies, triggers, hypertable, partition_by, convert_to_partitioned, partitions, data, unlogged, with`);
+    expect(firstProblem(big).text).toBe(`${big}:5:5: tables.a.colour: unknown key \`colour\`; expected one of: schema, comment, renamed_from, columns, primary_key, unique, foreign_keys, checks, exclusions, indexes, owner, grants, row_level_security, policies, triggers, hypertable, partition_by, convert_to_partitioned, partitions, data, inherits, unlogged, with`);
     const keys = join(dir, 'keys.yaml');
     writeFileSync(keys, `tables:\n  a:\n    columns:\n${Array.from({ length: 2_000 }, (_, i) => `      c${i}: int`).join('\n')}\n      c5: text\n`);
     expect(firstProblem(keys).text).toMatch(/keys\.yaml:2004:7: tables\.a\.columns: Map keys must be unique: `c5` is already a key at line 9, column 7/);

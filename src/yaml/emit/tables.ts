@@ -52,6 +52,9 @@ function tableYaml(t: Table, schemaField: string | undefined, related: RelatedOb
   setIf(m, 'owner', t.owner);
   setIf(m, 'renamed_from', t.renamedFrom);
   setIf(m, 'unlogged', t.unlogged);
+  if (t.inherits !== undefined && t.inherits.length > 0) {
+    m.inherits = t.inherits.map((p) => (p.schema === 'public' && !p.table.includes('.') ? p.table : `${p.schema}.${p.table}`));
+  }
   if (t.with !== undefined && Object.keys(t.with).length > 0) {
     m.with = Object.fromEntries(Object.entries(t.with).map(([k, v]) => [k, sqlScalar(v)]));
   }

@@ -42,6 +42,7 @@ interface TableYaml extends TableConstraintsYaml {
   readonly convert_to_partitioned?: boolean | { readonly batch_size?: number };
   readonly data?: TableDataYaml;
   readonly unlogged?: boolean;
+  readonly inherits?: string | readonly string[];
   readonly with?: Readonly<Record<string, string | number | boolean>>;
 }
 
@@ -106,6 +107,10 @@ export const tablesKind: Kind = {
       owner: v.owner ?? null,
       ...(v.renamed_from !== undefined ? { renamedFrom: v.renamed_from } : {}),
       ...(v.unlogged ? { unlogged: true } : {}),
+      ...(v.inherits !== undefined ? { inherits: (typeof v.inherits === 'string' ? [v.inherits] : v.inherits).map((p) => {
+        const q = qualifiedFromKey(p, undefined);
+        return { schema: q.schema, table: q.name };
+      }) } : {}),
       ...(v.with !== undefined && Object.keys(v.with).length > 0
         ? { with: Object.fromEntries(Object.entries(v.with).map(([k, x]) => [k, String(x)])) }
         : {}),
