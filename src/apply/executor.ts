@@ -220,7 +220,9 @@ export async function executePlan(conn: Connection, plan: Plan, opts: ExecuteOpt
     for (const t of plan.transactions) {
       const steps = plan.steps.slice(t.firstStep - 1, t.lastStep).map((step, i) => ({ step, index: t.firstStep + i }));
       for (let attempt = 1; ; attempt++) {
-        const failed = await runTransaction(conn, t.transactional, steps, total, opts);
+        // A transaction records its progress before it commits: the work and the record of it
+        // commit together (one commit per transaction, and no window between them).
+        const failed = await runTransaction(conn, t.transactional, steps, total, opts, () => recordProgress(conn, historyId, t.lastStep));
         if (!failed) break;
         if (!isLockTimeout(failed.error)) throw new StepFailedError(failed.index, failed.step, failed.error.message, committed);
         if (attempt > retries) {
@@ -233,7 +235,7 @@ export async function executePlan(conn: Connection, plan: Plan, opts: ExecuteOpt
         await new Promise((r) => setTimeout(r, wait));
       }
       committed = t.lastStep;
-      await recordProgress(conn, historyId, committed);
+      if (!t.transactional) await recordProgress(conn, historyId, committed);
     }
   } catch (e) {
     await recordEnd(conn, historyId, 'failed', committed, (e as Error).message).catch(() => undefined);
@@ -251,6 +253,7 @@ async function runTransaction(
   steps: readonly { step: Step; index: number }[],
   total: number,
   opts: ExecuteOptions,
+  beforeCommit: () => Promise<void>,
 ): Promise<{ index: number; step: Step; error: Error } | null> {
   if (transactional) await conn.exec('BEGIN');
   for (const { step, index } of steps) {
@@ -267,8 +270,10 @@ async function runTransaction(
   }
   if (transactional) {
     try {
+      await beforeCommit();
       await conn.exec('COMMIT');
     } catch (e) {
+      await conn.exec('ROLLBACK').catch(() => undefined);
       const last = steps[steps.length - 1]!;
       return { index: last.index, step: last.step, error: e as Error };
     }
