@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../plan/plan.ts';
 import { DEFAULT_READ_TIMEOUTS } from '../db/timeouts.ts';
 import { redact } from '../db/redact.ts';
 import { clearStatusLine } from './terminal.ts';
+import { resolveDevUrl } from '../workflow/dev-url.ts';
 import { printable, UserError } from '../errors.ts';
 
 export interface CommonOptions {
@@ -42,23 +43,25 @@ export function commandContext(opts: CommonOptions): CommandContext {
   const root = config?.root ?? cwd;
   const schemaDir = opts.schema ? resolve(cwd, opts.schema) : (config?.schemaDir ?? join(root, 'schema'));
   const dbUrl = resolveDatabaseUrl({ cli: opts.db, projectUrl: config?.databaseUrl, cwd: root });
+  // Mutable: `--dev-url embedded` becomes the embedded server's URL once the live database is open.
+  const workspace: { cacheDir: string; devUrl: string | null; note: (m: string) => void } = {
+    cacheDir: process.env.PGFORM_CACHE_DIR ?? join(root, '.pgform', 'cache'),
+    devUrl: opts.devUrl ?? process.env.PGFORM_DEV_URL ?? config?.devUrl ?? null,
+    note,
+  };
   return {
     cwd,
     config,
     schemaDir,
     dbUrl,
-    workspace: {
-      cacheDir: process.env.PGFORM_CACHE_DIR ?? join(root, '.pgform', 'cache'),
-      devUrl: opts.devUrl ?? process.env.PGFORM_DEV_URL ?? config?.devUrl ?? null,
-      note,
-    },
+    workspace,
     settings: {
       lockTimeout: opts.lockTimeout ?? config?.lockTimeout ?? DEFAULT_SETTINGS.lockTimeout,
       statementTimeout: opts.statementTimeout ?? config?.statementTimeout ?? DEFAULT_SETTINGS.statementTimeout,
       mode: opts.atomic || config?.atomic ? 'atomic' : 'online',
     },
-    open: (extensions) =>
-      openDatabase(dbUrl, {
+    open: async (extensions) => {
+      const conn = await openDatabase(dbUrl, {
         cwd,
         extensions,
         readTimeouts: {
@@ -66,7 +69,15 @@ export function commandContext(opts: CommonOptions): CommandContext {
           statementTimeout:
             process.env.PGFORM_READ_STATEMENT_TIMEOUT || config?.readStatementTimeout || DEFAULT_READ_TIMEOUTS.statementTimeout,
         },
-      }),
+      });
+      try {
+        workspace.devUrl = await resolveDevUrl(workspace.devUrl, conn);
+      } catch (e) {
+        await conn.close();
+        throw e;
+      }
+      return conn;
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { readDesired } from '../workflow/desired.ts';
 import { compareStates, desiredState } from '../workflow/states.ts';
+import { forServerMajor, withInitdbDefaults } from '../workflow/server-version.ts';
+import { majorVersion, serverVersionNum } from '../db/connection.ts';
 import { driftRecords, driftReport, partitionRunway, renderDriftText } from '../drift/report.ts';
 import { UserError } from '../errors.ts';
 import { listUnmodelled, unmodelledNote } from '../introspect/unmodelled.ts';
@@ -29,7 +31,9 @@ export async function driftCommand(opts: DriftOptions): Promise<number> {
   const input = await readDesired(ctx.schemaDir, ctx.config);
   const conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
   try {
-    const desired = await desiredState(input.loaded.model, input.managedSchemas, ctx.workspace, input.loaded.sources);
+    const major = majorVersion(await serverVersionNum(conn));
+    const model = forServerMajor(input.loaded, major);
+    const desired = withInitdbDefaults(await desiredState(model, input.managedSchemas, ctx.workspace, input.loaded.sources), input.loaded.sources, major);
     const states = await compareStates(conn, desired, input.managedSchemas, ctx.workspace);
     const entries = [...partitionRunway(states.live, states.desired), ...driftReport(states.live, states.desired)];
     // The report compares modelled objects only: say which ones it cannot see.

@@ -3,6 +3,7 @@ import type { Connection } from '../db/connection.ts';
 import { majorVersion, serverVersionNum } from '../db/connection.ts';
 import { openPglite, pgliteBuildFor, pgliteEngineId, unsupportedExtensions } from '../db/pglite.ts';
 import { openPostgres } from '../db/postgres.ts';
+import { stopEmbeddedServers } from '../db/embedded-server.ts';
 import { ident } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
 import { keys } from '../model/keys.ts';
@@ -33,7 +34,7 @@ export interface ScratchOptions {
  */
 export async function scratchEngineId(opts: Pick<ScratchOptions, 'devUrl'> & { readonly extensions?: readonly string[] }): Promise<string> {
   if (!opts.devUrl) return pgliteEngineId(pgliteBuildFor(opts.extensions ?? []));
-  const conn = await openPostgres(opts.devUrl);
+  const conn = await openPostgres(serverUrl(opts.devUrl));
   try {
     return `postgres-${majorVersion(await serverVersionNum(conn))}`;
   } finally {
@@ -83,6 +84,7 @@ export async function closeWarmScratches(): Promise<void> {
   const all = [...warm.values()];
   warm.clear();
   for (const p of all) await (await p.catch(() => null))?.dispose();
+  await stopEmbeddedServers();
 }
 
 export async function openScratch(opts: ScratchOptions): Promise<ScratchDatabase> {
@@ -109,8 +111,19 @@ async function openPgliteScratch(opts: ScratchOptions): Promise<ScratchDatabase>
   };
 }
 
+/**
+ * `--dev-url embedded` is replaced by the embedded server's URL once the live database is open
+ * (workflow/dev-url.ts); left as it is, the command has no live database to take the version from.
+ */
+function serverUrl(devUrl: string): string {
+  if (devUrl === 'embedded') {
+    throw new UserError('--dev-url embedded takes the version of the live database, and this command has none: give --dev-url postgres://... instead');
+  }
+  return devUrl;
+}
+
 async function openServerScratch(devUrl: string): Promise<ScratchDatabase> {
-  const admin = await openPostgres(devUrl);
+  const admin = await openPostgres(serverUrl(devUrl));
   const name = `pgform_scratch_${randomBytes(6).toString('hex')}`;
   try {
     await admin.exec(`CREATE DATABASE ${ident(name)}`);

@@ -11,6 +11,7 @@ import { readCalledVolatility } from './volatility.ts';
 import { checksFor, runDataChecks, SKIPPED_DATA_CHECKS_NOTE } from './data-checks.ts';
 import { compareStates, desiredState, type ComparedStates, type Workspace } from './states.ts';
 import { withRetentionCounts } from './retention-cut.ts';
+import { forServerMajor, withInitdbDefaults } from './server-version.ts';
 
 export interface DatabasePlan {
   readonly plan: Plan;
@@ -31,7 +32,12 @@ export async function planDatabase(
   settings: PlanSettings,
   opts: PlanDatabaseOptions = {},
 ): Promise<DatabasePlan> {
-  const desired = await desiredState(input.loaded.model, input.managedSchemas, ws, input.loaded.sources);
+  const major = majorVersion(await serverVersionNum(conn));
+  const desired = withInitdbDefaults(
+    await desiredState(forServerMajor(input.loaded, major), input.managedSchemas, ws, input.loaded.sources),
+    input.loaded.sources,
+    major,
+  );
   const states = await compareStates(conn, desired, input.managedSchemas, ws);
   checkRolesExist(desired, states.liveRaw.roles.map((r) => r.name), input.loaded.sources);
   const plan = await withRetentionCounts(conn, makePlan({
@@ -39,7 +45,7 @@ export async function planDatabase(
     to: states.desired,
     online: conn.concurrentIndexBuilds !== false,
     // DETACH PARTITION ... CONCURRENTLY came with PostgreSQL 14.
-    detachConcurrently: majorVersion(await serverVersionNum(conn)) >= 14,
+    detachConcurrently: major >= 14,
     sourceFingerprint: states.sourceFingerprint,
     targetFingerprint: states.targetFingerprint,
     settings,

@@ -1,7 +1,11 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { DEFAULT_PG_BIN, SERVER_EXTENSIONS, startTestServer, type TestServer } from './postgres-server.ts';
+import { DEFAULT_PG_BIN, SERVER_EXTENSIONS, startTestServer, stopSharedServers, type TestServer } from './postgres-server.ts';
 
 let server: TestServer | undefined;
+let sharedServers: string | undefined;
 
 /**
  * Starts one PostgreSQL 15 cluster for the whole run (TimescaleDB preloaded, pgvector available
@@ -19,11 +23,16 @@ export async function setup(project: TestProject): Promise<void> {
     console.warn(`\nWARNING: ${why}; the server tests that need them are skipped.\n`);
   }
   project.provide('postgresUrl', server.url);
+  // The other majors start when a test first asks for one (test/support/version-servers.ts).
+  sharedServers = mkdtempSync(join(tmpdir(), 'pgform-servers-'));
+  chmodSync(sharedServers, 0o755); // the servers run as the postgres OS user when the suite runs as root
+  project.provide('sharedServersDir', sharedServers);
   project.provide('postgresExtensions', [...server.extensions]);
 }
 
 export async function teardown(): Promise<void> {
   await server?.stop();
+  if (sharedServers) stopSharedServers(sharedServers);
 }
 
 declare module 'vitest' {
@@ -31,5 +40,7 @@ declare module 'vitest' {
     postgresUrl: string;
     /** Of timescaledb and vector, those the suite's server can create (TimescaleDB preloaded). */
     postgresExtensions: string[];
+    /** Where the servers of the other majors, started on first use, keep their clusters. */
+    sharedServersDir: string;
   }
 }

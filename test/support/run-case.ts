@@ -17,6 +17,8 @@ import { catalogSnapshot, diffSnapshots, type CatalogSnapshot } from './catalog-
 import type { Case, CaseDataCheck, CaseRenames, EngineKind } from './cases.ts';
 import { ident } from '../../src/sql/quote.ts';
 import { freshPostgres } from './databases.ts';
+import { freshDatabaseOn } from './version-servers.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
 import { pooledPglite, releasePglite } from './pglite-pool.ts';
 
 /** The role the test engines connect as (PGlite's only superuser; the test server's too). */
@@ -25,12 +27,14 @@ const PULLING_ROLE = 'postgres';
 /** One cache per test process: identical states are normalized once. */
 const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-cache-')), devUrl: null };
 
-async function freshDatabase(engine: EngineKind, c: Case): Promise<Connection> {
-  return engine === 'pglite' ? pooledPglite(c.extensions) : freshPostgres('case');
+/** `server`: the `postgres` database URL of another server than the suite's PostgreSQL 15 one. */
+async function freshDatabase(engine: EngineKind, c: Case, server?: string): Promise<Connection> {
+  if (engine === 'pglite') return pooledPglite(c.extensions);
+  return server ? openPostgres(await freshDatabaseOn(server, 'case')) : freshPostgres('case');
 }
 
-async function build(engine: EngineKind, c: Case, sql: string): Promise<Connection> {
-  const conn = await freshDatabase(engine, c);
+async function build(engine: EngineKind, c: Case, sql: string, server?: string): Promise<Connection> {
+  const conn = await freshDatabase(engine, c, server);
   if (sql.trim()) await conn.exec(sql);
   return conn;
 }
@@ -171,12 +175,16 @@ async function runDataCheck(conn: Connection, check: CaseDataCheck): Promise<voi
  * columns, new ones come last); the next plan is empty. With `full` (the default), also: the
  * same YAML on an empty database equals B, and B planned toward A's YAML converges back to A.
  */
-export async function runCase(c: Case, engine: EngineKind, opts: { readonly full?: boolean } = {}): Promise<void> {
+export async function runCase(
+  c: Case,
+  engine: EngineKind,
+  opts: { readonly full?: boolean; /** Another server than the suite's PostgreSQL 15 one. */ readonly server?: string } = {},
+): Promise<void> {
   const open: Connection[] = [];
   const track = (conn: Connection): Connection => (open.push(conn), conn);
   try {
-    const a = track(await build(engine, c, c.beforeSql));
-    const b = track(await build(engine, c, c.afterSql));
+    const a = track(await build(engine, c, c.beforeSql, opts.server));
+    const b = track(await build(engine, c, c.afterSql, opts.server));
     const modelA = await introspect(a);
     const modelB = await introspect(b);
     const schemas = userSchemas(modelA, modelB);
@@ -197,13 +205,13 @@ export async function runCase(c: Case, engine: EngineKind, opts: { readonly full
     await expectEmptyPlan(a, desiredB, 'A -> B');
     if (opts.full === false) return;
 
-    const empty = track(await freshDatabase(engine, c));
+    const empty = track(await freshDatabase(engine, c, opts.server));
     await planAndApply(empty, desiredB);
     await expectSameCatalog(empty, snapshotB, schemas, c.rolePrefix, 'empty database after apply vs B', true);
     await expectEmptyPlan(empty, desiredB, 'empty -> B');
 
     if (c.reverse) {
-      const original = track(await build(engine, c, c.beforeSql));
+      const original = track(await build(engine, c, c.beforeSql, opts.server));
       const desiredA: DesiredInput = {
         loaded: { model: pulledYaml(modelA, c.reverseRenames, c.reverseUsing), sources: new Map(), files: [] },
         managedSchemas: schemas,

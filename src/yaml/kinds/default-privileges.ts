@@ -2,7 +2,7 @@ import { BUILT_IN_DEFAULT_PRIVILEGES, isBuiltInDefaultPrivilege } from '../../mo
 import type { DefaultPrivilege, DefaultPrivilegeObjectKind } from '../../model/grant.ts';
 import { below, positionOf, valueOf } from '../context.ts';
 import { checkIdentifier } from '../names.ts';
-import { granteeName, listOf, PRIVILEGES } from './grants.ts';
+import { allGrantSourceKey, privilegeSourceKey, granteeName, isAllPrivileges, listOf, PRIVILEGES } from './grants.ts';
 import type { Kind } from './kind.ts';
 
 interface DefaultPrivilegeYaml {
@@ -63,11 +63,19 @@ export const defaultPrivilegesKind: Kind = {
       }
       const allowed = DEFAULT_PRIVILEGES[entry.on];
       const privileges: string[] = [];
+      const privilegeAt = new Map<string, ReturnType<typeof valueOf>>();
+      let all = false;
       listOf(entry.privileges).forEach((p, j) => {
         const pAt = valueOf(Array.isArray(entry.privileges) ? below(at, 'privileges', j) : below(at, 'privileges'));
         const upper = p.toUpperCase();
-        if (allowed.includes(upper)) privileges.push(upper);
-        else ctx.problem(pAt, `privilege \`${p}\` cannot be granted on ${entry.on}; expected one of: ${allowed.join(', ')}`);
+        if (isAllPrivileges(p)) {
+          all = true;
+          privileges.push(...allowed);
+          for (const a of allowed) if (!privilegeAt.has(a)) privilegeAt.set(a, pAt);
+        } else if (allowed.includes(upper)) {
+          privileges.push(upper);
+          privilegeAt.set(upper, pAt);
+        } else ctx.problem(pAt, `privilege \`${p}\` cannot be granted on ${entry.on}; expected ALL or one of: ${allowed.join(', ')}`);
       });
       const field = revoking ? 'revoked_from' : 'to';
       const grantees = revoking ? entry.revoked_from : entry.to;
@@ -105,6 +113,9 @@ export const defaultPrivilegesKind: Kind = {
           ctx.model.defaultPrivileges.push(d);
           const key = defaultPrivilegeSourceKey(d);
           if (!ctx.sources.has(key)) ctx.sources.set(key, positionOf(toAt));
+          if (all) ctx.sources.set(allGrantSourceKey(key), positionOf(toAt));
+          const at = privilegeAt.get(privilege);
+          if (at && !ctx.sources.has(privilegeSourceKey(key, privilege))) ctx.sources.set(privilegeSourceKey(key, privilege), positionOf(at));
         }
       });
     });

@@ -58,6 +58,24 @@ export function defaultGrants(target: Omit<GrantTarget, 'what' | 'columns'>): Gr
   return [];
 }
 
+/** `ALL` / `ALL PRIVILEGES` in a privilege list: every privilege of the kind. */
+export function isAllPrivileges(p: string): boolean {
+  return /^ALL(\s+PRIVILEGES)?$/i.test(p.trim());
+}
+
+/**
+ * Key recording that the grants under `sourceKey` were written `ALL`: on a server older than 17,
+ * ALL holds no MAINTAIN (see workflow/server-version.ts).
+ */
+export function allGrantSourceKey(sourceKey: string): string {
+  return `all:${sourceKey}`;
+}
+
+/** Key of where one privilege of the grants under `sourceKey` is written (for version errors). */
+export function privilegeSourceKey(sourceKey: string, privilege: string): string {
+  return `privilege:${sourceKey}:${privilege}`;
+}
+
 /**
  * Key under which a grant's source position is recorded:
  * `grant:<objectKind>:<schema>.<name>:<grantee>`, where a schema grant is `grant:schema:<schema>:<grantee>`,
@@ -98,15 +116,24 @@ export function loadGrants(ctx: LoadContext, target: GrantTarget, value: readonl
       });
     }
     const privileges: string[] = [];
+    const privilegeAt = new Map<string, Loc>();
     const privilegesLoc = below(loc, 'privileges');
+    let all = false;
     listOf(entry.privileges).forEach((p, j) => {
       const at = valueOf(Array.isArray(entry.privileges) ? below(privilegesLoc, j) : privilegesLoc);
       const upper = p.toUpperCase();
       const allowed = PRIVILEGES[kind];
-      if (!allowed.includes(upper)) {
+      if (isAllPrivileges(p)) {
+        all = true;
+        privileges.push(...allowed);
+        for (const a of allowed) if (!privilegeAt.has(a)) privilegeAt.set(a, at);
+      } else if (!allowed.includes(upper)) {
         const on = kind === 'column' ? 'columns' : target.what;
-        ctx.problem(at, `privilege \`${p}\` cannot be granted on ${on}; expected one of: ${allowed.join(', ')}`);
-      } else privileges.push(upper);
+        ctx.problem(at, `privilege \`${p}\` cannot be granted on ${on}; expected ALL or one of: ${allowed.join(', ')}`);
+      } else {
+        privileges.push(upper);
+        privilegeAt.set(upper, at);
+      }
     });
     const toLoc = below(loc, 'to');
     listOf(entry.to).forEach((role, j) => {
@@ -121,6 +148,9 @@ export function loadGrants(ctx: LoadContext, target: GrantTarget, value: readonl
           byIdentity.set(id, earlier === undefined ? g : { ...earlier, withGrantOption: earlier.withGrantOption || g.withGrantOption });
           const key = grantSourceKey(g);
           if (!ctx.sources.has(key)) ctx.sources.set(key, positionOf(at));
+          if (all) ctx.sources.set(allGrantSourceKey(key), positionOf(privilegesLoc));
+          const pAt = privilegeAt.get(privilege);
+          if (pAt && !ctx.sources.has(privilegeSourceKey(key, privilege))) ctx.sources.set(privilegeSourceKey(key, privilege), positionOf(pAt));
         }
       }
     });
