@@ -162,7 +162,10 @@ function checkTable(ctx: LoadContext, table: Table, constraints: readonly Locate
     const seen = new Set<string>();
     list.forEach((col, i) => {
       const at = listLoc === undefined ? fallback : valueOf(below(listLoc, i));
-      if (!columnNames.has(col)) ctx.problem(at, `table \`${display(table)}\` has no column \`${col}\``);
+      // An inheriting table's keys may name its parents' columns: PostgreSQL checks them at plan time.
+      if (!columnNames.has(col)) {
+        if ((table.inherits ?? []).length === 0) ctx.problem(at, `table \`${display(table)}\` has no column \`${col}\``);
+      }
       else if (seen.has(col)) ctx.problem(at, `column \`${col}\` is listed twice`);
       seen.add(col);
     });
