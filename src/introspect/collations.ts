@@ -14,12 +14,13 @@ interface CollationRow {
 }
 
 /**
- * User collations. The ICU locale column is `colliculocale` up to PostgreSQL 16 and `colllocale`
- * from 17: read through the row's JSON so one query serves both.
+ * User collations. The ICU locale is in `collcollate` on PostgreSQL 14, `colliculocale` on 15 and
+ * 16 and `colllocale` from 17: read through the row's JSON so one query serves them all.
  */
 export const COLLATIONS_SQL = `
 SELECT n.nspname AS schema, c.collname AS name, c.collprovider::text AS provider,
-  COALESCE(pg_catalog.to_jsonb(c) ->> 'colllocale', pg_catalog.to_jsonb(c) ->> 'colliculocale') AS locale,
+  COALESCE(pg_catalog.to_jsonb(c) ->> 'colllocale', pg_catalog.to_jsonb(c) ->> 'colliculocale',
+    CASE WHEN c.collprovider <> 'c' THEN c.collcollate END) AS locale,
   c.collcollate AS lc_collate, c.collctype AS lc_ctype,
   c.collisdeterministic AS deterministic,
   ${commentOf('pg_collation', 'c.oid')} AS comment

@@ -316,7 +316,8 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
     conn,
     `SELECT n.nspname AS schema, c.collname AS name,
             concat_ws(' ', c.collprovider::text, -- ICU locales as PostgreSQL 16+ keeps them (15 keeps them as written)
-                      coalesce(regexp_replace(replace(coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale'), '_', '-'),
+                      coalesce(regexp_replace(replace(coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale',
+                                                       CASE WHEN c.collprovider <> 'c' THEN c.collcollate END), '_', '-'),
                                               '-([a-zA-Z0-9]{2})-true(?=-|$)', '-\\1', 'g'), '-'),
                       coalesce(c.collcollate, '-'), coalesce(c.collctype, '-'), c.collisdeterministic::text) AS definition,
             obj_description(c.oid, 'pg_collation') AS comment
