@@ -5,13 +5,14 @@ import { PHASES, type Step } from '../plan/step.ts';
 import { identList, qname } from '../sql/quote.ts';
 import { commentSql, display, hazard, step, type DiffContext } from './context.ts';
 import { matchByName } from './constraints.ts';
+import { storageParameterChange, withClause } from './tables.ts';
 import { createIndexStep, diffIndexList, indexCommentStep, indexesEqualUnder } from './indexes.ts';
 import { changedColumnCommentSteps, createdColumnCommentSteps, creationRequirements, relationAccessSteps, relationColumnKeys, viewQuery } from './views.ts';
 
 /** `CREATE MATERIALIZED VIEW name (cols) AS query WITH [NO] DATA`. */
 export function createMaterializedViewSql(v: MaterializedView): string {
   const cols = v.columns.length > 0 ? ` (${identList(v.columns.map((c) => c.name))})` : '';
-  return `CREATE MATERIALIZED VIEW ${qname(v)}${cols} AS ${viewQuery(v.definition)} WITH ${v.withNoData ? 'NO DATA' : 'DATA'}`;
+  return `CREATE MATERIALIZED VIEW ${qname(v)}${cols}${withClause(v.with)} AS ${viewQuery(v.definition)} WITH ${v.withNoData ? 'NO DATA' : 'DATA'}`;
 }
 
 export function materializedViewCommentStep(v: QualifiedName, comment: string | null, reason?: string): Step {
@@ -110,6 +111,7 @@ export function diffMaterializedViews(ctx: DiffContext): Step[] {
     const m = matchByName(from.indexes, to.indexes, (a, b) => indexesEqualUnder(new Map(), a, b), (a) => !a.valid);
     out.push(...diffIndexList(ctx, null, to, mkey, m));
     if (from.comment !== to.comment) out.push(materializedViewCommentStep(to, to.comment));
+    out.push(...storageParameterChange('materialized_view', from, to));
     out.push(...changedColumnCommentSteps('materialized_view', from, to));
   }
   for (const from of ctx.from.materializedViews) {

@@ -1,4 +1,5 @@
 import type { Table } from '../model/table.ts';
+import type { QualifiedName } from '../model/names.ts';
 import { UserError } from '../errors.ts';
 import { keys } from '../model/keys.ts';
 import { PHASES, type Step } from '../plan/step.ts';
@@ -200,7 +201,7 @@ function inheritsClause(t: Table): string {
 }
 
 /** ` WITH (fillfactor = '70', ...)`, or nothing. */
-function withClause(options: Readonly<Record<string, string>> | undefined): string {
+export function withClause(options: Readonly<Record<string, string>> | undefined): string {
   const names = Object.keys(options ?? {});
   return names.length === 0 ? '' : ` WITH (${names.map((k) => `${optionName(k)} = ${literal(options![k]!)}`).join(', ')})`;
 }
@@ -212,6 +213,15 @@ function optionName(name: string): string {
 
 /** ALTER TABLE ... SET (...) for parameters added or changed, RESET (...) for those removed. */
 function storageParameterSteps(from: Table, to: Table): Step[] {
+  return storageParameterChange('table', from, to);
+}
+
+/** ALTER TABLE / MATERIALIZED VIEW ... SET (...) and RESET (...) between two parameter lists. */
+export function storageParameterChange(
+  kind: 'table' | 'materialized_view',
+  from: { readonly with?: Readonly<Record<string, string>> },
+  to: QualifiedName & { readonly with?: Readonly<Record<string, string>> },
+): Step[] {
   const was = from.with ?? {};
   const now = to.with ?? {};
   const set = Object.keys(now).filter((k) => was[k] !== now[k]);
@@ -223,13 +233,13 @@ function storageParameterSteps(from: Table, to: Table): Step[] {
   if (actions.length === 0) return [];
   return [
     step({
-      kind: 'table',
+      kind,
       object: display(to.schema, to.name),
       operation: 'alter',
-      sql: `ALTER TABLE ${qname(to)} ${actions.join(', ')}`,
+      sql: `ALTER ${kind === 'table' ? 'TABLE' : 'MATERIALIZED VIEW'} ${qname(to)} ${actions.join(', ')}`,
       reason: 'storage parameters apply to pages written and vacuums run from now on; existing pages are not rewritten',
-      phase: PHASES.alterColumn,
-      requires: [keys.table(to.schema, to.name)],
+      phase: kind === 'table' ? PHASES.alterColumn : PHASES.createMaterializedView,
+      requires: [kind === 'table' ? keys.table(to.schema, to.name) : keys.materializedView(to.schema, to.name)],
     }),
   ];
 }

@@ -6,6 +6,7 @@ import { dependsOnOf, optionalDependsOn, type Dependencies } from './dependencie
 import { introspectIndexes } from './indexes.ts';
 import { commentOf, inScope, notExtensionMember, scopeParams, type Scope } from './scope.ts';
 import { RELATION_COLUMNS, viewDefinition } from './views.ts';
+import { storageParameters } from './tables.ts';
 
 export interface MaterializedViewRow {
   readonly oid: string;
@@ -15,6 +16,8 @@ export interface MaterializedViewRow {
   readonly definition: string;
   readonly comment: string | null;
   readonly owner: string;
+  readonly reloptions?: readonly string[] | null;
+  readonly toast_reloptions?: readonly string[] | null;
 }
 
 export const MATERIALIZED_VIEWS_SQL = `
@@ -22,9 +25,12 @@ SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name,
   ${RELATION_COLUMNS} AS columns,
   pg_catalog.pg_get_viewdef(c.oid) AS definition,
   ${commentOf('pg_class', 'c.oid')} AS comment,
-  pg_catalog.pg_get_userbyid(c.relowner) AS owner
+  pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+  pg_catalog.to_json(c.reloptions) AS reloptions,
+  pg_catalog.to_json(toast.reloptions) AS toast_reloptions
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_class toast ON toast.oid = c.reltoastrelid
 WHERE c.relkind = 'm' AND ${inScope('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
 ORDER BY n.nspname, c.relname`;
 
@@ -41,6 +47,7 @@ export function materializedViewFromRow(
     indexes: indexes.map((i) => ({ ...i, ...optionalDependsOn(deps, keys.index(row.schema, row.name, i.name)) })),
     comment: row.comment,
     owner: row.owner,
+    ...storageParameters(row),
     dependsOn: dependsOnOf(deps, keys.materializedView(row.schema, row.name)),
   };
 }

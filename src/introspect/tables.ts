@@ -105,7 +105,7 @@ export async function introspectTables(
 }
 
 /** The table's reloptions and its TOAST table's (as `toast.<name>`, the way ALTER TABLE SET takes them). */
-function storageParameters(row: TableRow): { with?: Record<string, string> } {
+export function storageParameters(row: Pick<TableRow, 'reloptions' | 'toast_reloptions'>): { with?: Record<string, string> } {
   const own = parseReloptions(row.reloptions ?? null);
   for (const [k, v] of Object.entries(parseReloptions(row.toast_reloptions ?? null))) own[`toast.${k}`] = v;
   return Object.keys(own).length > 0 ? { with: own } : {};

@@ -49,5 +49,7 @@ export interface MaterializedView extends QualifiedName {
   readonly dependsOn: readonly string[];
   /** Desired-state only: created `WITH NO DATA` (not populated until the first REFRESH). */
   readonly withNoData?: boolean;
+  /** Storage parameters, as a table's (`fillfactor`, `autovacuum_*`, `toast.*`); left out when none. */
+  readonly with?: Readonly<Record<string, string>>;
   readonly columnComments?: ColumnComments;
 }

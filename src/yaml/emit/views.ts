@@ -3,7 +3,7 @@ import type { Grant } from '../../model/grant.ts';
 import type { Trigger } from '../../model/trigger.ts';
 import type { MaterializedView, View } from '../../model/view.ts';
 import { setGrants } from './grants.ts';
-import { objectKey, setIf } from './common.ts';
+import { objectKey, setIf, sqlScalar } from './common.ts';
 import type { YamlMap } from './common.ts';
 import { indexYaml } from './tables.ts';
 import { triggersYaml } from './triggers.ts';
@@ -53,6 +53,9 @@ export function materializedViewsYaml(views: readonly MaterializedView[], grants
     if (v.columns.length > 0 && v.columns.every((c) => c.type === '')) m.columns = v.columns.map((c) => c.name);
     m.query = v.definition;
     setIf(m, 'with_no_data', v.withNoData);
+    if (v.with !== undefined && Object.keys(v.with).length > 0) {
+      m.with = Object.fromEntries(Object.entries(v.with).map(([k, x]) => [k, sqlScalar(x)]));
+    }
     if (v.indexes.length > 0) {
       const indexes: YamlMap = yamlMap();
       for (const i of v.indexes) indexes[i.name] = indexYaml(i);

@@ -31,6 +31,7 @@ interface MaterializedViewYaml {
   readonly columns?: readonly string[];
   readonly query: string;
   readonly with_no_data?: boolean;
+  readonly with?: Readonly<Record<string, string | number | boolean>>;
   readonly indexes?: Readonly<Record<string, unknown>>;
   readonly comment?: string | null;
   readonly column_comments?: Readonly<Record<string, string | null>>;
@@ -150,6 +151,9 @@ export const materializedViewsKind: Kind = {
       owner: v.owner ?? null,
       dependsOn: [],
       ...(v.with_no_data === true ? { withNoData: true } : {}),
+      ...(v.with !== undefined && Object.keys(v.with).length > 0
+        ? { with: Object.fromEntries(Object.entries(v.with).map(([k, x]) => [k, String(x)])) }
+        : {}),
       ...(commented.columnComments ? { columnComments: commented.columnComments } : {}),
     };
     ctx.model.materializedViews.push(ctx.mark(mv, loc));

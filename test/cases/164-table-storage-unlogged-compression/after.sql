@@ -23,3 +23,5 @@ CREATE TABLE counters (
   id integer PRIMARY KEY,
   n  integer
 ) WITH (fillfactor = 90);
+
+CREATE MATERIALIZED VIEW counter_totals WITH (fillfactor = 90, autovacuum_enabled = false) AS SELECT sum(n) AS total FROM counters;

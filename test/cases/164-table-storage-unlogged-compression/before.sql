@@ -19,3 +19,5 @@ CREATE TABLE counters (
 INSERT INTO events VALUES (1, 'a', '{"x": 1}', 1.5), (2, 'b', '{"y": 2}', 2.5);
 INSERT INTO cache_entries VALUES ('k1', 'v1'), ('k2', 'v2');
 INSERT INTO counters VALUES (1, 10);
+
+CREATE MATERIALIZED VIEW counter_totals WITH (fillfactor = 80) AS SELECT sum(n) AS total FROM counters;
