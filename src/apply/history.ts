@@ -171,12 +171,13 @@ export async function readHistory(conn: Connection): Promise<HistoryEntry[]> {
   const [hasAction] = await conn.query<{ ok: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'pgform.history'::regclass AND attname = 'action' AND NOT attisdropped) AS ok`,
   );
+  // Ordered by the bigint (`h.id`), not the text output column of the same name: run 10 after 9.
   const rows = await conn.query<Record<string, string | number | null>>(
     `SELECT id::text AS id, plan_hash, plan_name, source_fingerprint, target_fingerprint, pgform_version,
             to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS started_at,
             to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS finished_at,
             outcome, steps_total, steps_done, error, ${hasAction?.ok ? 'action' : 'NULL::text AS action'}
-       FROM pgform.history ORDER BY id DESC`,
+       FROM pgform.history h ORDER BY h.id DESC`,
   );
   return rows.map((r) => ({
     id: Number(r.id),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
 import { executePlan } from '../../src/apply/executor.ts';
-import { markInterruptedRuns, readHistory } from '../../src/apply/history.ts';
+import { markInterruptedRuns, readHistory, recordWithoutRunning } from '../../src/apply/history.ts';
 import { renderSql } from '../../src/plan/render-sql.ts';
 import { DEFAULT_SETTINGS, type Plan } from '../../src/plan/plan.ts';
 import type { Step } from '../../src/plan/step.ts';
@@ -65,6 +65,18 @@ describe('a run whose process is gone', () => {
     } finally {
       await blocker.exec('ROLLBACK').catch(() => undefined);
       await Promise.all([runner.close(), blocker.close(), other.close()]);
+    }
+  });
+
+  it('lists runs newest first past the ninth (by number, not by text)', async () => {
+    const conn = await openPostgres(await freshPostgresDatabase('history_order'));
+    try {
+      for (let i = 1; i <= 11; i++) {
+        await recordWithoutRunning(conn, { planHash: `sha256:${i}`, planName: `p${i}`, sourceFingerprint: 's', targetFingerprint: 't', pgformVersion: 'test', stepsTotal: 1, planSql: '' }, 'baseline');
+      }
+      expect((await readHistory(conn)).map((h) => h.planName)).toEqual(Array.from({ length: 11 }, (_, i) => `p${11 - i}`));
+    } finally {
+      await conn.close();
     }
   });
 });
