@@ -1,11 +1,11 @@
 import { UserError } from '../errors.ts';
-import type { Plan, PlanSettings } from './plan.ts';
+import type { Plan, PlanDataCheck, PlanSettings } from './plan.ts';
 import { DEFAULT_SETTINGS } from './plan.ts';
 import type { ObjectKind, Operation, Step } from './step.ts';
 import { ALL_OBJECT_KINDS, ALL_OPERATIONS } from './step.ts';
 import type { Hazard, HazardKind } from './hazard.ts';
 import { ALL_HAZARD_KINDS } from './hazard.ts';
-import { HAZARD_INDENT, LOCKS_PREFIX, hashBody, PLAN_HASH_PREFIX, planHash, signedText } from './render-sql.ts';
+import { DATA_CHECK_PREFIX, HAZARD_INDENT, LOCKS_PREFIX, hashBody, PLAN_HASH_PREFIX, planHash, signedText } from './render-sql.ts';
 import { formatLocks, parseLocks, type StepLocks } from './locks.ts';
 import { PLAN_MODES, planTransactions, transactionsProblem, type PlanMode, type PlannedTransaction } from './transactions.ts';
 
@@ -69,8 +69,20 @@ function parseJsonPlan(text: string): ParsedPlanFile {
     transactions,
     notes: Array.isArray(o.notes) ? o.notes.map(String) : [],
     ...(Array.isArray(o.managedSchemas) ? { managedSchemas: o.managedSchemas.map(String) } : {}),
+    ...(Array.isArray(o.dataChecks) && o.dataChecks.length > 0 ? { dataChecks: o.dataChecks.map((c: unknown, i: number) => checkDataCheck(c, i + 1)) } : {}),
   };
   return { plan, edited: typeof o.planHash !== 'string' || o.planHash !== planHash(plan) };
+}
+
+const DATA_CHECK_KINDS: readonly PlanDataCheck['kind'][] = ['rows', 'nulls', 'duplicates', 'violations'];
+
+function checkDataCheck(value: unknown, n: number): PlanDataCheck {
+  const c = (value ?? {}) as Record<string, unknown>;
+  const fields = ['table', 'change', 'sql', 'fix'] as const;
+  if (typeof value !== 'object' || fields.some((f) => typeof c[f] !== 'string') || !DATA_CHECK_KINDS.includes(c.kind as PlanDataCheck['kind'])) {
+    fail(`data check ${n} is incomplete`);
+  }
+  return { table: c.table as string, change: c.change as string, sql: c.sql as string, kind: c.kind as PlanDataCheck['kind'], fix: c.fix as string };
 }
 
 function checkMode(mode: unknown): PlanMode {
@@ -128,6 +140,14 @@ export function parseSqlPlanText(text: string): ParsedPlanFile {
   if (source === null || target === null) fail('the header has no source/target fingerprints');
   const managed = headerValue(header, 'managed-schemas');
   const notes = header.filter((l) => l.startsWith('-- note: ')).map((l) => l.slice('-- note: '.length));
+  const dataChecks = header.filter((l) => l.startsWith(DATA_CHECK_PREFIX)).map((l, i) => {
+    try {
+      return checkDataCheck(JSON.parse(l.slice(DATA_CHECK_PREFIX.length)), i + 1);
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      return fail(`data check ${i + 1} is not readable JSON`);
+    }
+  });
 
   const lines = body.split('\n');
   const settings = parseSettings(lines);
@@ -152,6 +172,7 @@ export function parseSqlPlanText(text: string): ParsedPlanFile {
     transactions,
     notes,
     ...(managedSchemas ? { managedSchemas } : {}),
+    ...(dataChecks.length > 0 ? { dataChecks } : {}),
   };
   const signed = signedText(header.filter((l) => !l.startsWith(PLAN_HASH_PREFIX)), body);
   return { plan, edited: recordedHash === null || recordedHash !== hashBody(signed) };

@@ -12,6 +12,21 @@ export interface PlanSettings {
 
 export const DEFAULT_SETTINGS: PlanSettings = { lockTimeout: '5s', statementTimeout: '1h' };
 
+/**
+ * A fact about the live rows the plan was made on (see workflow/data-checks.ts): a query that
+ * returns no row while the plan can run. Recorded in the plan so apply can see whether the rows
+ * changed since.
+ */
+export interface PlanDataCheck {
+  readonly table: string;
+  /** What the plan does, e.g. `adds NOT NULL column public.users.code without a default`. */
+  readonly change: string;
+  /** Returns rows describing what is in the way; none when the change can run. */
+  readonly sql: string;
+  readonly kind: 'rows' | 'nulls' | 'duplicates' | 'violations';
+  readonly fix: string;
+}
+
 /** An ordered plan: what `plan` prints and `apply` executes. */
 export interface Plan {
   readonly pgformVersion: string;
@@ -29,4 +44,6 @@ export interface Plan {
   readonly managedSchemas?: readonly string[];
   /** Notes for the reviewer that are not hazards of one step (e.g. an unchecked dependency). */
   readonly notes: readonly string[];
+  /** The data checks that passed when the plan was made; apply runs them again first. */
+  readonly dataChecks?: readonly PlanDataCheck[];
 }

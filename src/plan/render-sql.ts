@@ -133,6 +133,9 @@ export function countHazards(steps: readonly Step[]): [HazardKind, number][] {
  */
 export const MODE_PREFIX = '-- mode: ';
 
+/** A data check the plan was made with (see `PlanDataCheck`), in the header. */
+export const DATA_CHECK_PREFIX = '-- data-check: ';
+
 /** The header's lines without the plan-hash line (which goes right before the mode line). */
 function headerLines(plan: Plan): string[] {
   const lines = [
@@ -151,6 +154,8 @@ function headerLines(plan: Plan): string[] {
     lines.push(`-- hazards: ${hazards.length ? hazards.map(([k, n]) => `${k}: ${n}`).join(', ') : 'none'}`);
   }
   for (const n of plan.notes) lines.push(`-- note: ${oneLine(n)}`);
+  // One JSON object a line (JSON has no raw line breaks), covered by the plan-hash like every line.
+  for (const c of plan.dataChecks ?? []) lines.push(`${DATA_CHECK_PREFIX}${JSON.stringify({ table: c.table, change: c.change, kind: c.kind, sql: c.sql, fix: c.fix })}`);
   return lines;
 }
 

@@ -9,6 +9,7 @@ import { executePlan, StepFailedError, type ProgressEvent, type RetryEvent } fro
 import { introspect } from '../introspect/index.ts';
 import { refusalMessage, refusedSteps, type AllowedHazards } from '../apply/hazard-consent.ts';
 import { invalidIndexNames, liveFingerprint, liveState, type Workspace } from './states.ts';
+import { dataCheckProblems } from './data-checks.ts';
 
 export interface ApplyOptions {
   readonly allowHazards: AllowedHazards;
@@ -52,6 +53,18 @@ export async function applyPlanSafely(
         throw new UserError(
           `the plan is stale: it was made from state ${plan.sourceFingerprint}, but the database is now at ${current}.\n` +
             'plan again (or pass --allow-stale to run it anyway)',
+          EXIT.stale,
+        );
+      }
+      // The schema is as planned; the rows the plan was checked against may not be.
+      const changed = await dataCheckProblems(conn, plan.dataChecks ?? []);
+      if (changed.length > 0) {
+        throw new UserError(
+          [
+            `the plan is stale: the rows changed since it was planned, and ${changed.length} of the facts it was checked against no longer hold:`,
+            ...changed.map((p) => `  - ${p}`),
+            'nothing was run; plan again (or pass --allow-stale to run it anyway)',
+          ].join('\n'),
           EXIT.stale,
         );
       }

@@ -4,6 +4,7 @@ import type { Table } from '../model/table.ts';
 import { ident, literal, qname } from '../sql/quote.ts';
 import { identifierOf, parenthesize, tokenize } from '../diff/sql-text.ts';
 import { UserError } from '../errors.ts';
+import type { PlanDataCheck } from '../plan/plan.ts';
 
 /**
  * Facts about the live rows that decide whether a plan can run at all: a step that would fail on
@@ -11,15 +12,7 @@ import { UserError } from '../errors.ts';
  * over duplicates, a check existing rows violate) is found at plan time instead of half-way
  * through apply. `checksFor` is pure; `runDataChecks` runs the queries, bounded by a timeout.
  */
-export interface DataCheck {
-  readonly table: string;
-  /** What the plan does, e.g. `adds NOT NULL column public.users.code without a default`. */
-  readonly change: string;
-  /** Returns rows describing what is in the way; none when the change can run. */
-  readonly sql: string;
-  readonly kind: 'rows' | 'nulls' | 'duplicates' | 'violations';
-  readonly fix: string;
-}
+export type DataCheck = PlanDataCheck;
 
 /** Default bound on each check's query. */
 export const DATA_CHECK_TIMEOUT = '30s';
@@ -150,9 +143,22 @@ function describe(check: DataCheck, rows: readonly Record<string, unknown>[]): s
  * every change the live rows would make fail. A check that times out says so and how to skip it.
  */
 export async function runDataChecks(conn: Connection, checks: readonly DataCheck[], timeout: string = DATA_CHECK_TIMEOUT): Promise<void> {
+  const problems = await dataCheckProblems(conn, checks, timeout);
+  if (problems.length > 0) {
+    throw new UserError(
+      [`the plan would fail on the data in the database (${problems.length} problem(s)):`, ...problems.map((p) => `  - ${p}`), '(--skip-data-checks plans without looking at the rows)'].join(
+        '\n',
+      ),
+    );
+  }
+}
+
+/** Runs the checks; one message per check the rows fail (none: the plan can run on them). */
+export async function dataCheckProblems(conn: Connection, checks: readonly DataCheck[], timeout: string = DATA_CHECK_TIMEOUT): Promise<string[]> {
   const problems: string[] = [];
   for (const check of checks) {
-    await conn.exec('BEGIN');
+    // Read only: a check only looks (and one read back from a plan file can do nothing else).
+    await conn.exec('BEGIN TRANSACTION READ ONLY');
     try {
       await conn.query(`SELECT set_config('statement_timeout', ${literal(timeout)}, true)`);
       const rows = await conn.query(check.sql);
@@ -165,13 +171,7 @@ export async function runDataChecks(conn: Connection, checks: readonly DataCheck
       await conn.exec('ROLLBACK');
     }
   }
-  if (problems.length > 0) {
-    throw new UserError(
-      [`the plan would fail on the data in the database (${problems.length} problem(s)):`, ...problems.map((p) => `  - ${p}`), '(--skip-data-checks plans without looking at the rows)'].join(
-        '\n',
-      ),
-    );
-  }
+  return problems;
 }
 
 /** The plan note that says the data was not looked at. */

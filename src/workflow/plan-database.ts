@@ -53,8 +53,11 @@ export async function planDatabase(
     catalogVolatility: await readCalledVolatility(conn, desired),
   }));
   if (opts.skipDataChecks) return { plan: { ...plan, notes: [...plan.notes, SKIPPED_DATA_CHECKS_NOTE] }, states, managedSchemas: input.managedSchemas };
-  if (plan.steps.length > 0) await runDataChecks(conn, checksFor(states.live, desired));
-  return { plan, states, managedSchemas: input.managedSchemas };
+  if (plan.steps.length === 0) return { plan, states, managedSchemas: input.managedSchemas };
+  const checks = checksFor(states.live, desired);
+  await runDataChecks(conn, checks);
+  // Recorded with the plan: apply runs them again, so rows changed since are seen before any step.
+  return { plan: checks.length > 0 ? { ...plan, dataChecks: checks } : plan, states, managedSchemas: input.managedSchemas };
 }
 
 /**

@@ -139,9 +139,9 @@ describe('apply killed at random points of a plan with concurrent index builds',
       );
       await killed;
       // The session is gone, as after kill -9 of pgform: wait until the server has ended it.
-      for (let i = 0; i < 100 && (await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).length > 0; i++) {
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      const gone = async () => (await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).length === 0;
+      for (let i = 0; i < 750 && !(await gone()); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await gone()).toBe(true);
       const [run] = await readHistory(admin);
       const stoppedEarly = outcome !== 'finished' && run!.outcome === 'running' && run!.stepsDone < run!.stepsTotal;
       if (stoppedEarly) interrupted++;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,11 @@ import type { Workspace } from '../../src/workflow/states.ts';
 import { renderSql } from '../../src/plan/render-sql.ts';
 import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
 import { UserError } from '../../src/errors.ts';
-import { freshPglite } from '../support/databases.ts';
+import { freshPglite, freshPostgresDatabase } from '../support/databases.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
+import { parsePlanFile } from '../../src/plan/parse.ts';
+import { renderJson } from '../../src/plan/render-json.ts';
+import { applyPlanSafely } from '../../src/workflow/apply-plan.ts';
 import { readCalledVolatility } from '../../src/workflow/volatility.ts';
 
 const ws: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-cache-')), devUrl: null };
@@ -88,4 +92,70 @@ describe('plan-time data checks', () => {
     expect(v.get('pg_catalog.lastval')).toBe('volatile');
     expect(v.get('pg_catalog.now')).toBe('stable');
   });
+});
+
+describe('rows changed between plan and apply', () => {
+  const serverWs: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-cache-')), devUrl: inject('postgresUrl') };
+  const CHECKED = desired(`
+tables:
+  items:
+    columns:
+      id: { type: integer, primary_key: true }
+      code: { type: text, not_null: true }
+      qty: integer
+    unique:
+      items_code_key: [ code ]
+    checks:
+      items_qty_positive: qty > 0
+`);
+
+  it('the plan records its data checks; apply runs them again and refuses a plan whose rows changed, as stale (exit 6), running nothing', async () => {
+    const url = await freshPostgresDatabase('rows_changed');
+    const [conn, other] = await Promise.all([openPostgres(url), openPostgres(url)]);
+    try {
+      await conn.exec(`CREATE TABLE items (id integer PRIMARY KEY, code text, qty integer); INSERT INTO items VALUES (1, 'a', 1), (2, 'b', 2)`);
+      const { plan } = await planDatabase(conn, CHECKED, serverWs, DEFAULT_SETTINGS);
+      expect(plan.dataChecks?.map((c) => c.change)).toEqual([
+        'makes public.items.code NOT NULL',
+        'adds unique constraint items_code_key on public.items ("code")',
+        'adds check items_qty_positive (qty > 0) to public.items',
+      ]);
+      // Written into the plan file, signed with it, read back from SQL and JSON.
+      const sql = renderSql(plan);
+      expect(sql.split('\n').filter((l) => l.startsWith('-- data-check: '))).toHaveLength(3);
+      for (const text of [sql, renderJson(plan)]) {
+        const parsed = parsePlanFile(text);
+        expect(parsed.edited).toBe(false);
+        expect(parsed.plan.dataChecks).toEqual(plan.dataChecks);
+      }
+      expect(parsePlanFile(sql.replace('WHERE NOT (qty > 0)', 'WHERE false')).edited).toBe(true);
+
+      // Another session writes rows the plan's steps would fail on.
+      await other.exec(`INSERT INTO items VALUES (3, NULL, 3), (4, 'a', -1)`);
+      const fromFile = parsePlanFile(sql).plan;
+      const err = await applyPlanSafely(conn, fromFile, ['public'], serverWs, { allowHazards: 'all', allowStale: false, planSql: sql, lockWaitMs: 2000 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(UserError);
+      expect((err as UserError).exitCode).toBe(6);
+      const message = (err as Error).message;
+      expect(message).toMatch(/^the plan is stale: the rows changed since it was planned, and 3 of the facts it was checked against no longer hold:/);
+      expect(message).toMatch(/makes public\.items\.code NOT NULL, but 1 row\(s\) hold NULL there/);
+      expect(message).toMatch(/items_code_key .*values repeat .*\(a\) x2/);
+      expect(message).toMatch(/items_qty_positive .*1 row\(s\) violate it/);
+      expect(message).toMatch(/nothing was run; plan again/);
+      // Nothing ran: no step, no run recorded.
+      const [col] = await conn.query<{ nullable: string }>(`SELECT is_nullable AS nullable FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'code'`);
+      expect(col!.nullable).toBe('YES');
+      expect(await conn.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'items'::regclass AND contype <> 'p'`)).toEqual([]);
+      expect(await conn.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'pgform'`)).toEqual([]);
+
+      // Once the rows fit again, the same plan runs.
+      await other.exec(`DELETE FROM items WHERE id IN (3, 4)`);
+      expect((await applyPlanSafely(conn, fromFile, ['public'], serverWs, { allowHazards: 'all', allowStale: false, planSql: sql, lockWaitMs: 2000 })).verified).toBe(true);
+    } finally {
+      await Promise.all([conn.close(), other.close()]);
+    }
+  }, 300_000);
 });
