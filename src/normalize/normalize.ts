@@ -110,10 +110,11 @@ export async function normalizeWithStats(
 }
 
 async function normalizeInScratch(
-  partial: DatabaseModel,
+  given: DatabaseModel,
   implicitSchemas: readonly string[],
   opts: NormalizeOptions,
 ): Promise<DatabaseModel> {
+  const partial = unpopulated(given);
   // Checked before any scratch database is opened: the state's statements as created from nothing.
   const checked = await checkedFromNothing(partial, opts.sources);
   if (!opts.devUrl) {
@@ -142,6 +143,21 @@ async function normalizeInScratch(
   } finally {
     await scratch.dispose();
   }
+}
+
+/**
+ * The state as the scratch database creates it: materialized views and continuous aggregates
+ * WITH NO DATA. Their canonical form does not depend on their rows, and populating them would run
+ * their queries, and any function those call, with the scratch session's rights (on a --dev-url
+ * server, the URL's role) before anyone reviewed a plan. `withNoData` is re-attached from the
+ * YAML afterwards (withAnnotations), so the normalized state says what the YAML says.
+ */
+function unpopulated(m: DatabaseModel): DatabaseModel {
+  return {
+    ...m,
+    materializedViews: m.materializedViews.map((v) => (v.withNoData ? v : { ...v, withNoData: true })),
+    continuousAggregates: m.continuousAggregates.map((a) => (a.withNoData ? a : { ...a, withNoData: true })),
+  };
 }
 
 /**

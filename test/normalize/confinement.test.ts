@@ -3,6 +3,7 @@ import { normalizeModel } from '../../src/normalize/normalize.ts';
 import { loadSchemaFiles } from '../../src/yaml/load.ts';
 import type { DatabaseModel } from '../../src/model/database.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
+import { loadSqlParser } from '../../src/sql/parser.ts';
 
 /**
  * A model whose SQL text did not come through the loader (which refuses it): the scratch
@@ -25,6 +26,37 @@ describe('the scratch database runs one statement per step', () => {
     const admin = await openPostgres(devUrl);
     try {
       expect(await admin.query("SELECT rolname FROM pg_roles WHERE rolname LIKE 'pwned%'")).toEqual([]);
+    } finally {
+      await admin.close();
+    }
+  });
+});
+
+describe('the scratch database runs no query of the YAML', () => {
+  it('creates materialized views WITH NO DATA: a function their query calls does not run on the --dev-url server', async () => {
+    await loadSqlParser();
+    const { model } = loadSchemaFiles([
+      {
+        path: 'm.yaml',
+        text: `
+functions:
+  f:
+    returns: integer
+    language: plpgsql
+    body: "BEGIN EXECUTE 'CREATE ROLE pwned_by_matview SUPERUSER'; RETURN 1; END"
+materialized_views:
+  m:
+    query: SELECT f() AS x
+`,
+      },
+    ]);
+    const devUrl = inject('postgresUrl');
+    const normalized = await normalizeModel(model, { cacheDir: null, devUrl, managedSchemas: ['public'] });
+    // The state is as the YAML says (populated), only the scratch copy was not.
+    expect(normalized.materializedViews.map((v) => [v.name, v.withNoData ?? false])).toEqual([['m', false]]);
+    const admin = await openPostgres(devUrl);
+    try {
+      expect(await admin.query("SELECT rolname FROM pg_roles WHERE rolname = 'pwned_by_matview'")).toEqual([]);
     } finally {
       await admin.close();
     }
