@@ -227,6 +227,31 @@ function checkPartitionBound(parse: SqlParse, text: string): string | null {
   if (typeOf(one.stmt) !== 'CreateStmt' || f.partbound === undefined) return 'it is not a partition bound';
   const extra = Object.keys(f).filter((k) => !['relation', 'inhRelations', 'partbound', 'oncommit'].includes(k));
   if (extra.length > 0) return 'it adds more than the bound';
+  // PostgreSQL evaluates a bound when the partition is created (also in the scratch database, while
+  // a plan is made): a function call there would run. Bounds are constants; pull writes them so.
+  const call = firstCall(f.partbound);
+  if (call !== null) return `it ${call}, which PostgreSQL would run when the partition is created (a bound is constants: literals, casts, MINVALUE, MAXVALUE)`;
+  return null;
+}
+
+/** The first function call (or subquery) in a parse tree, named for a message; null when none. */
+function firstCall(n: unknown): string | null {
+  if (Array.isArray(n)) {
+    for (const x of n) {
+      const found = firstCall(x);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (n === null || typeof n !== 'object') return null;
+  const node = n as Record<string, unknown>;
+  if (node.SubLink !== undefined) return 'holds a subquery';
+  const fn = node.FuncCall as { funcname?: { String?: { sval?: string } }[] } | undefined;
+  if (fn !== undefined) return `calls function \`${(fn.funcname ?? []).map((p) => p.String?.sval ?? '?').join('.')}\``;
+  for (const v of Object.values(node)) {
+    const found = firstCall(v);
+    if (found !== null) return found;
+  }
   return null;
 }
 
