@@ -68,6 +68,12 @@ export interface Case {
   readonly roles: readonly string[];
   /** Whether B -> A is also run and must converge. */
   readonly reverse: boolean;
+  /**
+   * The way back over A's rows (A -> B -> A on one database, on the server) is refused or fails
+   * with a message matching this pattern (e.g. a NOT NULL column coming back over rows that
+   * have none): then B -> A is proven from a fresh B instead. Null: the rows must come back.
+   */
+  readonly reverseRowsRefused: string | null;
   readonly engines: readonly EngineKind[];
 }
 
@@ -75,7 +81,7 @@ export const CASES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 
 const ENGINE_KINDS: readonly EngineKind[] = ['pglite', 'postgres'];
 const TOP_KEYS = new Set([
-  'description', 'renames', 'using', 'reverse_renames', 'reverse_using', 'plan', 'data', 'reverse', 'engines',
+  'description', 'renames', 'using', 'reverse_renames', 'reverse_using', 'plan', 'data', 'reverse', 'engines', 'reverse_rows_refused',
 ]);
 const PLAN_KEYS = new Set(['contains', 'not_contains', 'hazards', 'hazards_exact']);
 const RENAME_KEYS = new Set(['tables', 'columns']);
@@ -132,6 +138,9 @@ export function loadCase(caseDir: string): Case {
   const reverse = top.reverse ?? true;
   if (typeof reverse !== 'boolean') fail('reverse', 'must be true or false');
 
+  const reverseRowsRefused = top.reverse_rows_refused ?? null;
+  if (reverseRowsRefused !== null && (typeof reverseRowsRefused !== 'string' || reverseRowsRefused === '')) fail('reverse_rows_refused', 'must be a pattern');
+
   const engines = top.engines === undefined ? [...ENGINE_KINDS] : stringList(top.engines, 'engines', fail);
   for (const e of engines) if (!(ENGINE_KINDS as readonly string[]).includes(e)) fail('engines', `unknown engine ${e}`);
   if (engines.length === 0) fail('engines', 'at least one engine is required');
@@ -161,6 +170,7 @@ export function loadCase(caseDir: string): Case {
     rolePrefix,
     roles,
     reverse: reverse as boolean,
+    reverseRowsRefused: reverseRowsRefused as string | null,
     engines: engines as EngineKind[],
   };
 }

@@ -169,6 +169,49 @@ async function runDataCheck(conn: Connection, check: CaseDataCheck): Promise<voi
   }
 }
 
+/** A table of A whose rows both plans keep: its name and kept columns in A, and the same in B. */
+interface KeptTable {
+  readonly schema: string;
+  readonly a: { readonly table: string; readonly columns: readonly string[] };
+  readonly b: { readonly table: string; readonly columns: readonly string[] };
+}
+
+/** The tables of A and their columns whose values both plans keep (neither dropped nor converted). */
+function keptColumns(modelA: DatabaseModel, modelB: DatabaseModel, c: Case): KeptTable[] {
+  const out: KeptTable[] = [];
+  // A column of a composite type whose attributes change holds other values afterwards.
+  const shape = (m: DatabaseModel) => new Map((m.compositeTypes ?? []).map((t) => [`${t.schema}.${t.name}`, JSON.stringify(t.attributes)]));
+  const [shapeA, shapeB] = [shape(modelA), shape(modelB)];
+  const reshaped = (type: string) => [...shapeA.keys()].some((k) => (type === k || type === k.split('.')[1] || type.startsWith(`${k.split('.')[1]}[`)) && shapeA.get(k) !== shapeB.get(k));
+  for (const tA of modelA.tables) {
+    if (tA.partitionBy) continue; // its rows are read through its partitions
+    const renamedTo = Object.entries(c.renames.tables).find(([k, old]) => old === tA.name && k.startsWith(`${tA.schema}.`))?.[0].split('.')[1];
+    const tB = modelB.tables.find((t) => t.schema === tA.schema && t.name === (renamedTo ?? tA.name));
+    if (!tB) continue;
+    const pairs: [string, string][] = [];
+    for (const colA of tA.columns) {
+      const bName = Object.entries(c.renames.columns).find(([k, old]) => old === colA.name && k.startsWith(`${tB.schema}.${tB.name}.`))?.[0].split('.')[2] ?? colA.name;
+      const colB = tB.columns.find((x) => x.name === bName);
+      if (colB && colB.type === colA.type && !reshaped(colA.type) && !colA.generated && !colB.generated && !c.using[`${tB.schema}.${tB.name}.${bName}`]) pairs.push([colA.name, bName]);
+    }
+    if (pairs.length > 0) {
+      out.push({ schema: tA.schema, a: { table: tA.name, columns: pairs.map((p) => p[0]) }, b: { table: tB.name, columns: pairs.map((p) => p[1]) } });
+    }
+  }
+  return out;
+}
+
+/** The rows of the kept columns, named as in state `side`, each table's sorted, as text. */
+async function rowsOf(conn: Connection, kept: readonly KeptTable[], side: 'a' | 'b'): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const t of kept) {
+    const { table, columns } = t[side];
+    const rows = await conn.query<{ r: string }>(`SELECT json_build_array(${columns.map(ident).join(', ')})::text AS r FROM ${ident(t.schema)}.${ident(table)}`);
+    if (rows.length > 0) out[`${t.schema}.${t.a.table}`] = rows.map((x) => x.r).sort();
+  }
+  return out;
+}
+
 /**
  * The proof of a case: A (before) planned toward the pulled YAML of B (after), applied, equals B
  * in an independent catalog query (column order aside: a table that exists keeps the order of its
@@ -195,7 +238,11 @@ export async function runCase(
       managedSchemas: schemas,
     };
 
+    // Rows of the columns both plans keep survive each plan (checked on the server, full proof).
+    const kept = engine === 'postgres' && opts.full !== false && c.reverse ? keptColumns(modelA, modelB, c) : [];
+    const rowsA = await rowsOf(a, kept, 'a');
     const { sql, hazards } = await planAndApply(a, desiredB);
+    expect(await rowsOf(a, kept, 'b'), "A's rows after the plan").toEqual(rowsA);
     for (const s of c.plan.contains) expect(sql, `plan must contain ${s}; the plan:\n${sql}\n`).toContain(s);
     for (const s of c.plan.notContains) expect(sql, `plan must not contain ${s}; the plan:\n${sql}\n`).not.toContain(s);
     for (const h of c.plan.hazards) expect([...hazards], `plan must name hazard ${h}; the plan:\n${sql}\n`).toContain(h);
@@ -216,9 +263,24 @@ export async function runCase(
         loaded: { model: pulledYaml(modelA, c.reverseRenames, c.reverseUsing), sources: new Map(), files: [] },
         managedSchemas: schemas,
       };
-      await planAndApply(b, desiredA);
-      await expectSameCatalog(b, original, schemas, c.rolePrefix, 'B after the reverse plan vs A', false);
-      await expectEmptyPlan(b, desiredA, 'B -> A');
+      // The way back on the database that went forward, over its rows (the data checks may have
+      // written some): the rows of the kept columns come back as they were.
+      const rowsBefore = await rowsOf(a, kept, 'b');
+      const back = await planAndApply(a, desiredA).then(
+        () => null,
+        (e: Error) => e,
+      );
+      if (c.reverseRowsRefused !== null) {
+        expect(back?.message, `the way back over A's rows must be refused (${c.reverseRowsRefused})`).toMatch(new RegExp(c.reverseRowsRefused));
+        await planAndApply(b, desiredA);
+        await expectSameCatalog(b, original, schemas, c.rolePrefix, 'B after the reverse plan vs A', false);
+        await expectEmptyPlan(b, desiredA, 'B -> A');
+      } else {
+        if (back) throw new Error(`A -> B -> A over A's rows failed: ${back.message}`);
+        await expectSameCatalog(a, original, schemas, c.rolePrefix, 'A after the plan and the reverse plan vs A', false);
+        expect(await rowsOf(a, kept, 'a'), 'the rows after the way back').toEqual(rowsBefore);
+        await expectEmptyPlan(a, desiredA, 'A -> B -> A');
+      }
     }
   } finally {
     for (const conn of open) await (engine === 'pglite' ? releasePglite(conn, c.extensions) : conn.close());
