@@ -150,13 +150,43 @@ function compressionSteps(t: Target, from: Compression | null, to: Compression):
       addPolicyStep(
         t,
         'compression',
-        `SELECT add_compression_policy(${regclass(t.schema, t.name)}, compress_after => ${intervalArg(to.after)})`,
+        `SELECT add_compression_policy(${regclass(t.schema, t.name)}, compress_after => ${intervalArg(to.after)}${scheduleArg(to.scheduleInterval)})`,
         `compress chunks older than ${to.after}`,
         [edge.compression(t), ...policyNeeds],
       ),
     );
+  } else if (!policyChange && to.after !== null && to.enabled) {
+    out.push(...rescheduleSteps(t, 'compression', before.scheduleInterval, to.scheduleInterval));
   }
   return out;
+}
+
+/** `, schedule_interval => ...` for add_*_policy; nothing (TimescaleDB's default) when not declared. */
+function scheduleArg(schedule: string | null | undefined): string {
+  return schedule ? `, schedule_interval => INTERVAL ${literal(schedule)}` : '';
+}
+
+const POLICY_PROC = { compression: 'policy_compression', retention: 'policy_retention' } as const;
+
+/**
+ * A policy that stays but runs on another schedule: its job is altered in place (alter_job), found
+ * by what it is a policy of, so the plan names no job id (which differs between databases).
+ */
+function rescheduleSteps(t: Target, policy: 'compression' | 'retention', from: string | null | undefined, to: string | null | undefined): Step[] {
+  if (!to || from === to) return [];
+  return [
+    step({
+      ...base(t),
+      operation: 'alter',
+      sql:
+        `SELECT alter_job(j.job_id, schedule_interval => INTERVAL ${literal(to)}) FROM timescaledb_information.jobs j ` +
+        `WHERE j.proc_schema = '_timescaledb_functions' AND j.proc_name = ${literal(POLICY_PROC[policy])} ` +
+        `AND j.hypertable_schema = ${literal(t.schema)} AND j.hypertable_name = ${literal(t.name)}`,
+      reason: `${policy} policy runs every ${to}${from ? ` (was ${from})` : ''}`,
+      phase: PHASE_POLICY,
+      requires: [t.readyKey, edge.policyAdded(t, policy)],
+    }),
+  ];
 }
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = {
@@ -203,8 +233,15 @@ function retentionShortens(from: string | null, to: string): boolean {
  * before drops the older chunks at its first run after apply: data_loss. How many rows and
  * chunks that is now, the planner adds from the live database (src/workflow/retention-cut.ts).
  */
-function retentionSteps(t: Target, from: string | null, to: string | null, existing: boolean): Step[] {
-  if (from === to) return [];
+interface Retention {
+  readonly dropAfter: string | null;
+  readonly retentionScheduleInterval?: string | null;
+}
+
+function retentionSteps(t: Target, fromState: Retention | null, toState: Retention, existing: boolean): Step[] {
+  const from = fromState?.dropAfter ?? null;
+  const to = toState.dropAfter;
+  if (from === to) return to === null ? [] : rescheduleSteps(t, 'retention', fromState?.retentionScheduleInterval, toState.retentionScheduleInterval);
   const out: Step[] = [];
   if (from !== null) out.push(removePolicyStep(t, 'retention', `retention policy (drop after ${from}) is replaced or removed`));
   if (to !== null) {
@@ -212,7 +249,7 @@ function retentionSteps(t: Target, from: string | null, to: string | null, exist
     const policy = addPolicyStep(
       t,
       'retention',
-      `SELECT add_retention_policy(${regclass(t.schema, t.name)}, drop_after => ${intervalArg(to)})`,
+      `SELECT add_retention_policy(${regclass(t.schema, t.name)}, drop_after => ${intervalArg(to)}${scheduleArg(toState.retentionScheduleInterval)})`,
       `drop chunks older than ${to}`,
       [],
     );
@@ -285,7 +322,7 @@ function createHypertableSteps(h: Hypertable, existingTable: boolean): Step[] {
   }
   const t = hypertableTarget(h);
   const compression = compressionSteps(t, null, h.compression).map((s) => (previous ? { ...s, requires: [...(s.requires ?? []), previous] } : s));
-  return [...out, ...compression, ...retentionSteps(t, null, h.dropAfter, existingTable)];
+  return [...out, ...compression, ...retentionSteps(t, null, h, existingTable)];
 }
 
 /** `from` hypertable with its column names as they are once renames ran. */
@@ -356,7 +393,7 @@ function alterHypertableSteps(from: Hypertable, to: Hypertable): Step[] {
     previous = edge.dimension(to.schema, to.table, d.column);
   }
   const t = hypertableTarget(to);
-  return [...out, ...compressionSteps(t, from.compression, to.compression), ...retentionSteps(t, from.dropAfter, to.dropAfter, true)];
+  return [...out, ...compressionSteps(t, from.compression, to.compression), ...retentionSteps(t, from, to, true)];
 }
 
 export function diffHypertables(ctx: DiffContext): Step[] {
@@ -520,7 +557,7 @@ function createAggregateSteps(a: ContinuousAggregate, requires: readonly string[
     );
   }
   if (a.compression.enabled) out.push(...compressionSteps(t, null, a.compression));
-  out.push(...retentionSteps(t, null, a.dropAfter, false), ...refreshSteps(a, null, a.refreshPolicy));
+  out.push(...retentionSteps(t, null, a, false), ...refreshSteps(a, null, a.refreshPolicy));
   if (a.comment !== null) out.push(commentStep(a));
   return out;
 }
@@ -625,7 +662,7 @@ export function diffContinuousAggregates(ctx: DiffContext): Step[] {
       );
     }
     out.push(...compressionSteps(t, from.compression, to.compression));
-    out.push(...retentionSteps(t, from.dropAfter, to.dropAfter, true), ...refreshSteps(to, from.refreshPolicy, to.refreshPolicy));
+    out.push(...retentionSteps(t, from, to, true), ...refreshSteps(to, from.refreshPolicy, to.refreshPolicy));
     if (from.comment !== to.comment) out.push(commentStep(to));
   }
   return out;

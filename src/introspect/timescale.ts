@@ -173,8 +173,10 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
 }
 
 /** The compression settings of one hypertable (or materialization hypertable). */
-export function compressionFrom(enabled: boolean, settings: readonly CompressionSettingRow[], after: string | null): Compression {
-  if (!enabled) return { enabled: false, segmentBy: [], orderBy: [], after };
+export function compressionFrom(enabled: boolean, settings: readonly CompressionSettingRow[], policy: JobRow | undefined): Compression {
+  const after = policy?.compress_after ?? null;
+  const schedule = policy ? { scheduleInterval: policy.schedule_interval } : {};
+  if (!enabled) return { enabled: false, segmentBy: [], orderBy: [], after, ...schedule };
   const segmentBy = settings
     .filter((s) => s.segmentby_index !== null)
     .sort((a, b) => a.segmentby_index! - b.segmentby_index!)
@@ -183,7 +185,11 @@ export function compressionFrom(enabled: boolean, settings: readonly Compression
     .filter((s) => s.orderby_index !== null)
     .sort((a, b) => a.orderby_index! - b.orderby_index!)
     .map((s) => ({ column: s.column, descending: s.orderby_asc === false, nullsFirst: s.orderby_nullsfirst === true }));
-  return { enabled: true, segmentBy, orderBy, after };
+  return { enabled: true, segmentBy, orderBy, after, ...schedule };
+}
+
+function retentionFrom(policy: JobRow | undefined): { dropAfter: string | null; retentionScheduleInterval?: string } {
+  return policy ? { dropAfter: policy.drop_after, retentionScheduleInterval: policy.schedule_interval } : { dropAfter: null };
 }
 
 export interface TimescaleRows {
@@ -223,9 +229,9 @@ export function timescaleFromRows(rows: TimescaleRows): TimescaleObjects {
       compression: compressionFrom(
         h.compression_enabled,
         settings.get(tk(h.schema, h.table)) ?? [],
-        job(h.schema, h.table, 'policy_compression')?.compress_after ?? null,
+        job(h.schema, h.table, 'policy_compression'),
       ),
-      dropAfter: job(h.schema, h.table, 'policy_retention')?.drop_after ?? null,
+      ...retentionFrom(job(h.schema, h.table, 'policy_retention')),
     });
   }
 
@@ -247,9 +253,9 @@ export function timescaleFromRows(rows: TimescaleRows): TimescaleObjects {
       compression: compressionFrom(
         a.compression_enabled,
         settings.get(tk(a.materialization_schema, a.materialization_table)) ?? [],
-        job(a.schema, a.name, 'policy_compression')?.compress_after ?? null,
+        job(a.schema, a.name, 'policy_compression'),
       ),
-      dropAfter: job(a.schema, a.name, 'policy_retention')?.drop_after ?? null,
+      ...retentionFrom(job(a.schema, a.name, 'policy_retention')),
       comment: a.comment,
       dependsOn: [parent ? continuousAggregateKey(parent.schema, parent.name) : keys.table(a.source_schema, a.source_table)],
     };

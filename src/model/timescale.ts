@@ -29,6 +29,11 @@ export interface Compression {
   readonly orderBy: readonly CompressionOrder[];
   /** Compression policy: chunks older than this are compressed; null: no policy. */
   readonly after: string | null;
+  /**
+   * How often the compression policy's job runs. Introspection fills it; absent in the raw desired
+   * state, normalization fills in TimescaleDB's default for the declared chunk interval.
+   */
+  readonly scheduleInterval?: string | null;
 }
 
 export interface Hypertable {
@@ -44,6 +49,8 @@ export interface Hypertable {
   readonly compression: Compression;
   /** Retention policy: chunks older than this are dropped; null: no policy. */
   readonly dropAfter: string | null;
+  /** How often the retention policy's job runs; like `Compression.scheduleInterval`. */
+  readonly retentionScheduleInterval?: string | null;
 }
 
 /** `add_continuous_aggregate_policy` settings; offsets null mean unbounded. */
@@ -66,6 +73,8 @@ export interface ContinuousAggregate extends QualifiedName {
   readonly refreshPolicy: RefreshPolicy | null;
   readonly compression: Compression;
   readonly dropAfter: string | null;
+  /** How often the retention policy's job runs; like `Compression.scheduleInterval`. */
+  readonly retentionScheduleInterval?: string | null;
   readonly comment: string | null;
   /**
    * What the aggregate reads: `keys.table` of its hypertable or `continuousAggregateKey` of the

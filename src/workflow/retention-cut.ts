@@ -3,8 +3,8 @@ import type { Plan } from '../plan/plan.ts';
 import type { Step } from '../plan/step.ts';
 import { RETENTION_CUT_PREFIX } from '../diff/timescale.ts';
 
-/** `add_retention_policy('<relation>'::regclass, drop_after => <amount>)` as the diff writes it. */
-const POLICY_SQL = /^SELECT add_retention_policy\(('(?:[^']|'')*'::regclass), drop_after => (INTERVAL '(?:[^']|'')*'|-?\d+)\)$/;
+/** `add_retention_policy('<relation>'::regclass, drop_after => <amount>[, schedule_interval => ...])` as the diff writes it. */
+const POLICY_SQL = /^SELECT add_retention_policy\(('(?:[^']|'')*'::regclass), drop_after => (INTERVAL '(?:[^']|'')*'|-?\d+)(?:, schedule_interval => INTERVAL '(?:[^']|'')*')?\)$/;
 
 /**
  * A retention policy that keeps less than before drops chunks at its first run: the live database

@@ -26,8 +26,8 @@ async function dimensions(schema: string) {
 }
 
 async function jobs(schema: string) {
-  return live.query<{ proc_name: string; config: Record<string, unknown> }>(
-    `SELECT proc_name::text, config FROM timescaledb_information.jobs WHERE hypertable_schema = $1 ORDER BY proc_name`,
+  return live.query<{ proc_name: string; config: Record<string, unknown>; schedule_interval: string }>(
+    `SELECT proc_name::text, config, schedule_interval::text FROM timescaledb_information.jobs WHERE hypertable_schema = $1 ORDER BY proc_name`,
     [schema],
   );
 }
@@ -118,7 +118,7 @@ describe('hypertables', () => {
     const first = await converge(live, s, enabled);
     expect(first.steps.map((x) => x.sql)).toEqual([
       `ALTER TABLE "${s}"."metrics" SET (timescaledb.compress = true, timescaledb.compress_segmentby = '"device"', timescaledb.compress_orderby = '"ts" DESC')`,
-      `SELECT add_compression_policy('"${s}"."metrics"'::regclass, compress_after => INTERVAL '7 days')`,
+      `SELECT add_compression_policy('"${s}"."metrics"'::regclass, compress_after => INTERVAL '7 days', schedule_interval => INTERVAL '12:00:00')`,
     ]);
     expect(first.again).toEqual([]);
     expect(await jobs(s)).toMatchObject([{ proc_name: 'policy_compression', config: { compress_after: '7 days' } }]);
@@ -145,10 +145,24 @@ describe('hypertables', () => {
     expect(second.steps.map((x) => x.sql)).toEqual([
       `SELECT remove_compression_policy('"${s}"."metrics"'::regclass, if_exists => true)`,
       `ALTER TABLE "${s}"."metrics" SET (timescaledb.compress = true, timescaledb.compress_segmentby = '', timescaledb.compress_orderby = '"device", "ts" DESC NULLS LAST')`,
-      `SELECT add_compression_policy('"${s}"."metrics"'::regclass, compress_after => INTERVAL '30 days')`,
+      `SELECT add_compression_policy('"${s}"."metrics"'::regclass, compress_after => INTERVAL '30 days', schedule_interval => INTERVAL '12:00:00')`,
     ]);
     expect(second.steps.some((x) => /DROP TABLE|CREATE TABLE/.test(x.sql))).toBe(false);
     expect(second.again).toEqual([]);
+    // Only the compression policy's schedule changes: alter_job, nothing replaced.
+    const rescheduled = await converge(
+      live,
+      s,
+      await desiredState(scratch, s, metrics(s), {
+        hypertables: [hypertable(s, 'metrics', 'ts', { chunkInterval: '1 day', compression: { ...changed.hypertables![0]!.compression, scheduleInterval: '45 minutes' } })],
+      }),
+    );
+    expect(rescheduled.steps.map((x) => x.sql)).toEqual([
+      `SELECT alter_job(j.job_id, schedule_interval => INTERVAL '00:45:00') FROM timescaledb_information.jobs j WHERE j.proc_schema = '_timescaledb_functions' ` +
+        `AND j.proc_name = 'policy_compression' AND j.hypertable_schema = '${s}' AND j.hypertable_name = 'metrics'`,
+    ]);
+    expect(rescheduled.again).toEqual([]);
+    expect(await jobs(s)).toMatchObject([{ proc_name: 'policy_compression', config: { compress_after: '30 days' }, schedule_interval: '00:45:00' }]);
     const settings = await live.query<{ attname: string; segmentby_column_index: number | null; orderby_column_index: number | null; orderby_asc: boolean | null }>(
       `SELECT attname::text, segmentby_column_index::int, orderby_column_index::int, orderby_asc FROM timescaledb_information.compression_settings
        WHERE hypertable_schema = $1 ORDER BY attname`,
@@ -167,7 +181,7 @@ describe('hypertables', () => {
     await live.exec(`CREATE SCHEMA ${s}`);
     await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts')] }));
     const added = await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { dropAfter: '90 days' })] }));
-    expect(added.steps.map((x) => x.sql)).toEqual([`SELECT add_retention_policy('"${s}"."metrics"'::regclass, drop_after => INTERVAL '90 days')`]);
+    expect(added.steps.map((x) => x.sql)).toEqual([`SELECT add_retention_policy('"${s}"."metrics"'::regclass, drop_after => INTERVAL '90 days', schedule_interval => INTERVAL '1 day')`]);
     // A table that kept everything now drops its old chunks: data_loss.
     expect(added.steps[0]!.hazards.map((h) => h.kind)).toEqual(['data_loss']);
     expect(added.steps[0]!.hazards[0]!.message).toMatch(/older than 90 days \(no retention policy before\)/);
@@ -175,7 +189,7 @@ describe('hypertables', () => {
     const changed = await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { dropAfter: '1 year' })] }));
     expect(changed.steps.map((x) => x.sql)).toEqual([
       `SELECT remove_retention_policy('"${s}"."metrics"'::regclass, if_exists => true)`,
-      `SELECT add_retention_policy('"${s}"."metrics"'::regclass, drop_after => INTERVAL '1 year')`,
+      `SELECT add_retention_policy('"${s}"."metrics"'::regclass, drop_after => INTERVAL '1 year', schedule_interval => INTERVAL '1 day')`,
     ]);
     // Keeping longer than before loses nothing.
     expect(changed.steps.flatMap((x) => x.hazards)).toEqual([]);
@@ -185,6 +199,31 @@ describe('hypertables', () => {
       `data_loss: drops the chunks of ${s}.metrics older than 1 mon (kept 1 year before) at the policy's first run after apply`,
     ]);
     expect(await jobs(s)).toMatchObject([{ proc_name: 'policy_retention', config: { drop_after: '1 year' } }]);
+    // Another schedule for the same policy: its job is altered in place, found by its hypertable.
+    const rescheduled = await converge(
+      live,
+      s,
+      await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { dropAfter: '1 year', retentionScheduleInterval: '2 hours' })] }),
+    );
+    expect(rescheduled.steps.map((x) => x.sql)).toEqual([
+      `SELECT alter_job(j.job_id, schedule_interval => INTERVAL '02:00:00') FROM timescaledb_information.jobs j WHERE j.proc_schema = '_timescaledb_functions' ` +
+        `AND j.proc_name = 'policy_retention' AND j.hypertable_schema = '${s}' AND j.hypertable_name = 'metrics'`,
+    ]);
+    expect(rescheduled.steps.flatMap((x) => x.hazards)).toEqual([]);
+    expect(rescheduled.again).toEqual([]);
+    expect(await jobs(s)).toMatchObject([{ proc_name: 'policy_retention', config: { drop_after: '1 year' }, schedule_interval: '02:00:00' }]);
+    // Declared with a new policy, the schedule goes into add_retention_policy.
+    const both = await converge(
+      live,
+      s,
+      await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts', { dropAfter: '2 years', retentionScheduleInterval: '3 hours' })] }),
+    );
+    expect(both.steps.map((x) => x.sql)).toEqual([
+      `SELECT remove_retention_policy('"${s}"."metrics"'::regclass, if_exists => true)`,
+      `SELECT add_retention_policy('"${s}"."metrics"'::regclass, drop_after => INTERVAL '2 years', schedule_interval => INTERVAL '03:00:00')`,
+    ]);
+    expect(both.again).toEqual([]);
+    expect(await jobs(s)).toMatchObject([{ proc_name: 'policy_retention', schedule_interval: '03:00:00' }]);
     const removed = await converge(live, s, await desiredState(scratch, s, metrics(s), { hypertables: [hypertable(s, 'metrics', 'ts')] }));
     expect(removed.steps.map((x) => x.sql)).toEqual([`SELECT remove_retention_policy('"${s}"."metrics"'::regclass, if_exists => true)`]);
     expect(await jobs(s)).toEqual([]);

@@ -125,5 +125,16 @@ describe.runIf(serverHas('timescaledb'))('TimescaleDB on the PostgreSQL 15 serve
     await apply(p);
     expect(await num(`SELECT count(*) FROM pg_indexes WHERE tablename = 'readings' AND indexname = 'readings_device_ts' AND indexdef LIKE '%WHERE (value IS NOT NULL)%'`)).toBe(1);
     expect((await plan(V3)).steps).toEqual([]);
+
+    // A policy's schedule alone: its job is altered in place on the server.
+    const V4 = V3.replace('retention: { drop_after: 30 days }', 'retention: { drop_after: 30 days, schedule_interval: 2 hours }');
+    const rescheduled = await plan(V4);
+    expect(rescheduled.steps.map((s) => s.sql)).toEqual([
+      "SELECT alter_job(j.job_id, schedule_interval => INTERVAL '02:00:00') FROM timescaledb_information.jobs j WHERE j.proc_schema = '_timescaledb_functions' " +
+        "AND j.proc_name = 'policy_retention' AND j.hypertable_schema = 'public' AND j.hypertable_name = 'readings'",
+    ]);
+    await apply(rescheduled);
+    expect(await num(`SELECT extract(epoch FROM schedule_interval) FROM timescaledb_information.jobs WHERE proc_name = 'policy_retention' AND hypertable_name = 'readings'`)).toBe(7200);
+    expect((await plan(V4)).steps).toEqual([]);
   }, 120_000);
 });

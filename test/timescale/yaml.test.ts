@@ -49,8 +49,10 @@ tables:
         segment_by: [device]
         order_by: ts DESC, value NULLS FIRST
         after: 7 days
+        schedule_interval: 6 hours
       retention:
         drop_after: 90 days
+        schedule_interval: 1 day
 continuous_aggregates:
   telemetry.hourly:
     query: |
@@ -85,8 +87,10 @@ describe('timescale YAML', () => {
             { column: 'value', descending: false, nullsFirst: true },
           ],
           after: '7 days',
+          scheduleInterval: '6 hours',
         },
         dropAfter: '90 days',
+        retentionScheduleInterval: '1 day',
       },
     ]);
     expect(ctx.model.continuousAggregates).toEqual([
@@ -132,6 +136,23 @@ tables:
       compression: { segment_by: [ts] }
 `);
     expect(segmented.problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['8: the time column `ts` cannot be a segment_by column']);
+  });
+
+  it('asks for the policy a schedule_interval belongs to, at its line', () => {
+    const ctx = load(`
+tables:
+  m:
+    columns:
+      ts: timestamptz
+    hypertable:
+      time_column: ts
+      compression: { schedule_interval: 1 hour }
+      retention: { schedule_interval: 1 hour }
+`);
+    expect(ctx.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      "8: schedule_interval is the compression policy's: it needs `after`",
+      "9: schedule_interval is the retention policy's: it needs `drop_after`",
+    ]);
   });
 
   it('asks for a refresh policy before an aggregate compression policy', () => {

@@ -22,11 +22,13 @@ function compressionYaml(c: Compression): YamlMap | undefined {
   setIf(m, 'segment_by', [...c.segmentBy]);
   if (c.orderBy.length > 0) m.order_by = c.orderBy.map(orderItem).join(', ');
   if (c.after !== null) m.after = intervalYaml(c.after);
+  if (c.after !== null && c.scheduleInterval) m.schedule_interval = c.scheduleInterval;
   return m;
 }
 
-function retentionYaml(dropAfter: string | null): YamlMap | undefined {
-  return dropAfter === null ? undefined : { drop_after: intervalYaml(dropAfter) };
+function retentionYaml(dropAfter: string | null, schedule: string | null | undefined): YamlMap | undefined {
+  if (dropAfter === null) return undefined;
+  return schedule ? { drop_after: intervalYaml(dropAfter), schedule_interval: schedule } : { drop_after: intervalYaml(dropAfter) };
 }
 
 /** The `hypertable:` block of a table, or undefined when the table is not one. */
@@ -39,7 +41,7 @@ export function hypertableYaml(hypertables: readonly Hypertable[] | undefined, s
   if (h.chunkInterval !== null) m.chunk_interval = intervalYaml(h.chunkInterval);
   setIf(m, 'dimensions', h.dimensions.map((d) => ({ column: d.column, partitions: d.partitions })));
   setIf(m, 'compression', compressionYaml(h.compression));
-  setIf(m, 'retention', retentionYaml(h.dropAfter));
+  setIf(m, 'retention', retentionYaml(h.dropAfter, h.retentionScheduleInterval));
   return m;
 }
 
@@ -65,7 +67,7 @@ export function continuousAggregatesYaml(aggregates: readonly ContinuousAggregat
       };
     }
     setIf(m, 'compression', compressionYaml(a.compression));
-    setIf(m, 'retention', retentionYaml(a.dropAfter));
+    setIf(m, 'retention', retentionYaml(a.dropAfter, a.retentionScheduleInterval));
     setGrants(m, grants, { objectKind: 'table', schema: a.schema, name: a.name, arguments: null });
     out[key] = m;
   }

@@ -30,10 +30,14 @@ export interface CompressionYaml {
   readonly order_by?: string | readonly string[];
   /** Compression policy: compress chunks older than this. */
   readonly after?: IntervalYaml | null;
+  /** How often the compression policy runs; absent: TimescaleDB's default. */
+  readonly schedule_interval?: string | null;
 }
 
 export interface RetentionYaml {
   readonly drop_after?: IntervalYaml | null;
+  /** How often the retention policy runs; absent: TimescaleDB's default. */
+  readonly schedule_interval?: string | null;
 }
 
 export interface HypertableYaml {
@@ -80,8 +84,8 @@ export function parseOrderItem(item: string): CompressionOrder | null {
 
 function loadCompression(ctx: LoadContext, v: CompressionYaml | null | undefined, loc: Loc): Compression {
   if (v === null || v === undefined || v.enabled === false) {
-    if (v && (v.segment_by || v.order_by || v.after !== undefined)) {
-      ctx.problem(below(loc, 'enabled'), 'compression is disabled: segment_by, order_by and after have no effect; remove them');
+    if (v && (v.segment_by || v.order_by || v.after !== undefined || v.schedule_interval !== undefined)) {
+      ctx.problem(below(loc, 'enabled'), 'compression is disabled: segment_by, order_by, after and schedule_interval have no effect; remove them');
     }
     return NO_COMPRESSION;
   }
@@ -93,7 +97,18 @@ function loadCompression(ctx: LoadContext, v: CompressionYaml | null | undefined
     if (parsed) orderBy.push(parsed);
     else ctx.problem(at, `\`${item.trim()}\` is not \`column [ASC|DESC] [NULLS FIRST|LAST]\``);
   });
-  return { enabled: true, segmentBy: [...(v.segment_by ?? [])], orderBy, after: text(v.after) };
+  const after = text(v.after);
+  const schedule = text(v.schedule_interval);
+  if (schedule !== null && after === null) ctx.problem(below(loc, 'schedule_interval'), 'schedule_interval is the compression policy\'s: it needs `after`');
+  return { enabled: true, segmentBy: [...(v.segment_by ?? [])], orderBy, after, ...(schedule !== null ? { scheduleInterval: schedule } : {}) };
+}
+
+/** `retention:`'s drop_after and schedule_interval as model fields. */
+function loadRetention(ctx: LoadContext, v: RetentionYaml | null | undefined, loc: Loc): { dropAfter: string | null; retentionScheduleInterval?: string } {
+  const dropAfter = text(v?.drop_after);
+  const schedule = text(v?.schedule_interval);
+  if (schedule !== null && dropAfter === null) ctx.problem(below(loc, 'schedule_interval'), 'schedule_interval is the retention policy\'s: it needs `drop_after`');
+  return { dropAfter, ...(schedule !== null ? { retentionScheduleInterval: schedule } : {}) };
 }
 
 /** Loads the `hypertable:` block of table `table` (called by the tables kind) into the model. */
@@ -106,7 +121,7 @@ export function loadHypertable(ctx: LoadContext, table: QualifiedName, value: Hy
     chunkInterval: text(value.chunk_interval),
     dimensions,
     compression: loadCompression(ctx, value.compression, below(loc, 'compression')),
-    dropAfter: text(value.retention?.drop_after),
+    ...loadRetention(ctx, value.retention, below(loc, 'retention')),
   };
   ctx.mark(h, loc);
   ctx.model.hypertables.push(h);
@@ -157,7 +172,7 @@ export const continuousAggregatesKind: Kind = {
       materializedOnly: v.materialized_only ?? true,
       refreshPolicy,
       compression: loadCompression(ctx, v.compression, below(loc, 'compression')),
-      dropAfter: text(v.retention?.drop_after),
+      ...loadRetention(ctx, v.retention, below(loc, 'retention')),
       comment: v.comment ?? null,
       dependsOn: [],
       ...(v.with_no_data !== undefined ? { withNoData: v.with_no_data } : {}),
