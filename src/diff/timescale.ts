@@ -6,7 +6,8 @@ import {
   type Compression,
   type CompressionOrder,
   type ContinuousAggregate,
-  type HashDimension,
+  type Dimension,
+  isHashDimension,
   type Hypertable,
   type RefreshPolicy,
 } from '../model/timescale.ts';
@@ -280,13 +281,14 @@ function hypertableTarget(h: { schema: string; table: string }): Target {
   return { kind: 'table', schema: h.schema, name: h.table, sqlKind: 'TABLE', readyKey: hypertableKey(h.schema, h.table) };
 }
 
-function addDimensionStep(h: Hypertable, d: HashDimension, previous: string | null, existing: boolean): Step {
+function addDimensionStep(h: Hypertable, d: Dimension, previous: string | null, existing: boolean): Step {
+  const hash = isHashDimension(d);
   return step({
     kind: 'table',
     object: display(h.schema, h.table),
     operation: 'alter',
-    sql: `SELECT add_dimension(${regclass(h.schema, h.table)}, by_hash(${literal(d.column)}, ${d.partitions}))`,
-    reason: `hash dimension on ${d.column}`,
+    sql: `SELECT add_dimension(${regclass(h.schema, h.table)}, ${hash ? `by_hash(${literal(d.column)}, ${d.partitions})` : `by_range(${literal(d.column)}, ${intervalArg(d.interval)})`})`,
+    reason: `${hash ? 'hash' : 'range'} dimension on ${d.column}`,
     hazards: existing ? [hazard('unchecked_dependency', 'TimescaleDB refuses a new dimension on a hypertable that already has chunks')] : [],
     phase: PHASE_ALTER_HYPERTABLE,
     requires: [hypertableKey(h.schema, h.table), keys.column(h.schema, h.table, d.column), ...(previous ? [previous] : [])],
@@ -376,7 +378,27 @@ function alterHypertableSteps(from: Hypertable, to: Hypertable): Step[] {
   for (const d of to.dimensions) {
     const old = fromDims.get(d.column);
     if (!old) out.push(addDimensionStep(to, d, previous, true));
-    else if (old.partitions !== d.partitions) {
+    else if (isHashDimension(old) !== isHashDimension(d)) {
+      throw new UserError(
+        `hypertable ${name} has a ${isHashDimension(old) ? 'hash' : 'range'} dimension on ${d.column}; TimescaleDB cannot change a dimension's kind. ` +
+          'Create a new table and copy the rows over instead',
+      );
+    } else if (!isHashDimension(old) && !isHashDimension(d)) {
+      if (old.interval !== d.interval) {
+        out.push(
+          step({
+            kind: 'table',
+            object: name,
+            operation: 'alter',
+            sql: `SELECT set_chunk_time_interval(${regclass(to.schema, to.table)}, ${intervalArg(d.interval)}, dimension_name => ${literal(d.column)})`,
+            reason: `range interval on ${d.column}: ${old.interval} -> ${d.interval} (applies to chunks created from now on)`,
+            phase: PHASE_ALTER_HYPERTABLE,
+            requires: [hypertableKey(to.schema, to.table)],
+            provides: [edge.dimension(to.schema, to.table, d.column)],
+          }),
+        );
+      }
+    } else if (isHashDimension(old) && isHashDimension(d) && old.partitions !== d.partitions) {
       out.push(
         step({
           kind: 'table',

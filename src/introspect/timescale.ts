@@ -6,7 +6,7 @@ import {
   type Compression,
   type CompressionOrder,
   type ContinuousAggregate,
-  type HashDimension,
+  type Dimension,
   type Hypertable,
   type RefreshPolicy,
 } from '../model/timescale.ts';
@@ -217,9 +217,13 @@ export function timescaleFromRows(rows: TimescaleRows): TimescaleObjects {
     const ds = dims.get(tk(h.schema, h.table)) ?? [];
     const time = ds.find((d) => d.number === 1);
     if (!time) continue;
-    const dimensions: HashDimension[] = ds
-      .filter((d) => d.number > 1 && d.type === 'Space' && d.partitions !== null)
-      .map((d) => ({ column: d.column, partitions: d.partitions! }));
+    const dimensions: Dimension[] = ds
+      .filter((d) => d.number > 1)
+      .flatMap((d): Dimension[] => {
+        if (d.type === 'Space' && d.partitions !== null) return [{ column: d.column, partitions: d.partitions }];
+        const interval = d.time_interval ?? d.integer_interval;
+        return d.type === 'Time' && interval !== null ? [{ column: d.column, interval }] : [];
+      });
     hypertables.push({
       schema: h.schema,
       table: h.table,

@@ -12,6 +12,18 @@ export interface HashDimension {
   readonly partitions: number;
 }
 
+/** An extra range (time or integer) dimension: chunks also split `column` into ranges of `interval`. */
+export interface RangeDimension {
+  readonly column: string;
+  /** An interval (`1 day`) or, for an integer column, an integer as text. */
+  readonly interval: string;
+}
+
+/** A dimension after the first (time) one. */
+export type Dimension = HashDimension | RangeDimension;
+
+export const isHashDimension = (d: Dimension): d is HashDimension => 'partitions' in d;
+
 /** One `compress_orderby` item. */
 export interface CompressionOrder {
   readonly column: string;
@@ -44,8 +56,8 @@ export interface Hypertable {
   readonly timeColumn: string;
   /** Chunk interval of the time dimension; null in the raw desired state means TimescaleDB's default. */
   readonly chunkInterval: string | null;
-  /** Hash dimensions after the time dimension, in dimension order. */
-  readonly dimensions: readonly HashDimension[];
+  /** Hash and range dimensions after the time dimension, in dimension order. */
+  readonly dimensions: readonly Dimension[];
   readonly compression: Compression;
   /** Retention policy: chunks older than this are dropped; null: no policy. */
   readonly dropAfter: string | null;

@@ -229,6 +229,47 @@ describe('hypertables', () => {
     expect(await jobs(s)).toEqual([]);
   });
 
+  it('adds a range dimension on a second time column, then changes its interval in place', async () => {
+    const s = 'ht_range';
+    await live.exec(`CREATE SCHEMA ${s}`);
+    const table = `CREATE TABLE ${s}.events (ts timestamptz NOT NULL, received timestamptz NOT NULL, v integer)`;
+    await converge(live, s, await desiredState(scratch, s, table, { hypertables: [hypertable(s, 'events', 'ts', { chunkInterval: '1 day' })] }));
+    const ranged = (interval: string) =>
+      desiredState(scratch, s, table, { hypertables: [hypertable(s, 'events', 'ts', { chunkInterval: '1 day', dimensions: [{ column: 'received', interval }] })] });
+    const added = await converge(live, s, await ranged('7 days'));
+    expect(added.steps.map((x) => x.sql)).toEqual([`SELECT add_dimension('"${s}"."events"'::regclass, by_range('received', INTERVAL '7 days'))`]);
+    expect(added.steps[0]!.hazards.map((h) => h.kind)).toEqual(['unchecked_dependency']);
+    expect(added.again).toEqual([]);
+    expect(added.after.hypertables![0]!.dimensions).toEqual([{ column: 'received', interval: '7 days' }]);
+    const dims = () =>
+      live.query<{ column_name: string; dimension_type: string; time_interval: string | null }>(
+        `SELECT column_name::text, dimension_type::text, time_interval::text FROM timescaledb_information.dimensions
+         WHERE hypertable_schema = $1 ORDER BY dimension_number`,
+        [s],
+      );
+    expect(await dims()).toEqual([
+      { column_name: 'ts', dimension_type: 'Time', time_interval: '1 day' },
+      { column_name: 'received', dimension_type: 'Time', time_interval: '7 days' },
+    ]);
+    // Rows one day apart on ts but received in two different weeks land in chunks split on both.
+    await live.exec(`INSERT INTO ${s}.events VALUES ('2024-01-01 10:00', '2024-01-01 10:00', 1), ('2024-01-01 11:00', '2024-01-20 11:00', 2)`);
+    const chunks = async () =>
+      (await live.query<{ n: number }>(`SELECT count(*)::int AS n FROM timescaledb_information.chunks WHERE hypertable_schema = $1`, [s]))[0]!.n;
+    expect(await chunks()).toBe(2);
+
+    const changed = await converge(live, s, await ranged('1 day'));
+    expect(changed.steps.map((x) => x.sql)).toEqual([
+      `SELECT set_chunk_time_interval('"${s}"."events"'::regclass, INTERVAL '1 day', dimension_name => 'received')`,
+    ]);
+    expect(changed.again).toEqual([]);
+    expect((await dims())[1]!.time_interval).toBe('1 day');
+    // A dimension cannot change its kind.
+    const state = await readState(live, [s]);
+    expect(() => planSteps(state, { ...state, hypertables: [hypertable(s, 'events', 'ts', { chunkInterval: '1 day', dimensions: [{ column: 'received', partitions: 2 }] })] })).toThrow(
+      /ht_range\.events has a range dimension on received; TimescaleDB cannot change a dimension's kind/,
+    );
+  });
+
   it('hypertables on an integer time column take integer intervals', async () => {
     const s = 'ht_integer';
     await live.exec(`CREATE SCHEMA ${s}`);

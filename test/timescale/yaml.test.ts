@@ -39,12 +39,14 @@ tables:
     columns:
       ts: timestamptz not null
       device: integer not null
+      received: timestamptz not null
       value: double precision
     hypertable:
       time_column: ts
       chunk_interval: 1 day
       dimensions:
         - { column: device, partitions: 4 }
+        - { column: received, interval: 1 day }
       compression:
         segment_by: [device]
         order_by: ts DESC, value NULLS FIRST
@@ -78,7 +80,10 @@ describe('timescale YAML', () => {
         table: 'metrics',
         timeColumn: 'ts',
         chunkInterval: '1 day',
-        dimensions: [{ column: 'device', partitions: 4 }],
+        dimensions: [
+          { column: 'device', partitions: 4 },
+          { column: 'received', interval: '1 day' },
+        ],
         compression: {
           enabled: true,
           segmentBy: ['device'],
@@ -148,8 +153,10 @@ tables:
       time_column: ts
       compression: { schedule_interval: 1 hour }
       retention: { schedule_interval: 1 hour }
+      dimensions: [{ column: ts, partitions: 2, interval: 1 day }]
 `);
     expect(ctx.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '10: a dimension takes `partitions` (hash) or `interval` (range), one of the two',
       "8: schedule_interval is the compression policy's: it needs `after`",
       "9: schedule_interval is the retention policy's: it needs `drop_after`",
     ]);
@@ -181,7 +188,7 @@ continuous_aggregates:
     const text = stringify({
       tables: {
         'telemetry.metrics': {
-          columns: { ts: 'timestamptz not null', device: 'integer not null', value: 'double precision' },
+          columns: { ts: 'timestamptz not null', device: 'integer not null', received: 'timestamptz not null', value: 'double precision' },
           hypertable: tableBlock,
         },
       },
@@ -239,6 +246,8 @@ continuous_aggregates:
   it('is accepted by the JSON Schema, and a misspelt grant field is not', () => {
     const ok = parseFile('s.yaml', GRANTED).documents[0]!;
     expect(validateDocument(ok)).toEqual([]);
+    // So are range dimensions and policy schedules.
+    expect(validateDocument(parseFile('s.yaml', SCHEMA).documents[0]!)).toEqual([]);
     const bad = parseFile('s.yaml', `
 continuous_aggregates:
   hourly:

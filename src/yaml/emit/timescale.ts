@@ -1,6 +1,6 @@
 import { yamlMap } from './common.ts';
 import type { Grant } from '../../model/grant.ts';
-import type { Compression, CompressionOrder, ContinuousAggregate, Hypertable } from '../../model/timescale.ts';
+import { isHashDimension, type Compression, type CompressionOrder, type ContinuousAggregate, type Hypertable } from '../../model/timescale.ts';
 import { objectKey, setIf, itemsWithKey, tableKey } from './common.ts';
 import { setGrants } from './grants.ts';
 import type { YamlMap } from './common.ts';
@@ -39,7 +39,11 @@ export function hypertableYaml(hypertables: readonly Hypertable[] | undefined, s
   if (!h) return undefined;
   const m: YamlMap = { time_column: h.timeColumn };
   if (h.chunkInterval !== null) m.chunk_interval = intervalYaml(h.chunkInterval);
-  setIf(m, 'dimensions', h.dimensions.map((d) => ({ column: d.column, partitions: d.partitions })));
+  setIf(
+    m,
+    'dimensions',
+    h.dimensions.map((d) => (isHashDimension(d) ? { column: d.column, partitions: d.partitions } : { column: d.column, interval: intervalYaml(d.interval) })),
+  );
   setIf(m, 'compression', compressionYaml(h.compression));
   setIf(m, 'retention', retentionYaml(h.dropAfter, h.retentionScheduleInterval));
   return m;

@@ -5,7 +5,7 @@ import {
   type Compression,
   type CompressionOrder,
   type ContinuousAggregate,
-  type HashDimension,
+  type Dimension,
   type Hypertable,
   type RefreshPolicy,
 } from '../../model/timescale.ts';
@@ -43,8 +43,8 @@ export interface RetentionYaml {
 export interface HypertableYaml {
   readonly time_column: string;
   readonly chunk_interval?: IntervalYaml;
-  /** Hash dimensions: `{ column: device, partitions: 4 }`. */
-  readonly dimensions?: readonly { readonly column: string; readonly partitions: number }[];
+  /** Hash dimensions `{ column: device, partitions: 4 }` and range dimensions `{ column: received, interval: 1 day }`. */
+  readonly dimensions?: readonly { readonly column: string; readonly partitions?: number; readonly interval?: IntervalYaml }[];
   readonly compression?: CompressionYaml | null;
   readonly retention?: RetentionYaml | null;
 }
@@ -113,7 +113,12 @@ function loadRetention(ctx: LoadContext, v: RetentionYaml | null | undefined, lo
 
 /** Loads the `hypertable:` block of table `table` (called by the tables kind) into the model. */
 export function loadHypertable(ctx: LoadContext, table: QualifiedName, value: HypertableYaml, loc: Loc): Hypertable {
-  const dimensions: HashDimension[] = (value.dimensions ?? []).map((d) => ({ column: d.column, partitions: d.partitions }));
+  const dimensions: Dimension[] = [];
+  (value.dimensions ?? []).forEach((d, i) => {
+    if (d.partitions !== undefined && d.interval === undefined) dimensions.push({ column: d.column, partitions: d.partitions });
+    else if (d.interval !== undefined && d.partitions === undefined) dimensions.push({ column: d.column, interval: text(d.interval)! });
+    else ctx.problem(below(loc, 'dimensions', i), 'a dimension takes `partitions` (hash) or `interval` (range), one of the two');
+  });
   const h: Hypertable = {
     schema: table.schema,
     table: table.name,
