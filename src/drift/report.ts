@@ -10,7 +10,8 @@ export type DriftStatus = 'missing' | 'unexpected' | 'changed' | 'invalid' | 'pa
 
 /**
  * One object that differs: `missing` from the database, `unexpected` in it, `changed`, or (an
- * index) `invalid`: left by a failed or killed concurrent build; or (a rolling partition rule)
+ * index) `invalid`: left by a failed or killed concurrent build, (a constraint) added NOT VALID
+ * and never validated; or (a rolling partition rule)
  * `partitions_running_out`: fewer future partitions exist than the rule makes ahead.
  */
 export interface DriftEntry {
@@ -129,8 +130,9 @@ export function driftReport(live: DatabaseModel, desired: DatabaseModel): DriftE
         const prefix = part.added ? '+ ' : part.removed ? '- ' : '  ';
         for (const line of part.value.replace(/\n$/, '').split('\n')) lines.push(prefix + line);
       }
-      const invalid = l.kind === 'index' && (l.value as { valid?: boolean }).valid === false;
-      // An invalid index that is otherwise as declared: its `valid` lines say it all.
+      // An index left by a failed build, a constraint whose validation never committed.
+      const invalid = (l.kind === 'index' || l.kind === 'constraint') && (l.value as { valid?: boolean }).valid === false;
+      // An invalid index or constraint that is otherwise as declared: its `valid` lines say it all.
       const changedOnly = lines.filter((x) => !x.startsWith('  '));
       const onlyValidity = invalid && changedOnly.every((x) => /^[-+] valid: /.test(x));
       out.push({ kind: l.kind, object: l.object, status: invalid ? 'invalid' : 'changed', lines: onlyValidity ? changedOnly : lines });
@@ -218,7 +220,11 @@ export function renderDriftText(entries: readonly DriftEntry[], database: string
   };
   const parts = [`drift: ${entries.length} object(s) in ${database} differ from the schema`, ''];
   for (const e of entries) {
-    parts.push(`${e.kind} ${e.object}: ${words[e.status]}`);
+    const word =
+      e.status === 'invalid' && e.kind === 'constraint'
+        ? 'not validated (added NOT VALID and its validation never committed; the next plan validates it)'
+        : words[e.status];
+    parts.push(`${e.kind} ${e.object}: ${word}`);
     for (const l of e.lines) parts.push(`    ${l}`);
     parts.push('');
   }

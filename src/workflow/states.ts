@@ -87,7 +87,7 @@ export async function comparableLive(
     const normalized = await inPhase('normalizing the live state', () =>
       normalizeModel(liveRaw, { cacheDir: ws.cacheDir, devUrl: ws.devUrl, managedSchemas }),
     );
-    return keepInvalidIndexes(normalized, liveRaw);
+    return keepLiveValidity(normalized, liveRaw);
   } catch (e) {
     const sameEngine = conn.engine === 'pglite' && !ws.devUrl;
     if (sameEngine) {
@@ -101,29 +101,44 @@ export async function comparableLive(
   }
 }
 
-/** `[schema, relation]` (as JSON) -> names of its indexes left invalid (`indisvalid = false`). */
-export function invalidIndexes(m: DatabaseModel): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const r of [...m.tables, ...m.materializedViews]) {
-    const names = r.indexes.filter((i) => !i.valid).map((i) => i.name);
-    if (names.length > 0) out.set(JSON.stringify([r.schema, r.name]), new Set(names));
-  }
-  return out;
-}
-
 /**
- * A scratch database rebuilds every index valid: an index the live database holds invalid (a
- * failed or killed concurrent build) stays invalid in the comparison form, so drift reports it,
- * the plan rebuilds it and verification fails while it remains.
+ * A scratch database rebuilds every index, constraint and domain check valid. What the live
+ * database holds invalid (an index of a failed or killed concurrent build, a constraint added NOT
+ * VALID whose validation never committed) stays so in the comparison form: drift reports it, the
+ * plan rebuilds or validates it, and verification fails while it remains.
  */
-export function keepInvalidIndexes(normalized: DatabaseModel, raw: DatabaseModel): DatabaseModel {
-  const invalid = invalidIndexes(raw);
-  if (invalid.size === 0) return normalized;
-  const mark = <T extends QualifiedName & { readonly indexes: readonly Index[] }>(r: T): T => {
-    const names = invalid.get(JSON.stringify([r.schema, r.name]));
-    return names ? { ...r, indexes: r.indexes.map((i) => (names.has(i.name) ? { ...i, valid: false } : i)) } : r;
+export function keepLiveValidity(normalized: DatabaseModel, raw: DatabaseModel): DatabaseModel {
+  const invalid = new Map<string, { indexes: Set<string>; constraints: Set<string> }>();
+  for (const r of [...raw.tables, ...raw.materializedViews]) {
+    const indexes = new Set(r.indexes.filter((i) => !i.valid).map((i) => i.name));
+    const constraints = new Set('constraints' in r ? r.constraints.filter((c) => !c.valid).map((c) => c.name) : []);
+    if (indexes.size + constraints.size > 0) invalid.set(JSON.stringify([r.schema, r.name]), { indexes, constraints });
+  }
+  const invalidChecks = new Map<string, Set<string>>();
+  for (const d of raw.domains ?? []) {
+    const names = new Set(d.checks.filter((c) => !c.valid).map((c) => c.name));
+    if (names.size > 0) invalidChecks.set(JSON.stringify([d.schema, d.name]), names);
+  }
+  if (invalid.size === 0 && invalidChecks.size === 0) return normalized;
+  const markIndexes = <T extends QualifiedName & { readonly indexes: readonly Index[] }>(r: T): T => {
+    const names = invalid.get(JSON.stringify([r.schema, r.name]))?.indexes;
+    return names && names.size > 0 ? { ...r, indexes: r.indexes.map((i) => (names.has(i.name) ? { ...i, valid: false } : i)) } : r;
   };
-  return { ...normalized, tables: normalized.tables.map(mark), materializedViews: normalized.materializedViews.map(mark) };
+  const markTable = (t: Table): Table => {
+    const names = invalid.get(JSON.stringify([t.schema, t.name]))?.constraints;
+    const marked = markIndexes(t);
+    return names && names.size > 0 ? { ...marked, constraints: marked.constraints.map((c) => (names.has(c.name) ? { ...c, valid: false } : c)) } : marked;
+  };
+  const markDomain = (d: Domain): Domain => {
+    const names = invalidChecks.get(JSON.stringify([d.schema, d.name]));
+    return names ? { ...d, checks: d.checks.map((c) => (names.has(c.name) ? { ...c, valid: false } : c)) } : d;
+  };
+  return {
+    ...normalized,
+    tables: normalized.tables.map(markTable),
+    materializedViews: normalized.materializedViews.map(markIndexes),
+    ...(normalized.domains !== undefined ? { domains: normalized.domains.map(markDomain) } : {}),
+  };
 }
 
 export async function compareStates(

@@ -72,15 +72,11 @@ function majorOf(bin: string): number {
   return Number(/(\d+)(?:\.\d+)*/.exec(text.replace(/^[^0-9]*/, ''))?.[1] ?? 0);
 }
 
-export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const bin = opts.bin ?? DEFAULT_PG_BIN;
-  if (!existsSync(join(bin, 'postgres'))) {
-    throw new Error(`PostgreSQL binaries not found in ${bin} (set PGFORM_PG_BIN)`);
-  }
-  const major = majorOf(bin);
-  const extensions = installedServerExtensions(bin);
-  const preload = opts.timescaledb !== false && extensions.includes('timescaledb');
-  const dir = mkdtempSync(join(tmpdir(), 'pgform-pg-'));
+/**
+ * A new cluster in `dir/data` (initdb as the postgres OS user), configured for throwaway tests on
+ * a free port: no fsync, the socket in `dir`, plus `settings`.
+ */
+async function initCluster(bin: string, dir: string, settings: readonly string[]): Promise<{ data: string; port: number }> {
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   const port = await freePort();
@@ -97,11 +93,26 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     'synchronous_commit = off',
     'full_page_writes = off',
     'max_connections = 100',
-    'shared_buffers = 128MB',
-    ...(preload ? [`shared_preload_libraries = 'timescaledb'`, `timescaledb.telemetry_level = off`] : []),
+    ...settings,
   ].join('\n');
   writeFileSync(join(data, 'postgresql.auto.conf'), conf + '\n');
   if (process.getuid && process.getuid() === 0) execFileSync('chown', ['postgres', join(data, 'postgresql.auto.conf')]);
+  return { data, port };
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const bin = opts.bin ?? DEFAULT_PG_BIN;
+  if (!existsSync(join(bin, 'postgres'))) {
+    throw new Error(`PostgreSQL binaries not found in ${bin} (set PGFORM_PG_BIN)`);
+  }
+  const major = majorOf(bin);
+  const extensions = installedServerExtensions(bin);
+  const preload = opts.timescaledb !== false && extensions.includes('timescaledb');
+  const dir = mkdtempSync(join(tmpdir(), 'pgform-pg-'));
+  const { data, port } = await initCluster(bin, dir, [
+    'shared_buffers = 128MB',
+    ...(preload ? [`shared_preload_libraries = 'timescaledb'`, `timescaledb.telemetry_level = off`] : []),
+  ]);
   const [pgCmd, pgArgs] = asPostgresUser(join(bin, 'postgres'), ['-D', data]);
   const child = spawn(pgCmd, pgArgs, { stdio: ['ignore', 'ignore', 'pipe'], detached: false });
   let stderr = '';
@@ -193,25 +204,7 @@ async function startDetached(packaged: string, dir: string): Promise<string> {
   hydratePackageSymlinks(packaged);
   // A clone under a directory the postgres OS user cannot enter (e.g. /root) runs a readable copy.
   const bin = binariesForPostgresUser(packaged, `${majorOf(packaged)}-${createHash('sha256').update(packaged).digest('hex').slice(0, 8)}`);
-  chmodSync(dir, 0o777);
-  const data = join(dir, 'data');
-  const port = await freePort();
-  if (process.getuid && process.getuid() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
-  const [initCmd, initArgs] = asPostgresUser(join(bin, 'initdb'), [
-    '-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync',
-  ]);
-  execFileSync(initCmd, initArgs, { stdio: 'pipe' });
-  const conf = [
-    `port = ${port}`,
-    `listen_addresses = '127.0.0.1'`,
-    `unix_socket_directories = '${dir}'`,
-    'fsync = off',
-    'synchronous_commit = off',
-    'full_page_writes = off',
-    'max_connections = 100',
-    'shared_buffers = 32MB',
-  ].join('\n');
-  writeFileSync(join(data, 'postgresql.auto.conf'), conf + '\n');
+  const { data, port } = await initCluster(bin, dir, ['shared_buffers = 32MB']);
   writeFileSync(join(dir, 'bin'), bin);
   if (process.getuid && process.getuid() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
   // pg_ctl detaches the server: it outlives the test process that started it.

@@ -102,6 +102,30 @@ describe('invalid indexes on the PostgreSQL server', () => {
   });
 });
 
+describe('constraints left NOT VALID on the PostgreSQL server', () => {
+  it('are drift, are validated by the next plan, and then nothing differs', async () => {
+    const CHECKED = YAML.replace('    indexes:', '    checks:\n      code_short: length(code) < 10\n    indexes:');
+    const conn = await freshPostgres('invalid');
+    try {
+      await apply(conn, await plan(conn, YAML));
+      await conn.exec(`INSERT INTO items VALUES (1, 'a')`);
+      // As an apply killed while VALIDATE CONSTRAINT ran: the ADD ... NOT VALID committed, the validation did not.
+      await conn.exec(`ALTER TABLE items ADD CONSTRAINT code_short CHECK (length(code) < 10) NOT VALID`);
+      const entries = await drift(conn, CHECKED);
+      expect(entries.map((e) => [e.kind, e.object, e.status])).toEqual([['constraint', 'public.items.code_short', 'invalid']]);
+      expect(entries[0]!.lines).toEqual(['- valid: false', '+ valid: true']);
+      expect(renderDriftText(entries, 'db')).toMatch(/code_short: not validated \(added NOT VALID/);
+      const p = await plan(conn, CHECKED);
+      expect(p.steps.map((s) => s.sql)).toEqual(['ALTER TABLE "public"."items" VALIDATE CONSTRAINT "code_short"']);
+      await apply(conn, p);
+      expect(await drift(conn, CHECKED)).toEqual([]);
+      expect((await plan(conn, CHECKED)).steps).toEqual([]);
+    } finally {
+      await conn.close();
+    }
+  });
+});
+
 describe('invalid indexes where CONCURRENTLY cannot run', () => {
   it('are rebuilt with the plain forms', async () => {
     const server = await freshPostgres('invalid');
