@@ -1,9 +1,10 @@
 -- pgform plan
 -- pgform-version: 0.1.0
--- source: sha256:1c20ac7c1f7fb6b3
--- target: sha256:1c20ac7c1f7fb6b3
+-- source: sha256:4b1345553bc78d4e
+-- target: sha256:4b1345553bc78d4e
 -- managed-schemas: ["public"]
--- plan-hash: sha256:69e21d3bc9c30e36d23aacb8b7cc2f2c828a53e24c6c72a4edcfff3f4dcff59b
+-- plan-hash: sha256:033ce0254046a591ca9006e1afab0c262d94790770827a0e9383c5b7e9340030
+-- mode: online
 -- no changes
 
 SET lock_timeout = '5s';

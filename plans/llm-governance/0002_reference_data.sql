@@ -1,9 +1,10 @@
 -- pgform plan
 -- pgform-version: 0.1.0
--- source: sha256:1c20ac7c1f7fb6b3
--- target: sha256:1c20ac7c1f7fb6b3
+-- source: sha256:4b1345553bc78d4e
+-- target: sha256:4b1345553bc78d4e
 -- managed-schemas: ["public"]
--- plan-hash: sha256:2ba9fec726fbf8622d8ba2b311acd0878c0ca00186904fa7972e7601f5efac94
+-- plan-hash: sha256:232cce2d2beff7bb85dafb929b97b13ea93622f9864ecaacaa175fd53cd8fc1c
+-- mode: online
 -- steps: 2
 --   insert data: 2
 -- hazards: none
@@ -12,8 +13,12 @@ SET lock_timeout = '5s';
 SET statement_timeout = '1h';
 SET check_function_bodies = off;
 
+-- transaction 1/1: steps 1-2
+BEGIN;
+
 -- step 1/2: insert data public.policies
 --   transactional: yes
+--   locks: catalog: "public"."policies" ROW EXCLUSIVE
 --   hazards: none
 --   reason: 4 declared row(s) missing: (id=20000000-0000-4000-8000-000000000001) (id=20000000-0000-4000-8000-000000000002) (id=20000000-0000-4000-8000-000000000003) (id=20000000-0000-4000-8000-000000000004)
 INSERT INTO "public"."policies" ("id", "name", "description", "policy_type", "rules", "enforcement_level", "priority") VALUES
@@ -24,6 +29,7 @@ INSERT INTO "public"."policies" ("id", "name", "description", "policy_type", "ru
 
 -- step 2/2: insert data public.roles
 --   transactional: yes
+--   locks: catalog: "public"."roles" ROW EXCLUSIVE
 --   hazards: none
 --   reason: 7 declared row(s) missing: (id=10000000-0000-4000-8000-000000000001) (id=10000000-0000-4000-8000-000000000002) (id=10000000-0000-4000-8000-000000000003) (id=10000000-0000-4000-8000-000000000004) (id=10000000-0000-4000-8000-000000000005) (id=10000000-0000-4000-8000-000000000006) (id=10000000-0000-4000-8000-000000000007)
 INSERT INTO "public"."roles" ("id", "name", "display_name", "description", "permissions", "parent_role_id", "level", "is_system") VALUES
@@ -34,3 +40,5 @@ INSERT INTO "public"."roles" ("id", "name", "display_name", "description", "perm
   ('10000000-0000-4000-8000-000000000005', 'viewer', 'Viewer', 'Read-only access', '["metrics:read","teams:read","policies:read"]', '10000000-0000-4000-8000-000000000004', '10', 'true'),
   ('10000000-0000-4000-8000-000000000006', 'security_officer', 'Security Officer', 'Security and compliance', '["audit:read","policies:read","policies:update","alerts:*","users:read","sessions:revoke","metrics:read"]', '10000000-0000-4000-8000-000000000002', '80', 'true'),
   ('10000000-0000-4000-8000-000000000007', 'finance_manager', 'Finance Manager', 'Cost and budget management', '["metrics:read","costs:*","budgets:*","teams:read","alerts:read"]', '10000000-0000-4000-8000-000000000002', '80', 'true');
+
+COMMIT; -- transaction 1/1
