@@ -3,6 +3,7 @@ import type { Plan } from '../plan/plan.ts';
 import type { Step } from '../plan/step.ts';
 import { CANONICAL_SEARCH_PATH } from '../sql/session.ts';
 import { ident, literal } from '../sql/quote.ts';
+import { PER_CHUNK_OPTION } from '../sql/concurrently.ts';
 import { LOCK_LEVELS, lockConflicts, locksOf } from '../plan/locks.ts';
 import { transactionsProblem } from '../plan/transactions.ts';
 import { UserError } from '../errors.ts';
@@ -167,21 +168,23 @@ function modeOfLevel(level: string): string {
 }
 
 /**
- * A concurrent index build stopped by lock_timeout can leave an invalid index behind: drop it so
- * the retry can build it again. Other non-transactional steps (DROP INDEX CONCURRENTLY IF EXISTS)
- * retry as they are.
+ * A concurrent index build, or a hypertable's index built one chunk per transaction, stopped by
+ * lock_timeout can leave an invalid index behind: drop it so the retry can build it again (a
+ * hypertable's plainly: TimescaleDB has no concurrent drop). Other non-transactional steps (DROP
+ * INDEX CONCURRENTLY IF EXISTS) retry as they are.
  */
 async function cleanUpBeforeRetry(conn: Connection, step: Step): Promise<void> {
-  const m = /^CREATE (?:UNIQUE )?INDEX CONCURRENTLY ("(?:[^"]|"")+") ON ("(?:[^"]|"")+")\./.exec(step.sql);
-  if (!m) return;
-  const name = m[1]!.slice(1, -1).replace(/""/g, '"');
-  const schema = m[2]!.slice(1, -1).replace(/""/g, '"');
+  const m = /^CREATE (?:UNIQUE )?INDEX (CONCURRENTLY )?("(?:[^"]|"")+") ON ("(?:[^"]|"")+")\./.exec(step.sql);
+  const concurrently = m?.[1] !== undefined;
+  if (!m || (!concurrently && !step.sql.includes(PER_CHUNK_OPTION))) return;
+  const name = m[2]!.slice(1, -1).replace(/""/g, '"');
+  const schema = m[3]!.slice(1, -1).replace(/""/g, '"');
   const [row] = await conn.query<{ invalid: boolean }>(
     `SELECT NOT i.indisvalid AS invalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2`,
     [schema, name],
   );
-  if (row?.invalid) await conn.exec(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(schema)}.${ident(name)}`);
+  if (row?.invalid) await conn.exec(`DROP INDEX${concurrently ? ' CONCURRENTLY' : ''} IF EXISTS ${ident(schema)}.${ident(name)}`);
 }
 
 /**

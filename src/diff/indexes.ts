@@ -3,8 +3,10 @@ import type { Index, IndexKey } from '../model/index.ts';
 import type { Table } from '../model/table.ts';
 import type { QualifiedName } from '../model/names.ts';
 import { keys } from '../model/keys.ts';
+import { hypertableKey } from '../model/timescale.ts';
 import { PHASES, type Step } from '../plan/step.ts';
 import { ident, identList, literal, qname } from '../sql/quote.ts';
+import { PER_CHUNK_OPTION } from '../sql/concurrently.ts';
 import { canonicalJson } from '../model/canonical-json.ts';
 import { commentSql, display, edges, generatedName, hazard, NON_TRANSACTIONAL, step, type DiffContext, type TablePair } from './context.ts';
 import { identifierOf, parenthesize, substituteIdentifiers, tokenize } from './sql-text.ts';
@@ -22,16 +24,49 @@ function keySql(k: IndexKey): string {
   return parts.join(' ');
 }
 
+/**
+ * An index on an existing hypertable built with TimescaleDB's transaction_per_chunk: the index is
+ * created on the hypertable (empty itself: a catalog change under SHARE), then on each chunk in a
+ * transaction of its own, so a chunk is locked (SHARE) only while its own index is built. It cannot
+ * run inside a transaction block, and an interrupted build leaves the hypertable's index marked
+ * invalid (with some chunks indexed): the next plan sees an invalid index and builds it again.
+ */
+function perChunkIndexStep(t: IndexedRelation, i: Index, reason: string | undefined, relationKey: string): Step {
+  const ikey = keys.index(t.schema, t.name, i.name);
+  const name = display(t.schema, t.name);
+  return step({
+    kind: 'index',
+    object: display(t.schema, t.name, i.name),
+    operation: 'create',
+    sql: createIndexSql(t, i, false, [PER_CHUNK_OPTION]),
+    // Chunks are TimescaleDB's and have no name in the plan: their locks are in the hazard.
+    locks: stepLocks('catalog', [lock(t, 'SHARE')]),
+    hazards: [
+      hazard(
+        'non_transactional',
+        `commits once per chunk of ${name}; an interrupted build leaves the index invalid, built on some chunks only (the next plan drops and builds it again)`,
+      ),
+      hazard('blocks_writes', `writes to each chunk of ${name} wait while that chunk's index is built (SHARE on the chunk)`),
+    ],
+    transactional: false,
+    reason: reason ?? 'transaction_per_chunk: one transaction per chunk of the hypertable',
+    phase: PHASES.createIndex,
+    requires: [relationKey, hypertableKey(t.schema, t.name), ...indexColumns(t, i).map((c) => keys.column(t.schema, t.name, c)), ...(i.dependsOn ?? [])],
+    provides: [ikey],
+    requiresRemoved: [ikey],
+  });
+}
+
 /** `CREATE [UNIQUE] INDEX [CONCURRENTLY] name ON table USING ...`, from the structured fields. */
-export function createIndexSql(t: QualifiedName, i: Index, concurrently: boolean): string {
+export function createIndexSql(t: QualifiedName, i: Index, concurrently: boolean, extraOptions: readonly string[] = []): string {
   const parts = [`CREATE${i.unique ? ' UNIQUE' : ''} INDEX${concurrently ? ' CONCURRENTLY' : ''}`];
   if (i.name) parts.push(ident(i.name));
   parts.push(`ON ${qname(t)} USING ${i.method} (${i.keys.map(keySql).join(', ')})`);
   if (i.include.length) parts.push(`INCLUDE (${identList(i.include)})`);
   if (i.nullsNotDistinct) parts.push('NULLS NOT DISTINCT');
   // Keep the declared order: PostgreSQL keeps it in reloptions, and a reordered list is a different definition.
-  const withKeys = Object.keys(i.with);
-  if (withKeys.length) parts.push(`WITH (${withKeys.map((k) => `${ident(k)} = ${literal(i.with[k]!)}`).join(', ')})`);
+  const options = [...extraOptions, ...Object.keys(i.with).map((k) => `${ident(k)} = ${literal(i.with[k]!)}`)];
+  if (options.length) parts.push(`WITH (${options.join(', ')})`);
   if (i.where !== null) parts.push(`WHERE ${parenthesize(i.where)}`);
   return parts.join(' ');
 }
@@ -107,6 +142,17 @@ export function indexCommentStep(t: QualifiedName, i: Index, comment: string | n
 }
 
 /**
+ * Whether an index declared `transaction_per_chunk` on existing `t` is built that way: `t` is a
+ * hypertable after the plan and the engine runs statements that commit on their own (the embedded
+ * TimescaleDB build cannot: there it is one plain build, its hazard saying writes wait). On a table
+ * created by the plan there is nothing to lock: the flag has no effect there.
+ */
+function perChunkApplies(ctx: DiffContext, t: QualifiedName): boolean {
+  const hypertable = (ctx.to.hypertables ?? []).some((h) => h.schema === t.schema && h.table === t.name);
+  return hypertable && (ctx.online || ctx.plainSwaps === true);
+}
+
+/**
  * Building an index; `existing`: the table exists before the plan (online rules apply).
  * `relationKey`: the key of the indexed relation (a table's by default, or a materialized view's).
  */
@@ -119,6 +165,7 @@ export function createIndexStep(
   relationKey: string = keys.table(t.schema, t.name),
 ): Step {
   const ikey = keys.index(t.schema, t.name, i.name);
+  if (existing && i.transactionPerChunk === true && perChunkApplies(ctx, t)) return perChunkIndexStep(t, i, reason, relationKey);
   const concurrently = existing && ctx.online;
   return step({
     kind: 'index',

@@ -8,7 +8,7 @@ import { canonicalJson } from './canonical-json.ts';
  * Owners are managed only where the YAML names them, so they are compared by the diff (which
  * knows which are managed), not by fingerprints; the same goes for role attributes below.
  */
-const ANNOTATION_KEYS = new Set(['renamedFrom', 'using', 'reverseUsing', 'backfill', 'irreversible', 'recursive', 'withNoData', 'refresh', 'owner', 'partitionRule', 'convertToPartitioned']);
+const ANNOTATION_KEYS = new Set(['renamedFrom', 'using', 'reverseUsing', 'backfill', 'irreversible', 'recursive', 'withNoData', 'refresh', 'owner', 'partitionRule', 'convertToPartitioned', 'transactionPerChunk']);
 /**
  * Cluster-wide: live lists every role of the cluster, desired only the declared ones. Reference
  * rows are not schema: a plan's fingerprints must hold whatever the rows are.

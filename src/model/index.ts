@@ -31,4 +31,9 @@ export interface Index {
   readonly comment: string | null;
   /** Functions an expression or predicate uses, as `keys.*` keys; left out when none. */
   readonly dependsOn?: readonly string[];
+  /**
+   * Desired-state only: on an existing hypertable, built with TimescaleDB's
+   * `timescaledb.transaction_per_chunk` (one transaction per chunk instead of one for the table).
+   */
+  readonly transactionPerChunk?: true;
 }

@@ -390,9 +390,11 @@ function withAnnotations(normalized: DatabaseModel, raw: DatabaseModel): Databas
       const r = rawTables.get(`${t.schema}.${t.name}`);
       if (!r) return { ...t, owner: null };
       const rawCols = new Map(r.columns.map((c) => [c.name, c]));
+      const perChunk = new Set(r.indexes.filter((i) => i.transactionPerChunk).map((i) => i.name));
       return {
         ...t,
         owner: r.owner,
+        ...(perChunk.size > 0 ? { indexes: t.indexes.map((i) => (perChunk.has(i.name) ? { ...i, transactionPerChunk: true as const } : i)) } : {}),
         ...(r.renamedFrom ? { renamedFrom: r.renamedFrom } : {}),
         ...(r.partitionRule ? { partitionRule: r.partitionRule } : {}),
         ...(r.convertToPartitioned ? { convertToPartitioned: r.convertToPartitioned } : {}),

@@ -48,6 +48,10 @@ describe('replay on the embedded TimescaleDB build', () => {
     expect(plainFormOf('CREATE UNIQUE INDEX CONCURRENTLY "i" ON "s"."t" USING btree ("a")')).toBe('CREATE UNIQUE INDEX "i" ON "s"."t" USING btree ("a")');
     expect(plainFormOf('DROP INDEX CONCURRENTLY IF EXISTS "s"."i"')).toBe('DROP INDEX IF EXISTS "s"."i"');
     expect(plainFormOf('REINDEX (VERBOSE) INDEX CONCURRENTLY "s"."i"')).toBe('REINDEX (VERBOSE) INDEX "s"."i"');
+    expect(plainFormOf('CREATE INDEX "i" ON "s"."t" USING btree ("a") WITH (timescaledb.transaction_per_chunk)')).toBe('CREATE INDEX "i" ON "s"."t" USING btree ("a")');
+    expect(plainFormOf(`CREATE INDEX "i" ON "s"."t" USING btree ("a") WITH (timescaledb.transaction_per_chunk, "fillfactor" = '70') WHERE (a > 0)`)).toBe(
+      `CREATE INDEX "i" ON "s"."t" USING btree ("a") WITH ("fillfactor" = '70') WHERE (a > 0)`,
+    );
     expect(plainFormOf('CREATE INDEX "concurrently" ON "t" ("a")')).toBeNull();
     expect(plainFormOf('ALTER TABLE "t" ADD COLUMN "c" int')).toBeNull();
   });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { diffModels } from '../../src/diff/index.ts';
 import { emptyModel } from '../../src/model/database.ts';
 import { orderSteps } from '../../src/plan/order.ts';
+import { NO_COMPRESSION, type Hypertable } from '../../src/model/timescale.ts';
+import { plainFormOf } from '../../src/sql/concurrently.ts';
 import { bySql, col, fk, hazardKinds, index, key, model, positionOf, sqls, table } from './build.ts';
 
 const t = (indexes: ReturnType<typeof index>[], columns = [col('id', 'integer'), col('email', 'text')]) => table('t', columns, { indexes });
@@ -102,5 +104,42 @@ describe('indexes', () => {
   it('comments on indexes', () => {
     const a = index('i', ['email'], { definition: 'USING btree (email)' });
     expect(sqls(diffModels(model({ tables: [t([a])] }), model({ tables: [t([{ ...a, comment: 'x' }])] })))).toEqual([`COMMENT ON INDEX "public"."i" IS 'x'`]);
+  });
+});
+
+describe('transaction_per_chunk on a hypertable', () => {
+  const cols = [col('ts', 'timestamp with time zone', { notNull: true }), col('v', 'integer')];
+  const ht: Hypertable = { schema: 'public', table: 'm', timeColumn: 'ts', chunkInterval: '1 day', dimensions: [], compression: NO_COMPRESSION, dropAfter: null };
+  const perChunk = index('m_v', ['v'], { transactionPerChunk: true, with: { fillfactor: '80' }, where: 'v > 0' });
+  const before = model({ tables: [table('m', cols)], hypertables: [ht] });
+
+  it('builds the index of an existing hypertable one chunk per transaction, outside a transaction block', () => {
+    const steps = diffModels(before, model({ tables: [table('m', cols, { indexes: [perChunk] })], hypertables: [ht] }));
+    expect(sqls(steps)).toEqual([
+      `CREATE INDEX "m_v" ON "public"."m" USING btree ("v") WITH (timescaledb.transaction_per_chunk, "fillfactor" = '80') WHERE (v > 0)`,
+    ]);
+    expect(steps[0]!.transactional).toBe(false);
+    expect(hazardKinds(steps[0]!)).toEqual(['blocks_writes', 'non_transactional']);
+    // The hypertable itself only while its (empty) index is made; each chunk while its own is built.
+    expect(steps[0]!.locks).toEqual({ duration: 'catalog', relations: [{ relation: { schema: 'public', name: 'm' }, level: 'SHARE' }] });
+    // The embedded replay runs the plain form.
+    expect(plainFormOf(steps[0]!.sql)).toBe(`CREATE INDEX "m_v" ON "public"."m" USING btree ("v") WITH ("fillfactor" = '80') WHERE (v > 0)`);
+  });
+
+  it('is a plain build where it cannot apply: a new table, an engine that cannot commit mid-statement, a plain table', () => {
+    const fresh = diffModels(emptyModel(), model({ tables: [table('m', cols, { indexes: [perChunk] })], hypertables: [ht] }));
+    expect(bySql(fresh, 'CREATE INDEX').sql).not.toContain('transaction_per_chunk');
+    expect(bySql(fresh, 'CREATE INDEX').transactional).toBe(true);
+    const embedded = diffModels(before, model({ tables: [table('m', cols, { indexes: [perChunk] })], hypertables: [ht] }), { online: false });
+    expect(sqls(embedded)).toEqual([`CREATE INDEX "m_v" ON "public"."m" USING btree ("v") WITH ("fillfactor" = '80') WHERE (v > 0)`]);
+    expect(hazardKinds(embedded[0]!)).toEqual(['blocks_writes']);
+    const plain = diffModels(model({ tables: [table('m', cols)] }), model({ tables: [table('m', cols, { indexes: [perChunk] })] }));
+    expect(sqls(plain)).toEqual([`CREATE INDEX CONCURRENTLY "m_v" ON "public"."m" USING btree ("v") WITH ("fillfactor" = '80') WHERE (v > 0)`]);
+  });
+
+  it('turns a table into a hypertable before building its index one chunk per transaction', () => {
+    const steps = orderSteps(diffModels(model({ tables: [table('m', cols)] }), model({ tables: [table('m', cols, { indexes: [perChunk] })], hypertables: [ht] })));
+    expect(steps.map((s) => s.sql.split(' ')[1])).toEqual(['create_hypertable(\'"public"."m"\'::regclass,', 'INDEX']);
+    expect(steps[1]!.sql).toContain('WITH (timescaledb.transaction_per_chunk');
   });
 });

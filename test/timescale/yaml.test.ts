@@ -3,7 +3,9 @@ import { stringify } from 'yaml';
 import { LoadContext } from '../../src/yaml/context.ts';
 import { parseFile } from '../../src/yaml/documents.ts';
 import { tablesKind } from '../../src/yaml/kinds/tables.ts';
-import { continuousAggregatesKind, loadHypertable, parseOrderItem, type HypertableYaml } from '../../src/yaml/kinds/timescale.ts';
+import { continuousAggregatesKind, parseOrderItem, type HypertableYaml } from '../../src/yaml/kinds/timescale.ts';
+import { loadSchemaFiles } from '../../src/yaml/load.ts';
+import { YamlError } from '../../src/yaml/problems.ts';
 import { continuousAggregatesYaml, hypertableYaml } from '../../src/yaml/emit/timescale.ts';
 import { grantSourceKey } from '../../src/yaml/kinds/grants.ts';
 import { validateDocument } from '../../src/yaml/validate.ts';
@@ -18,13 +20,8 @@ function load(text: string): LoadContext {
   const doc = parsed.documents[0]!;
   const value = doc.value as { tables?: Record<string, { hypertable?: HypertableYaml; schema?: string }>; continuous_aggregates?: Record<string, unknown> };
   const ctx = new LoadContext();
-  for (const [name, t] of Object.entries(value.tables ?? {})) {
-    const { hypertable, ...table } = t;
-    const loc = { doc, path: ['tables', name], part: 'key' as const };
-    tablesKind.load({ name, value: table, loc }, ctx);
-    const loaded = ctx.model.tables[ctx.model.tables.length - 1]!;
-    if (hypertable) loadHypertable(ctx, loaded, hypertable, { doc, path: ['tables', name, 'hypertable'], part: 'key' });
-  }
+  // The tables kind loads a table's `hypertable:` block itself.
+  for (const [name, t] of Object.entries(value.tables ?? {})) tablesKind.load({ name, value: t, loc: { doc, path: ['tables', name], part: 'key' } }, ctx);
   for (const [name, a] of Object.entries(value.continuous_aggregates ?? {})) {
     continuousAggregatesKind.load({ name, value: a, loc: { doc, path: ['continuous_aggregates', name], part: 'key' } }, ctx);
   }
@@ -273,5 +270,56 @@ continuous_aggregates:
     expect(again.problems).toEqual([]);
     const ids = (gs: typeof ctx.model.grants) => gs.map((g) => JSON.stringify(g)).sort();
     expect(ids(again.model.grants)).toEqual(ids(ctx.model.grants));
+  });
+});
+
+describe('transaction_per_chunk', () => {
+  const PER_CHUNK = `
+tables:
+  m:
+    columns:
+      ts: { type: timestamptz, not_null: true }
+      v: integer
+    hypertable: { time_column: ts }
+    indexes:
+      m_v: { columns: [v], transaction_per_chunk: true }
+      m_ts: { columns: [ts] }
+`;
+  it('loads onto the index of a hypertable, accepted by the JSON Schema', () => {
+    expect(validateDocument(parseFile('s.yaml', PER_CHUNK).documents[0]!)).toEqual([]);
+    const { model } = loadSchemaFiles([{ path: 's.yaml', text: PER_CHUNK }]);
+    expect(model.tables[0]!.indexes.map((i) => [i.name, i.transactionPerChunk])).toEqual([['m_ts', undefined], ['m_v', true]]);
+  });
+
+  it('is refused, at its line, on a plain table, a materialized view and a unique index', () => {
+    const text = `
+tables:
+  plain:
+    columns: { v: integer }
+    indexes:
+      plain_v: { columns: [v], transaction_per_chunk: true }
+  m:
+    columns: { ts: timestamptz, v: integer }
+    hypertable: { time_column: ts }
+    indexes:
+      m_v: { columns: [v], unique: true, transaction_per_chunk: true }
+materialized_views:
+  mv:
+    query: SELECT 1 AS one
+    indexes:
+      mv_one: { columns: [one], transaction_per_chunk: true }
+`;
+    let error: unknown;
+    try {
+      loadSchemaFiles([{ path: 's.yaml', text }]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(YamlError);
+    expect((error as YamlError).problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '6: transaction_per_chunk applies to an index on a TimescaleDB hypertable only: table `public.plain` has no `hypertable:`',
+      '11: TimescaleDB refuses transaction_per_chunk for a unique index',
+      '16: transaction_per_chunk applies to an index on a TimescaleDB hypertable only: `public.mv` is a materialized view',
+    ]);
   });
 });

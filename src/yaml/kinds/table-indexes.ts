@@ -14,6 +14,7 @@ interface IndexYaml {
   readonly with?: Readonly<Record<string, string | number | boolean>>;
   readonly nulls_not_distinct?: boolean;
   readonly comment?: string | null;
+  readonly transaction_per_chunk?: boolean;
 }
 
 export const DEFAULT_INDEX_METHOD = 'btree';
@@ -39,10 +40,22 @@ export function loadIndex(ctx: LoadContext, name: string, value: unknown, loc: L
     definition: '',
     valid: true,
     comment: v.comment ?? null,
+    ...(v.transaction_per_chunk === true ? { transactionPerChunk: true as const } : {}),
   };
   ctx.mark(index, loc);
   if (v.include !== undefined) ctx.mark(index.include, below(loc, 'include'));
   return index;
+}
+
+/**
+ * `transaction_per_chunk` is TimescaleDB's, for a hypertable's index: on anything else PostgreSQL
+ * rejects the option, and TimescaleDB refuses it for a unique index. `notHypertable`: why the
+ * relation is not a hypertable, or null when it is.
+ */
+export function checkPerChunk(ctx: LoadContext, index: Index, notHypertable: string | null, loc: Loc): void {
+  const at = below(loc, 'transaction_per_chunk');
+  if (notHypertable !== null) ctx.problem(at, `transaction_per_chunk applies to an index on a TimescaleDB hypertable only: ${notHypertable}`);
+  else if (index.unique) ctx.problem(at, 'TimescaleDB refuses transaction_per_chunk for a unique index');
 }
 
 function keyFromObject(ctx: LoadContext, k: IndexKeyYaml, loc: Loc): IndexKey {

@@ -11,7 +11,7 @@ import { loadColumn } from './table-columns.ts';
 import type { LocatedConstraint } from './table-columns.ts';
 import { loadTableConstraints } from './table-constraints.ts';
 import type { TableConstraintsYaml } from './table-constraints.ts';
-import { loadIndex } from './table-indexes.ts';
+import { checkPerChunk, loadIndex } from './table-indexes.ts';
 import { checkVectorIndexes } from './vector-checks.ts';
 import type { Kind } from './kind.ts';
 import { loadGrants } from './grants.ts';
@@ -92,7 +92,9 @@ export const tablesKind: Kind = {
     for (const [indexName, indexValue] of Object.entries(v.indexes ?? {})) {
       const indexLoc = below(loc, 'indexes', indexName);
       checkIdentifier(ctx, indexName, indexLoc);
-      indexes.push(loadIndex(ctx, indexName, indexValue, indexLoc));
+      const index = loadIndex(ctx, indexName, indexValue, indexLoc);
+      if (index.transactionPerChunk) checkPerChunk(ctx, index, v.hypertable !== undefined ? null : `table \`${display(qn)}\` has no \`hypertable:\``, indexLoc);
+      indexes.push(index);
       ctx.sources.set(keys.index(qn.schema, qn.name, indexName), positionOf(indexLoc));
     }
 

@@ -6,7 +6,7 @@ import type { LoadContext, Loc } from '../context.ts';
 import { checkIdentifier, checkQualified, display, qualifiedFromKey } from '../names.ts';
 import { loadGrants } from './grants.ts';
 import type { GrantYaml } from './grants.ts';
-import { loadIndex } from './table-indexes.ts';
+import { checkPerChunk, loadIndex } from './table-indexes.ts';
 import { loadTriggers } from './triggers.ts';
 import type { TriggerYaml } from './triggers.ts';
 import type { Kind } from './kind.ts';
@@ -131,6 +131,7 @@ export const materializedViewsKind: Kind = {
       const indexLoc = below(loc, 'indexes', indexName);
       checkIdentifier(ctx, indexName, indexLoc);
       const index = loadIndex(ctx, indexName, indexValue, indexLoc);
+      if (index.transactionPerChunk) checkPerChunk(ctx, index, `\`${display(qn)}\` is a materialized view`, indexLoc);
       if (known !== null) {
         for (const k of index.keys) {
           if (k.isColumn && !known.includes(k.expression)) ctx.problem(ctx.locOf(k), `materialized view \`${display(qn)}\` has no column \`${k.expression}\``);
