@@ -1,7 +1,4 @@
 import { expect } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Connection } from '../../src/db/connection.ts';
 import type { DatabaseModel } from '../../src/model/database.ts';
 import { introspect } from '../../src/introspect/index.ts';
@@ -20,12 +17,13 @@ import { freshPostgres } from './databases.ts';
 import { freshDatabaseOn } from './version-servers.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { pooledPglite, releasePglite } from './pglite-pool.ts';
+import { runCacheDir } from './run-cache.ts';
 
 /** The role the test engines connect as (PGlite's only superuser; the test server's too). */
 const PULLING_ROLE = 'postgres';
 
-/** One cache per test process: identical states are normalized once. */
-const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-cache-')), devUrl: null };
+/** The run's cache: identical states are normalized once, across engines and files. */
+const workspace: Workspace = { cacheDir: runCacheDir(), devUrl: null };
 
 /** `server`: the `postgres` database URL of another server than the suite's PostgreSQL 15 one. */
 async function freshDatabase(engine: EngineKind, c: Case, server?: string): Promise<Connection> {

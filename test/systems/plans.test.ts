@@ -1,19 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readChain } from '../../src/chain/chain.ts';
 import { checkChain } from '../../src/chain/check.ts';
 import { renderProblems } from '../../src/chain/problems.ts';
 import { loadDesired } from '../../src/workflow/desired.ts';
 import type { Workspace } from '../../src/workflow/states.ts';
+import { runCacheDir } from '../support/run-cache.ts';
 
 // Rolling partition rules are evaluated for a fixed date; check does not depend on it (upkeep is
 // not part of committed plans), test/e2e/rolling-partitions.test.ts shows it across dates.
 vi.stubEnv('PGFORM_TODAY', '2026-12-04');
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-plans-')), devUrl: null };
+const workspace: Workspace = { cacheDir: runCacheDir(), devUrl: null };
 
 /** Each system's committed chain and the YAML it must replay to (phase-c: base, then the runbook). */
 const CHAINS = [

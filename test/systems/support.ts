@@ -3,9 +3,7 @@
  * functions the CLI uses: load the YAML, plan against a database, apply safely, plan again.
  */
 import { expect, inject } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Connection } from '../../src/db/connection.ts';
 import type { DatabaseModel } from '../../src/model/database.ts';
 export type DesiredInputOf = DesiredInput;
@@ -18,14 +16,15 @@ import { DEFAULT_SETTINGS } from '../../src/plan/plan.ts';
 import { renderSql } from '../../src/plan/render-sql.ts';
 import { freshPglite, freshPostgres, serverHas } from '../support/databases.ts';
 import { introspect } from '../../src/introspect/index.ts';
+import { runCacheDir } from '../support/run-cache.ts';
 import { modelToYamlFiles } from '../../src/yaml/pull.ts';
 import { loadSchemaFiles } from '../../src/yaml/load.ts';
 
 export const SCHEMA_ROOT = new URL('../../schema/', import.meta.url);
 const FIXTURES = new URL('../fixtures/systems/', import.meta.url);
 
-/** One normalization cache per test file: a state is normalized once. */
-export const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-systems-')), devUrl: null };
+/** The run's normalization cache: a state is normalized once. */
+export const workspace: Workspace = { cacheDir: runCacheDir(), devUrl: null };
 
 /**
  * For the PostgreSQL 15 server: normalization on that server (`--dev-url`), as a user of a server
@@ -33,7 +32,7 @@ export const workspace: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), 'pgfo
  * (btree_gist 1.8) a plan would pin and the server cannot install.
  */
 function serverWorkspace(): Workspace {
-  return { cacheDir: mkdtempSync(join(tmpdir(), 'pgform-systems-pg-')), devUrl: inject('postgresUrl') };
+  return { cacheDir: runCacheDir(), devUrl: inject('postgresUrl') };
 }
 
 let serverWs: Workspace | undefined;

@@ -7,14 +7,12 @@
  * as drift or a non-empty second plan.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Connection } from '../../src/db/connection.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import type { Workspace } from '../../src/workflow/states.ts';
 import { loadCases, type Case } from '../support/cases.ts';
 import { runCase } from '../support/run-case.ts';
+import { runCacheDir } from '../support/run-cache.ts';
 import { freshDatabaseOn, versionServer } from '../support/version-servers.ts';
 import { apply, desiredOf, expectConverged, plan, pulled, withoutExtensions, type DesiredInputOf } from '../systems/support.ts';
 import { loadSchemaFiles } from '../../src/yaml/load.ts';
@@ -60,7 +58,7 @@ const SYSTEMS = ['cmmc', 'enterprise-ai', 'llm-governance', 'multitenant-saas'];
 export function versionSuite(major: number): void {
   describe(`PostgreSQL ${major}`, () => {
     let server: string | null = null;
-    const ws: Workspace = { cacheDir: mkdtempSync(join(tmpdir(), `pgform-pg${major}-`)), devUrl: null };
+    const ws: Workspace = { cacheDir: runCacheDir(), devUrl: null };
     beforeAll(async () => {
       server = await versionServer(major);
     }, 120_000);
