@@ -28,7 +28,7 @@ const EXPECTED: Record<string, readonly string[]> = {
     'bad-values.yaml:4:34: tables.orders.columns.id.identity: must be one of: always, by_default (did you mean `always`?)',
     'bad-values.yaml:7:52: tables.orders.columns.customer_id.references.on_delete: must be one of: no_action, restrict, cascade, set_null, set_default (did you mean `cascade`?)',
     'bad-values.yaml:8:66: tables.orders.columns.note.references.on_update: must be one of: no_action, restrict, cascade, set_null, set_default (did you mean `set_null`?)',
-    'bad-values.yaml:10:68: tables.orders.indexes.idx_orders_customer.order: unknown key `order`; expected one of: columns, unique, using, include, where, with, nulls_not_distinct, comment',
+    'bad-values.yaml:10:68: tables.orders.indexes.idx_orders_customer.order: unknown key `order`; expected one of: columns, unique, using, include, where, with, nulls_not_distinct, transaction_per_chunk, comment',
   ],
   'collisions.yaml': [
     'collisions.yaml:6:3: tables.orders: table `public.orders` clashes with sequence `public.orders` at collisions.yaml:4:3: tables, views, materialized views, sequences, indexes and primary key/unique/exclusion constraints share one namespace per schema',
