@@ -9,6 +9,8 @@ import {
   type Dimension,
   isHashDimension,
   type Hypertable,
+  type Job,
+  jobKey,
   type RefreshPolicy,
 } from '../model/timescale.ts';
 import { PHASES, type Step } from '../plan/step.ts';
@@ -690,7 +692,105 @@ export function diffContinuousAggregates(ctx: DiffContext): Step[] {
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// User-defined jobs
+
+/**
+ * The job named `name` calling `procedure`, for alter_job/delete_job: found by name inside the
+ * statement, so a plan names no job id (ids differ between databases). TimescaleDB keeps the name
+ * as `<job_name> [<job_id>]`.
+ */
+function jobLookup(j: Job): string {
+  return (
+    `FROM timescaledb_information.jobs j WHERE j.application_name = ${literal(j.name)} || ' [' || j.job_id || ']' ` +
+    `AND j.proc_schema = ${literal(j.procedure.schema)} AND j.proc_name = ${literal(j.procedure.name)}`
+  );
+}
+
+/** Keys of the routines (any overload) named as the job's procedure in `m`, for ordering. */
+function procedureKeys(m: DatabaseModel, j: Job): string[] {
+  return m.routines.filter((r) => r.schema === j.procedure.schema && r.name === j.procedure.name).map((r) => keys.routine(r.schema, r.name, r.identityArguments));
+}
+
+function addJobStep(ctx: DiffContext, j: Job, reason?: string): Step {
+  const args = [
+    `${literal(qname(j.procedure))}::regproc`,
+    `INTERVAL ${literal(j.scheduleInterval)}`,
+    ...(j.config !== null ? [`config => ${literal(j.config)}::jsonb`] : []),
+    `scheduled => ${j.scheduled}`,
+    `fixed_schedule => ${j.fixedSchedule}`,
+    `job_name => ${literal(j.name)}`,
+  ];
+  return step({
+    kind: 'job',
+    object: j.name,
+    operation: 'create',
+    sql: `SELECT add_job(${args.join(', ')})`,
+    reason: reason ?? `runs ${display(j.procedure.schema, j.procedure.name)} every ${j.scheduleInterval}`,
+    phase: PHASE_POLICY,
+    requires: procedureKeys(ctx.to, j),
+    requiresRemoved: [jobKey(j.name)],
+    provides: [jobKey(j.name)],
+  });
+}
+
+/** Runs before routines are dropped (lower phase): a job never calls a procedure that is gone. */
+function deleteJobStep(j: Job, reason?: string): Step {
+  return step({
+    kind: 'job',
+    object: j.name,
+    operation: 'drop',
+    sql: `SELECT delete_job(j.job_id) ${jobLookup(j)}`,
+    reason,
+    phase: PHASE_DROP_POLICY,
+    removes: [jobKey(j.name)],
+  });
+}
+
+/**
+ * Jobs by name: added (add_job), removed (delete_job), or altered in place (alter_job) for a new
+ * schedule, config or paused state. A job that calls another procedure, loses its config (alter_job
+ * reads NULL as "unchanged") or changes fixed_schedule is deleted and added again.
+ */
+export function diffJobs(ctx: DiffContext): Step[] {
+  const from = new Map((ctx.from.jobs ?? []).map((j) => [j.name, j]));
+  const to = new Map((ctx.to.jobs ?? []).map((j) => [j.name, j]));
+  const out: Step[] = [];
+  for (const [name, f] of from) if (!to.has(name)) out.push(deleteJobStep(f));
+  for (const [name, t] of to) {
+    const f = from.get(name);
+    if (!f) {
+      out.push(addJobStep(ctx, t));
+      continue;
+    }
+    const recreate =
+      f.procedure.schema !== t.procedure.schema || f.procedure.name !== t.procedure.name || (f.config !== null && t.config === null) || f.fixedSchedule !== t.fixedSchedule;
+    if (recreate) {
+      const why = `job ${name} changes what alter_job cannot change: it is deleted and added again (its run history starts over)`;
+      out.push(deleteJobStep(f, why), addJobStep(ctx, t, why));
+      continue;
+    }
+    const changes: string[] = [];
+    if (f.scheduleInterval !== t.scheduleInterval) changes.push(`schedule_interval => INTERVAL ${literal(t.scheduleInterval)}`);
+    if (f.config !== t.config) changes.push(`config => ${literal(t.config!)}::jsonb`);
+    if (f.scheduled !== t.scheduled) changes.push(`scheduled => ${t.scheduled}`);
+    if (changes.length === 0) continue;
+    out.push(
+      step({
+        kind: 'job',
+        object: name,
+        operation: 'alter',
+        sql: `SELECT alter_job(j.job_id, ${changes.join(', ')}) ${jobLookup(t)}`,
+        reason: changes.map((c) => c.split(' => ')[0]).join(', '),
+        phase: PHASE_POLICY,
+        requires: [jobKey(name)],
+      }),
+    );
+  }
+  return out;
+}
+
 /** Every TimescaleDB step between the two states. */
 export function diffTimescale(ctx: DiffContext): Step[] {
-  return [...diffHypertables(ctx), ...diffContinuousAggregates(ctx)];
+  return [...diffHypertables(ctx), ...diffContinuousAggregates(ctx), ...diffJobs(ctx)];
 }

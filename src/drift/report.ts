@@ -79,6 +79,7 @@ function objectsOf(m: DatabaseModel, withRows: boolean): Map<string, Named> {
     grants.set(`${g.objectKind}:${object}`, entry);
   }
   for (const g of grants.values()) add(g.kind, g.object, { privileges: g.privileges.sort() });
+  for (const j of m.jobs ?? []) add('timescaledb job', j.name, j);
   for (const d of m.defaultPrivileges) {
     add('default privilege', `${d.privilege} on ${d.objectKind} of ${d.role}${d.schema ? ` in ${d.schema}` : ''} to ${d.grantee}`, d);
   }

@@ -97,6 +97,7 @@ async function readModel(conn: Connection, opts: IntrospectOptions): Promise<Dat
       defaultPrivileges,
       hypertables: timescale.hypertables,
       continuousAggregates: timescale.continuousAggregates,
+      jobs: timescale.jobs,
     }),
   );
 }

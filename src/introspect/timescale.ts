@@ -8,6 +8,7 @@ import {
   type ContinuousAggregate,
   type Dimension,
   type Hypertable,
+  type Job,
   type RefreshPolicy,
 } from '../model/timescale.ts';
 import { scopeParams, type Scope } from './scope.ts';
@@ -144,6 +145,39 @@ WHERE j.proc_schema = '_timescaledb_functions'
   AND j.hypertable_schema IS NOT NULL AND ${managed('j.hypertable_schema::text')}
 ORDER BY 1, 2, 3, j.job_id`;
 
+/**
+ * User-defined jobs (add_job): those whose procedure is in a managed schema, not TimescaleDB's own
+ * (its policies and internal jobs call procedures in its own schemas). TimescaleDB stores a job's
+ * name as `<job_name> [<job_id>]`: the name is read without that suffix.
+ */
+export const USER_JOBS_SQL = `
+SELECT pg_catalog.regexp_replace(j.application_name::text, ' \\[' || j.job_id || '\\]$', '') AS name, j.proc_schema::text AS proc_schema, j.proc_name::text AS proc_name,
+  j.schedule_interval::text AS schedule_interval, j.config::text AS config, j.scheduled, j.fixed_schedule
+FROM timescaledb_information.jobs j
+WHERE ${managed('j.proc_schema::text')}
+ORDER BY 1, j.job_id`;
+
+export interface UserJobRow {
+  readonly name: string;
+  readonly proc_schema: string;
+  readonly proc_name: string;
+  readonly schedule_interval: string;
+  readonly config: string | null;
+  readonly scheduled: boolean;
+  readonly fixed_schedule: boolean;
+}
+
+export function jobFromRow(r: UserJobRow): Job {
+  return {
+    name: r.name,
+    procedure: { schema: r.proc_schema, name: r.proc_name },
+    scheduleInterval: r.schedule_interval,
+    config: r.config,
+    scheduled: r.scheduled,
+    fixedSchedule: r.fixed_schedule,
+  };
+}
+
 export const CONTINUOUS_AGGREGATES_SQL = `
 SELECT a.view_schema::text AS schema, a.view_name::text AS name,
   a.hypertable_schema::text AS source_schema, a.hypertable_name::text AS source_table,
@@ -203,6 +237,7 @@ export interface TimescaleRows {
 export interface TimescaleObjects {
   readonly hypertables: Hypertable[];
   readonly continuousAggregates: ContinuousAggregate[];
+  readonly jobs: Job[];
 }
 
 /** Builds the model objects from the rows of the queries above. */
@@ -264,7 +299,7 @@ export function timescaleFromRows(rows: TimescaleRows): TimescaleObjects {
       dependsOn: [parent ? continuousAggregateKey(parent.schema, parent.name) : keys.table(a.source_schema, a.source_table)],
     };
   });
-  return { hypertables, continuousAggregates };
+  return { hypertables, continuousAggregates, jobs: [] };
 }
 
 /** Whether the database has TimescaleDB installed (its information views exist only then). */
@@ -275,7 +310,7 @@ export async function timescaleInstalled(conn: Connection): Promise<boolean> {
 
 /** Hypertables and continuous aggregates of the managed schemas; empty lists without TimescaleDB. */
 export async function introspectTimescale(conn: Connection, scope: Scope): Promise<TimescaleObjects> {
-  if (!(await timescaleInstalled(conn))) return { hypertables: [], continuousAggregates: [] };
+  if (!(await timescaleInstalled(conn))) return { hypertables: [], continuousAggregates: [], jobs: [] };
   const params = scopeParams(scope);
   // One connection runs one query at a time, so these run one after another.
   const hypertables = await conn.query<HypertableRow>(HYPERTABLES_SQL, params);
@@ -283,7 +318,8 @@ export async function introspectTimescale(conn: Connection, scope: Scope): Promi
   const compressionSettings = await conn.query<CompressionSettingRow>(COMPRESSION_SETTINGS_SQL);
   const jobs = await conn.query<JobRow>(JOBS_SQL, params);
   const continuousAggregates = await conn.query<ContinuousAggregateRow>(CONTINUOUS_AGGREGATES_SQL, params);
-  return timescaleFromRows({ hypertables, dimensions, compressionSettings, jobs, continuousAggregates });
+  const userJobs = await conn.query<UserJobRow>(USER_JOBS_SQL, params);
+  return { ...timescaleFromRows({ hypertables, dimensions, compressionSettings, jobs, continuousAggregates }), jobs: userJobs.map(jobFromRow) };
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Routine } from './function.ts';
 import type { Trigger } from './trigger.ts';
 import type { Policy } from './policy.ts';
 import type { Grant, DefaultPrivilege } from './grant.ts';
-import type { Hypertable, ContinuousAggregate } from './timescale.ts';
+import type { Hypertable, ContinuousAggregate, Job } from './timescale.ts';
 import { byName, compareNames } from './names.ts';
 import type { TableData } from './data.ts';
 import { sortRows } from './data.ts';
@@ -52,6 +52,8 @@ export interface DatabaseModel {
   readonly hypertables: readonly Hypertable[];
   /** TimescaleDB continuous aggregates. */
   readonly continuousAggregates: readonly ContinuousAggregate[];
+  /** TimescaleDB user-defined jobs (add_job). Left out when there are none: read with `?? []`. */
+  readonly jobs?: readonly Job[];
   /**
    * Reference rows of the tables that declare them (desired), or those tables' rows as read
    * (live). Left out when there are none; not part of fingerprints.
@@ -80,6 +82,7 @@ export function emptyModel(): DatabaseModel {
     defaultPrivileges: [],
     hypertables: [],
     continuousAggregates: [],
+    jobs: [],
   };
 }
 
@@ -95,7 +98,7 @@ const sortedStrings = (xs: readonly string[]) => [...xs].sort(cmp);
 /** Sorts every list into canonical order; column order is meaningful and kept. */
 export function canonicalize(m: DatabaseModel): DatabaseModel {
   // Type kinds added later are left out when empty, so states without them keep their fingerprints.
-  const { data, domains, compositeTypes, collations, aggregates, ...rest } = m;
+  const { data, domains, compositeTypes, collations, aggregates, jobs, ...rest } = m;
   return {
     ...rest,
     schemas: [...m.schemas].sort(byName),
@@ -140,6 +143,7 @@ export function canonicalize(m: DatabaseModel): DatabaseModel {
     continuousAggregates: [...(m.continuousAggregates ?? [])]
       .sort(compareNames)
       .map((c) => ({ ...c, dependsOn: sortedStrings(c.dependsOn) })),
+    ...(jobs && jobs.length > 0 ? { jobs: [...jobs].sort(byKeyText((j) => j.name)) } : {}),
     ...(data && data.length > 0
       ? { data: [...data].sort(byKeyText((d) => `${d.schema}\u0000${d.table}`)).map(sortRows) }
       : {}),

@@ -113,3 +113,26 @@ export function hypertableKey(schema: string, table: string): string {
 }
 
 export const NO_COMPRESSION: Compression = { enabled: false, segmentBy: [], orderBy: [], after: null };
+
+/**
+ * A user-defined TimescaleDB job (`add_job`), identified by its name (`job_name`, kept by
+ * TimescaleDB as the job's application_name). Its id differs between databases and is never kept.
+ */
+export interface Job {
+  readonly name: string;
+  /** The procedure (or function) the job calls, by schema and name. */
+  readonly procedure: QualifiedName;
+  /** As PostgreSQL prints the interval once normalized (`1 day`, `01:00:00`). */
+  readonly scheduleInterval: string;
+  /** The job's `config` as jsonb text (PostgreSQL's form once normalized); null when it has none. */
+  readonly config: string | null;
+  /** Runs on its schedule (true) or is paused (false). */
+  readonly scheduled: boolean;
+  /** Runs at fixed times from its start (true, TimescaleDB's default) or schedule_interval after each run ends. */
+  readonly fixedSchedule: boolean;
+}
+
+/** Identity key of a job, for steps. */
+export function jobKey(name: string): string {
+  return `timescaledb_job:${name}`;
+}

@@ -222,7 +222,7 @@ function hasProgrammableObjects(m: DatabaseModel): boolean {
   // grant names a table or routine. A normalized state always holds public's USAGE grant: without
   // this distinction every second pass would normalize all tables again.
   const objectGrants = m.grants.filter((g) => g.objectKind !== 'schema');
-  return [m.views, m.materializedViews, m.routines, m.aggregates ?? [], m.triggers, m.policies, objectGrants, m.defaultPrivileges, m.hypertables, m.continuousAggregates].some((l) => l.length > 0)
+  return [m.views, m.materializedViews, m.routines, m.aggregates ?? [], m.triggers, m.policies, objectGrants, m.defaultPrivileges, m.hypertables, m.continuousAggregates, m.jobs ?? []].some((l) => l.length > 0)
     || m.roles.length > 0
     || [...m.tables, ...m.schemas, ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences].some((o) => (o.owner ?? null) !== null)
     // A partition is created from its parent, an inheriting table with its parents: they cannot be

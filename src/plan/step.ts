@@ -23,7 +23,9 @@ export type ObjectKind =
   | 'grant'
   | 'default_privilege'
   /** Reference rows of a table (INSERT, UPDATE, DELETE). */
-  | 'data';
+  | 'data'
+  /** A TimescaleDB user-defined job (add_job). */
+  | 'job';
 
 export type Operation =
   | 'create'
@@ -65,6 +67,7 @@ export const ALL_OBJECT_KINDS: readonly ObjectKind[] = [
   'grant',
   'default_privilege',
   'data',
+  'job',
 ];
 
 export const ALL_OPERATIONS: readonly Operation[] = [

@@ -1,5 +1,5 @@
 import { yamlMap } from './emit/common.ts';
-import { continuousAggregatesYaml } from './emit/timescale.ts';
+import { continuousAggregatesYaml, jobsYaml } from './emit/timescale.ts';
 import { collationsYaml } from './emit/collations.ts';
 import { aggregatesYaml } from './emit/aggregates.ts';
 import { unknownRoles } from '../diff/roles.ts';
@@ -72,7 +72,7 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
   if (m.defaultPrivileges.length > 0) security.default_privileges = defaultPrivilegesYaml(m.defaultPrivileges);
   if (Object.keys(security).length > 0) files.set(ROLES_FILE, render(security));
 
-  const placed = [...(m.collations ?? []), ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences, ...m.tables, ...m.views, ...m.materializedViews, ...m.routines, ...(m.aggregates ?? []), ...m.continuousAggregates];
+  const placed = [...(m.collations ?? []), ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences, ...m.tables, ...m.views, ...m.materializedViews, ...m.routines, ...(m.aggregates ?? []), ...m.continuousAggregates, ...(m.jobs ?? []).map((j) => j.procedure)];
   const schemaNames = [...new Set(placed.map((o) => o.schema))].sort();
   for (const schema of schemaNames) {
     const inSchema = <T extends { readonly schema: string }>(list: readonly T[]) => list.filter((o) => o.schema === schema);
@@ -99,6 +99,9 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
     if (userAggregates.length > 0) doc.aggregates = aggregatesYaml(userAggregates, m.grants);
     const aggregates = continuousAggregatesYaml(inSchema(m.continuousAggregates), m.grants);
     if (Object.keys(aggregates).length > 0) doc.continuous_aggregates = aggregates;
+    // A job goes with the procedure it calls.
+    const jobs = (m.jobs ?? []).filter((j) => j.procedure.schema === schema);
+    if (jobs.length > 0) doc.jobs = jobsYaml(jobs);
     files.set(fileNameFor(schema, files), render(doc));
   }
   return files;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/db/connection.ts';
+import { driftReport } from '../../src/drift/report.ts';
 import { applySteps, converge, desiredState, hypertable, openTimescale, planSteps, readState } from './support.ts';
 
 let live: Connection;
@@ -305,5 +306,48 @@ describe('applying in one go', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('user-defined jobs', () => {
+  it('adds a job by name after its procedure, alters it in place, and deletes it before its procedure goes', async () => {
+    const s = 'ts_jobs';
+    const proc = `CREATE PROCEDURE ${s}.work(job_id integer, config jsonb) LANGUAGE plpgsql AS 'BEGIN PERFORM 1; END'`;
+    const job = { name: 'ts_jobs_work', procedure: { schema: s, name: 'work' }, scheduleInterval: '1 hour', config: '{"k": 1}', scheduled: true, fixedSchedule: true };
+    const desired = await desiredState(scratch, s, proc, { jobs: [job] });
+    // Normalized as PostgreSQL prints it.
+    expect(desired.jobs).toEqual([{ ...job, scheduleInterval: '01:00:00' }]);
+    await live.exec(`CREATE SCHEMA ${s}`);
+    const created = await converge(live, s, desired);
+    const sqls = created.steps.map((x) => x.sql);
+    expect(sqls.findIndex((q) => q.startsWith('SELECT add_job'))).toBeGreaterThan(sqls.findIndex((q) => q.startsWith('CREATE PROCEDURE')));
+    expect(created.after.jobs).toEqual(desired.jobs);
+    expect(created.again).toEqual([]);
+
+    const changed = await desiredState(scratch, s, proc, { jobs: [{ ...job, scheduleInterval: '2 hours', config: '{"k": 2}', scheduled: false }] });
+    // Drift names the job and what differs.
+    const drift = driftReport(created.after, changed).filter((e) => e.kind === 'timescaledb job');
+    expect(drift.map((e) => [e.object, e.status, e.lines.filter((l) => l.startsWith('+'))])).toEqual([
+      ['ts_jobs_work', 'changed', expect.arrayContaining([expect.stringContaining('02:00:00')])],
+    ]);
+    const altered = await converge(live, s, changed);
+    expect(altered.steps.map((x) => x.sql)).toEqual([
+      `SELECT alter_job(j.job_id, schedule_interval => INTERVAL '02:00:00', config => '{"k": 2}'::jsonb, scheduled => false) FROM timescaledb_information.jobs j ` +
+        `WHERE j.application_name = 'ts_jobs_work' || ' [' || j.job_id || ']' AND j.proc_schema = 'ts_jobs' AND j.proc_name = 'work'`,
+    ]);
+    expect(altered.again).toEqual([]);
+
+    // What alter_job cannot change: deleted and added again.
+    const unfixed = await desiredState(scratch, s, proc, { jobs: [{ ...changed.jobs![0]!, fixedSchedule: false }] });
+    const replaced = await converge(live, s, unfixed);
+    expect(replaced.steps.map((x) => x.sql.split('(')[0])).toEqual(['SELECT delete_job', 'SELECT add_job']);
+    expect(replaced.after.jobs).toEqual(unfixed.jobs);
+    expect(replaced.again).toEqual([]);
+
+    const removed = await converge(live, s, await desiredState(scratch, s, '', {}));
+    const gone = removed.steps.map((x) => x.sql);
+    expect(gone.findIndex((q) => q.startsWith('SELECT delete_job'))).toBeLessThan(gone.findIndex((q) => q.startsWith('DROP PROCEDURE')));
+    expect(removed.again).toEqual([]);
+    expect(await live.query(`SELECT 1 FROM timescaledb_information.jobs WHERE proc_schema = $1`, [s])).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { orderSteps } from '../../src/plan/order.ts';
 import type { Step } from '../../src/plan/step.ts';
 import type { DatabaseModel } from '../../src/model/database.ts';
 import type { Grant } from '../../src/model/grant.ts';
-import type { Compression, ContinuousAggregate, Hypertable } from '../../src/model/timescale.ts';
+import type { Compression, ContinuousAggregate, Hypertable, Job } from '../../src/model/timescale.ts';
 import { ident } from '../../src/sql/quote.ts';
 import { CANONICAL_SEARCH_PATH } from '../../src/sql/session.ts';
 
@@ -36,7 +36,7 @@ export async function readState(conn: Connection, schemas: readonly string[]): P
   const model = await introspect(conn, { schemas });
   const serverVersion = Number((await conn.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`))[0]!.v);
   const ts = await introspectTimescale(conn, { schemas, serverVersion });
-  return withoutTimescaleInternals({ ...model, hypertables: ts.hypertables, continuousAggregates: ts.continuousAggregates });
+  return withoutTimescaleInternals({ ...model, hypertables: ts.hypertables, continuousAggregates: ts.continuousAggregates, jobs: ts.jobs });
 }
 
 export function planSteps(from: DatabaseModel, to: DatabaseModel): Step[] {
@@ -57,6 +57,7 @@ export async function applySteps(conn: Connection, steps: readonly Step[]): Prom
 export interface TimescaleDecl {
   readonly hypertables?: readonly Hypertable[];
   readonly continuousAggregates?: readonly ContinuousAggregate[];
+  readonly jobs?: readonly Job[];
   /** Grants added to the ones the tables' SQL made (on the aggregates, say). */
   readonly grants?: readonly Grant[];
 }
@@ -72,6 +73,7 @@ export async function desiredState(scratch: Connection, schema: string, tablesSq
     ...base,
     hypertables: decl.hypertables ?? [],
     continuousAggregates: decl.continuousAggregates ?? [],
+    jobs: decl.jobs ?? [],
     grants: [...base.grants, ...(decl.grants ?? [])],
   };
   await applySteps(scratch, planSteps(base, raw));

@@ -6,7 +6,7 @@ import { tablesKind } from '../../src/yaml/kinds/tables.ts';
 import { continuousAggregatesKind, parseOrderItem, type HypertableYaml } from '../../src/yaml/kinds/timescale.ts';
 import { loadSchemaFiles } from '../../src/yaml/load.ts';
 import { YamlError } from '../../src/yaml/problems.ts';
-import { continuousAggregatesYaml, hypertableYaml } from '../../src/yaml/emit/timescale.ts';
+import { continuousAggregatesYaml, hypertableYaml, jobsYaml } from '../../src/yaml/emit/timescale.ts';
 import { grantSourceKey } from '../../src/yaml/kinds/grants.ts';
 import { validateDocument } from '../../src/yaml/validate.ts';
 
@@ -320,6 +320,49 @@ materialized_views:
       '6: transaction_per_chunk applies to an index on a TimescaleDB hypertable only: table `public.plain` has no `hypertable:`',
       '11: TimescaleDB refuses transaction_per_chunk for a unique index',
       '16: transaction_per_chunk applies to an index on a TimescaleDB hypertable only: `public.mv` is a materialized view',
+    ]);
+  });
+});
+
+describe('jobs', () => {
+  const JOBS = `
+extensions:
+  timescaledb: {}
+jobs:
+  nightly:
+    procedure: ops.cleanup
+    schedule_interval: 1 day
+    config: { keep_days: 30 }
+  paused:
+    procedure: rollup
+    schedule_interval: " 1 hour "
+    scheduled: false
+    fixed_schedule: false
+`;
+  it('loads each job by name with TimescaleDB defaults, accepted by the JSON Schema, and emits them back', () => {
+    expect(validateDocument(parseFile('s.yaml', JOBS).documents[0]!)).toEqual([]);
+    const { model } = loadSchemaFiles([{ path: 's.yaml', text: JOBS }]);
+    expect(model.jobs).toEqual([
+      { name: 'nightly', procedure: { schema: 'ops', name: 'cleanup' }, scheduleInterval: '1 day', config: '{"keep_days":30}', scheduled: true, fixedSchedule: true },
+      { name: 'paused', procedure: { schema: 'public', name: 'rollup' }, scheduleInterval: '1 hour', config: null, scheduled: false, fixedSchedule: false },
+    ]);
+    const again = loadSchemaFiles([{ path: 's.yaml', text: stringify({ extensions: { timescaledb: {} }, jobs: jobsYaml(model.jobs!) }) }]);
+    expect(again.model.jobs).toEqual(model.jobs);
+  });
+
+  it('refuses a misspelt setting, a name TimescaleDB cannot keep and jobs without the extension, at their line', () => {
+    expect(validateDocument(parseFile('s.yaml', 'jobs:\n  j: { procedure: p, schedule_interval: 1 day, schedule: 1 day }\n').documents[0]!).length).toBeGreaterThan(0);
+    const long = 'j'.repeat(51);
+    let error: unknown;
+    try {
+      loadSchemaFiles([{ path: 's.yaml', text: `jobs:\n  ok: { procedure: p, schedule_interval: 1 day }\n  ${long}: { procedure: p, schedule_interval: 1 day }\n` }]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(YamlError);
+    expect((error as YamlError).problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      "2: jobs are TimescaleDB's: declare the `timescaledb` extension",
+      `3: job name \`${long}\` is longer than 50 bytes (TimescaleDB adds \` [<job id>]\` to it, within 63 bytes)`,
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { yamlMap } from './common.ts';
 import type { Grant } from '../../model/grant.ts';
-import { isHashDimension, type Compression, type CompressionOrder, type ContinuousAggregate, type Hypertable } from '../../model/timescale.ts';
+import { isHashDimension, type Compression, type CompressionOrder, type ContinuousAggregate, type Hypertable, type Job } from '../../model/timescale.ts';
 import { objectKey, setIf, itemsWithKey, tableKey } from './common.ts';
 import { setGrants } from './grants.ts';
 import type { YamlMap } from './common.ts';
@@ -74,6 +74,21 @@ export function continuousAggregatesYaml(aggregates: readonly ContinuousAggregat
     setIf(m, 'retention', retentionYaml(a.dropAfter, a.retentionScheduleInterval));
     setGrants(m, grants, { objectKind: 'table', schema: a.schema, name: a.name, arguments: null });
     out[key] = m;
+  }
+  return out;
+}
+
+/** The `jobs:` mapping of the given jobs, every setting explicit, as a pull writes it. */
+export function jobsYaml(jobs: readonly Job[]): YamlMap {
+  const out: YamlMap = yamlMap();
+  for (const j of jobs) {
+    const m: YamlMap = yamlMap();
+    m.procedure = `${j.procedure.schema}.${j.procedure.name}`;
+    m.schedule_interval = j.scheduleInterval;
+    if (j.config !== null) m.config = JSON.parse(j.config) as unknown;
+    m.scheduled = j.scheduled;
+    m.fixed_schedule = j.fixedSchedule;
+    out[j.name] = m;
   }
   return out;
 }

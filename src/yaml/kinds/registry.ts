@@ -10,7 +10,7 @@ import { materializedViewsKind, viewsKind } from './views.ts';
 import { functionsKind, proceduresKind } from './routines.ts';
 import { aggregatesKind } from './aggregates.ts';
 import { defaultPrivilegesKind } from './default-privileges.ts';
-import { continuousAggregatesKind } from './timescale.ts';
+import { continuousAggregatesKind, jobsKind } from './timescale.ts';
 
 /** Every top-level kind, in load order (a kind's checks may look at kinds loaded before it). */
 export const KINDS: readonly Kind[] = [
@@ -29,4 +29,5 @@ export const KINDS: readonly Kind[] = [
   proceduresKind,
   aggregatesKind,
   defaultPrivilegesKind,
+  jobsKind,
 ];

@@ -7,6 +7,8 @@ import {
   type ContinuousAggregate,
   type Dimension,
   type Hypertable,
+  type Job,
+  jobKey,
   type RefreshPolicy,
 } from '../../model/timescale.ts';
 import { below, valueOf } from '../context.ts';
@@ -201,6 +203,43 @@ export const continuousAggregatesKind: Kind = {
       if (a.compression.after !== null && a.refreshPolicy === null) {
         ctx.problem(below(ctx.locOf(a), 'compression', 'after'), 'TimescaleDB needs a refresh_policy before a compression policy on a continuous aggregate');
       }
+    }
+  },
+};
+
+export interface JobYaml {
+  readonly procedure: string;
+  readonly schedule_interval: string;
+  readonly config?: unknown;
+  readonly scheduled?: boolean;
+  readonly fixed_schedule?: boolean;
+}
+
+const MAX_JOB_NAME_BYTES = 50;
+
+/** The top-level `jobs:`: TimescaleDB user-defined jobs by name (add_job's job_name). */
+export const jobsKind: Kind = {
+  key: 'jobs',
+  load({ name, value, loc }, ctx) {
+    const v = value as JobYaml;
+    if (!ctx.declare(jobKey(name), `job \`${name}\``, loc)) return;
+    // TimescaleDB keeps `<name> [<job id>]` in a 63-byte name: room for ids up to 2147483647.
+    if (Buffer.byteLength(name, 'utf8') > MAX_JOB_NAME_BYTES) ctx.problem(loc, `job name \`${name}\` is longer than ${MAX_JOB_NAME_BYTES} bytes (TimescaleDB adds \` [<job id>]\` to it, within 63 bytes)`);
+    const procedure = qualifiedFromKey(v.procedure, undefined);
+    const job: Job = {
+      name,
+      procedure,
+      scheduleInterval: v.schedule_interval.trim(),
+      config: v.config === undefined || v.config === null ? null : JSON.stringify(v.config),
+      scheduled: v.scheduled ?? true,
+      fixedSchedule: v.fixed_schedule ?? true,
+    };
+    ctx.mark(job, loc);
+    ctx.model.jobs.push(job);
+  },
+  check(ctx) {
+    if (ctx.model.jobs.length > 0 && !ctx.model.extensions.some((e) => e.name === 'timescaledb')) {
+      ctx.problem(ctx.locOf(ctx.model.jobs[0]!), 'jobs are TimescaleDB\'s: declare the `timescaledb` extension');
     }
   },
 };
