@@ -1,12 +1,16 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { runPgform } from '../support/cli.ts';
+import { runCacheDir } from '../support/run-cache.ts';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshPostgresDatabase } from '../support/databases.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 
-const pgform = (cwd: string, args: string[], env: Record<string, string> = {}) => runPgform(cwd, args, env);
+// The run's normalization cache (test/support/run-cache.ts): every invocation normalizes what an
+// earlier one (or another file) already did only once, as a user's project cache does.
+const cache = runCacheDir();
+const pgform = (cwd: string, args: string[], env: Record<string, string> = {}) => runPgform(cwd, args, { PGFORM_CACHE_DIR: cache, ...env });
 
 const V1 = `tables:
   items:
