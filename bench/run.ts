@@ -61,7 +61,7 @@ function row(engine: string, n: number, op: string, m: Measured<unknown>, extra 
 }
 
 async function applyAll(conn: Connection, dir: string, ws: Workspace): Promise<number> {
-  const input = await readDesired(dir, { root: dir, schemaDir: dir, databaseUrl: null, devUrl: null, managedSchemas: ['public'], lockTimeout: null, statementTimeout: null });
+  const input = await readDesired(dir, { root: dir, schemaDir: dir, databaseUrl: null, devUrl: null, managedSchemas: ['public'], lockTimeout: null, statementTimeout: null }, ws.cacheDir);
   const { plan } = await planDatabase(conn, input, ws, DEFAULT_SETTINGS);
   await applyPlanSafely(conn, plan, input.managedSchemas, ws, { allowHazards: 'all', allowStale: false, planSql: renderSql(plan), lockWaitMs: 10_000 });
   return plan.steps.length;
@@ -78,7 +78,8 @@ async function timedApply(conn: Connection, dir: string, ws: Workspace, mode: 'o
 }
 
 async function planOnly(conn: Connection, dir: string, ws: Workspace): Promise<number> {
-  const input = await readDesired(dir, null);
+  // As the command does: the loaded YAML is cached by file contents next to the normalized states.
+  const input = await readDesired(dir, null, ws.cacheDir);
   return (await planDatabase(conn, input, ws, DEFAULT_SETTINGS)).plan.steps.length;
 }
 

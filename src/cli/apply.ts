@@ -131,7 +131,7 @@ export async function applyCommand(file: string | undefined, opts: ApplyCliOptio
     extensions = plan.steps.filter((s) => s.kind === 'extension' && s.operation === 'create').map((s) => s.object);
     conn = await ctx.open(extensions);
   } else {
-    const input = await readDesired(ctx.schemaDir, ctx.config);
+    const input = await readDesired(ctx.schemaDir, ctx.config, ctx.workspace.cacheDir);
     managed = input.managedSchemas;
     conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
     try {

@@ -24,7 +24,7 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
 export async function checkCommand(opts: CheckOptions): Promise<number> {
   const format = textOrJson(opts.format);
   const ctx = commandContext(opts);
-  const input = await readDesired(ctx.schemaDir, ctx.config);
+  const input = await readDesired(ctx.schemaDir, ctx.config, ctx.workspace.cacheDir);
   const chain = readChain(resolvePlansDir(opts.plans, ctx.cwd, ctx.config?.root ?? null));
   const problems = await checkChain(chain, input, ctx.workspace);
   if (format === 'json') {

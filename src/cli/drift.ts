@@ -28,7 +28,7 @@ export async function driftCommand(opts: DriftOptions): Promise<number> {
   const format = opts.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UserError(`unknown --format ${format} (text or json)`);
   const ctx = commandContext(opts);
-  const input = await readDesired(ctx.schemaDir, ctx.config);
+  const input = await readDesired(ctx.schemaDir, ctx.config, ctx.workspace.cacheDir);
   const conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
   try {
     const major = majorVersion(await serverVersionNum(conn));

@@ -69,7 +69,7 @@ export async function planCommand(opts: PlanOptions): Promise<number> {
   if (opts.plans !== undefined) throw new UserError('--plans goes with --save NAME (or use pgform apply/status/check --plans)');
   const format = parseFormat(opts.format);
   const ctx = commandContext(opts);
-  const input = await readDesired(ctx.schemaDir, ctx.config);
+  const input = await readDesired(ctx.schemaDir, ctx.config, ctx.workspace.cacheDir);
   const conn = await ctx.open(input.loaded.model.extensions.map((e) => e.name));
   try {
     const result = await planDatabase(conn, input, ctx.workspace, ctx.settings, { skipDataChecks: opts.skipDataChecks === true });
@@ -101,7 +101,7 @@ async function saveCommand(opts: PlanOptions): Promise<number> {
   if (opts.format !== undefined && opts.format !== 'sql') throw new UserError('--format does not go with --save (it writes .sql, .down.sql and .md)');
   const ctx = commandContext(opts);
   const dir = resolvePlansDir(opts.plans, ctx.cwd, ctx.config?.root ?? null);
-  const input = await readDesired(ctx.schemaDir, ctx.config);
+  const input = await readDesired(ctx.schemaDir, ctx.config, ctx.workspace.cacheDir);
   const saved = await savePlan({ dir, name: opts.save!, input, ws: ctx.workspace, settings: ctx.settings });
   if (!saved) {
     note(`nothing to save: replaying the plans in ${dir} already gives the schema`);

@@ -18,7 +18,7 @@ export function registerValidate(program: Command, run: (fn: () => Promise<numbe
 export async function validateCommand(opts: ValidateOptions): Promise<number> {
   const format = textOrJson(opts.format);
   const ctx = commandContext(opts);
-  const { loaded } = await readDesired(ctx.schemaDir, ctx.config);
+  const { loaded } = await readDesired(ctx.schemaDir, ctx.config, ctx.workspace.cacheDir);
   const m = loaded.model;
   if (format === 'json') {
     writeJson({

@@ -25,8 +25,23 @@ function stripAnnotations(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Texts already computed, by model object: models are immutable, so a state asked for again (its
+ * cache key, then its fingerprint, then the plan's source) is serialized once.
+ */
+const texts = new WeakMap<DatabaseModel, string>();
+
 /** The state as canonical text: what fingerprints hash and what "equal states" means. */
 export function stateText(m: DatabaseModel): string {
+  let text = texts.get(m);
+  if (text === undefined) {
+    text = computeStateText(m);
+    texts.set(m, text);
+  }
+  return text;
+}
+
+function computeStateText(m: DatabaseModel): string {
   const c = canonicalize(m);
   // An extension's version is managed only where the YAML pins one, like owners.
   const withoutVersions = { ...c, extensions: c.extensions.map(({ version: _v, ...e }) => e) };

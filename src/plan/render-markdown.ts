@@ -1,6 +1,6 @@
 import type { DatabaseModel } from '../model/database.ts';
 import { renderErDiagram } from './render-er-diagram.ts';
-import type { Plan } from './plan.ts';
+import type { Plan, PlanDataCheck } from './plan.ts';
 import { commitLine, countHazards, oneLine, planHash, renderStep, transactionTitle } from './render-sql.ts';
 import { literal } from '../sql/quote.ts';
 import { needsConsent } from './hazard.ts';
@@ -30,6 +30,30 @@ function decision(plan: Plan): string[] {
     ...kinds.map((k) => `- \`${k}\`: ${refused.filter((s) => s.hazards.some((h) => h.kind === k && needsConsent(h))).length} step(s)`),
   ];
 }
+
+/**
+ * The facts about the live rows the plan was made with (they held then; apply checks them again
+ * before its first step and refuses the plan when one no longer holds).
+ */
+function dataCheckList(plan: Plan): string[] {
+  const checks = plan.dataChecks ?? [];
+  if (checks.length === 0) return [];
+  return [
+    '### Data checks',
+    '',
+    `Checked against the live rows when this plan was made; \`pgform apply\` checks them again before its first step:`,
+    '',
+    ...checks.map((c) => `- ${cell(c.change)} (\`${cell(c.table)}\`): ${DATA_CHECK_WHAT[c.kind]}`),
+    '',
+  ];
+}
+
+const DATA_CHECK_WHAT: Readonly<Record<PlanDataCheck['kind'], string>> = {
+  rows: 'the table has no rows',
+  nulls: 'no row holds NULL there',
+  duplicates: 'no duplicate values',
+  violations: 'no row violates it',
+};
 
 /**
  * The plan as a pull-request comment, decision first: what apply refuses and the flag it needs,
@@ -78,7 +102,10 @@ export function renderMarkdown(plan: Plan, target?: DatabaseModel): string {
       }
     });
   }
-  const notes = plan.notes.length ? ['### Notes', '', ...plan.notes.map((n) => `- ${oneLine(n)}`), ''] : [];
+  const notes = [
+    ...dataCheckList(plan),
+    ...(plan.notes.length ? ['### Notes', '', ...plan.notes.map((n) => `- ${oneLine(n)}`), ''] : []),
+  ];
   const sql = foldedSql(plan);
   const diagram = target ? renderErDiagram(plan.steps, target) : null;
   const tables = diagram ? ['### Tables this plan changes', '', ...diagram, ''] : [];

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import type { DatabaseModel } from '../model/database.ts';
 import type { ProjectConfig } from '../config/project.ts';
-import { loadSchemaDir, type LoadedSchema } from '../yaml/load.ts';
+import { readSchemaDir, type LoadedSchema } from '../yaml/load.ts';
+import { loadSchemaFilesCached } from '../yaml/load-cache.ts';
 import { loadSqlParser } from '../sql/parser.ts';
 import { UserError } from '../errors.ts';
 import { startPhase } from '../progress.ts';
@@ -12,21 +13,24 @@ export interface DesiredInput {
   readonly managedSchemas: readonly string[];
 }
 
-/** Loads the SQL parser (once per process; schema files' SQL is checked with it), then the desired state. */
-export async function readDesired(schemaDir: string, config: ProjectConfig | null): Promise<DesiredInput> {
+/**
+ * Loads the SQL parser (once per process; schema files' SQL is checked with it), then the desired
+ * state. With a cache folder, files already loaded once (same paths and bytes) are not parsed again.
+ */
+export async function readDesired(schemaDir: string, config: ProjectConfig | null, cacheDir: string | null = null): Promise<DesiredInput> {
   await loadSqlParser();
-  return loadDesired(schemaDir, config);
+  return loadDesired(schemaDir, config, cacheDir);
 }
 
 /** The desired state from the schema files; the SQL parser must be loaded (`readDesired` does it). */
-export function loadDesired(schemaDir: string, config: ProjectConfig | null): DesiredInput {
+export function loadDesired(schemaDir: string, config: ProjectConfig | null, cacheDir: string | null = null): DesiredInput {
   if (!existsSync(schemaDir) || !statSync(schemaDir).isDirectory()) {
     throw new UserError(`schema directory ${schemaDir} does not exist (give --schema DIR or set schema_dir in pgform.yaml)`);
   }
   const done = startPhase(`loading ${schemaDir}`);
   let loaded: LoadedSchema;
   try {
-    loaded = loadSchemaDir(schemaDir);
+    loaded = loadSchemaFilesCached(readSchemaDir(schemaDir), cacheDir);
   } finally {
     done();
   }

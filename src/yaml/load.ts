@@ -115,6 +115,11 @@ export function schemaFilePaths(dir: string): string[] {
  * Needs the SQL parser loaded (`loadSqlParser`).
  */
 export function loadSchemaDir(dir: string): LoadedSchema {
+  return loadSchemaFiles(readSchemaDir(dir));
+}
+
+/** The schema files under `dir`, read and checked to be UTF-8 (paths as joined onto `dir`). */
+export function readSchemaDir(dir: string): SchemaFile[] {
   let st;
   try {
     st = statSync(dir);
@@ -124,7 +129,7 @@ export function loadSchemaDir(dir: string): LoadedSchema {
   if (!st.isDirectory()) throw new UserError(`not a directory: ${dir}`);
   const paths = schemaFilePaths(dir);
   if (paths.length === 0) throw new UserError(`no .yaml or .yml files in ${dir}`);
-  return loadSchemaFiles(paths.map(readSchemaFile));
+  return paths.map(readSchemaFile);
 }
 
 /**

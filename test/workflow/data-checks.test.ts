@@ -14,6 +14,7 @@ import { freshPglite, freshPostgresDatabase } from '../support/databases.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { parsePlanFile } from '../../src/plan/parse.ts';
 import { renderJson } from '../../src/plan/render-json.ts';
+import { renderMarkdown } from '../../src/plan/render-markdown.ts';
 import { applyPlanSafely } from '../../src/workflow/apply-plan.ts';
 import { readCalledVolatility } from '../../src/workflow/volatility.ts';
 
@@ -129,6 +130,11 @@ tables:
         expect(parsed.plan.dataChecks).toEqual(plan.dataChecks);
       }
       expect(parsePlanFile(sql.replace('WHERE NOT (qty > 0)', 'WHERE false')).edited).toBe(true);
+      // The reviewer's markdown lists them too.
+      const md = renderMarkdown(plan);
+      expect(md).toContain('### Data checks');
+      expect(md).toContain('- makes public.items.code NOT NULL (`public.items`): no row holds NULL there');
+      expect(md).toContain('- adds check items_qty_positive (qty > 0) to public.items (`public.items`): no row violates it');
 
       // Another session writes rows the plan's steps would fail on.
       await other.exec(`INSERT INTO items VALUES (3, NULL, 3), (4, 'a', -1)`);
