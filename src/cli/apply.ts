@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import type { Command } from 'commander';
 import { readDesired } from '../workflow/desired.ts';
 import { planDatabase } from '../workflow/plan-database.ts';
 import { applyPlanSafely } from '../workflow/apply-plan.ts';
@@ -17,7 +16,7 @@ import { parsePlanNumber } from '../chain/names.ts';
 import { commandContext, note, textOrJson, writeJson, writeOut, type CommonOptions } from './context.ts';
 import { colourHazards, isQuiet } from './terminal.ts';
 
-interface ApplyCliOptions extends CommonOptions {
+export interface ApplyCliOptions extends CommonOptions {
   readonly yes?: boolean;
   readonly allowHazards?: string;
   readonly allowEdited?: boolean;
@@ -31,29 +30,6 @@ interface ApplyCliOptions extends CommonOptions {
   readonly skipDataChecks?: boolean;
 }
 
-export function registerApply(program: Command, run: (fn: () => Promise<number>) => void): void {
-  program
-    .command('apply [plan_file]')
-    .description('execute a plan file exactly, or plan, confirm and execute')
-    .option('--schema <dir>', 'schema directory (when no plan file is given)')
-    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
-    .option('--dev-url <url>', 'scratch database server of the live version, for normalizing')
-    .option('--skip-data-checks', 'do not check the live rows at plan time (tables too large to scan); the plan says so')
-    .option('--yes', 'do not ask for confirmation')
-    .option('--allow-hazards <list>', 'comma-separated hazard kinds to allow, or all')
-    .option('--allow-edited', 'run a plan file whose text was changed after it was planned')
-    .option('--allow-stale', 'run even if the database changed since the plan was made')
-    .option('--plans <dir>', 'apply the plans of this folder the database has not run, in order')
-    .option('--baseline <number>', 'record the database as being at this plan of --plans, without running anything')
-    .option('--down-to <number>', 'run the reverse plans of the applied plans after this one, newest first')
-    .option('--format <format>', 'text or json: the outcome as JSON on stdout (the plan is not printed)', 'text')
-    .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
-    .option('--lock-timeout <duration>', "lock_timeout for the steps (default '5s')")
-    .option('--lock-retries <n>', 'times a transaction stopped by lock_timeout is rolled back and tried again, waiting longer each time', '3')
-    .option('--atomic', 'when planning here: one transaction for the whole plan instead of online transactions')
-    .option('--statement-timeout <duration>', "statement_timeout for the steps (default '1h')")
-    .action((file: string | undefined, opts: ApplyCliOptions) => run(() => applyCommand(file, opts)));
-}
 
 export function printProgress(e: ProgressEvent): void {
   if (isQuiet()) return;

@@ -1,25 +1,14 @@
-import type { Command } from 'commander';
 import { readDesired } from '../workflow/desired.ts';
 import { readChain, resolvePlansDir } from '../chain/chain.ts';
 import { checkChain } from '../chain/check.ts';
 import { renderProblems } from '../chain/problems.ts';
 import { commandContext, note, textOrJson, writeJson, writeOut, type CommonOptions } from './context.ts';
 
-interface CheckOptions extends CommonOptions {
+export interface CheckOptions extends CommonOptions {
   readonly plans?: string;
   readonly format?: string;
 }
 
-export function registerCheck(program: Command, run: (fn: () => Promise<number>) => void): void {
-  program
-    .command('check')
-    .description('for CI: the plans folder is intact and replaying it gives the YAML; exit 0, or 1 with each problem and its fix')
-    .option('--schema <dir>', 'schema directory')
-    .option('--plans <dir>', 'plans folder (default: plans/ of the project)')
-    .option('--dev-url <url>', 'scratch database server, for normalizing and replaying')
-    .option('--format <format>', 'text or json', 'text')
-    .action((opts: CheckOptions) => run(() => checkCommand(opts)));
-}
 
 export async function checkCommand(opts: CheckOptions): Promise<number> {
   const format = textOrJson(opts.format);

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { readDesired } from '../workflow/desired.ts';
 import { compareStates, desiredState } from '../workflow/states.ts';
 import { forServerMajor, withInitdbDefaults } from '../workflow/server-version.ts';
@@ -9,20 +8,10 @@ import { listUnmodelled, unmodelledNote } from '../introspect/unmodelled.ts';
 import { commandContext, note, writeOut, type CommonOptions } from './context.ts';
 import { colourDrift } from './terminal.ts';
 
-interface DriftOptions extends CommonOptions {
+export interface DriftOptions extends CommonOptions {
   readonly format?: string;
 }
 
-export function registerDrift(program: Command, run: (fn: () => Promise<number>) => void): void {
-  program
-    .command('drift')
-    .description('exit 0 when the database matches the YAML, 2 when it drifted (and say how)')
-    .option('--schema <dir>', 'schema directory')
-    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
-    .option('--dev-url <url>', 'scratch database server of the live version, for normalizing')
-    .option('--format <format>', 'text or json', 'text')
-    .action((opts: DriftOptions) => run(() => driftCommand(opts)));
-}
 
 export async function driftCommand(opts: DriftOptions): Promise<number> {
   const format = opts.format ?? 'text';

@@ -1,20 +1,11 @@
-import type { Command } from 'commander';
 import { markInterruptedRunsIfAllowed, readHistory } from '../apply/history.ts';
 import { UserError } from '../errors.ts';
 import { commandContext, writeOut, type CommonOptions } from './context.ts';
 
-interface HistoryOptions extends CommonOptions {
+export interface HistoryOptions extends CommonOptions {
   readonly format?: string;
 }
 
-export function registerHistory(program: Command, run: (fn: () => Promise<number>) => void): void {
-  program
-    .command('history')
-    .description('the plans applied to this database, newest first')
-    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
-    .option('--format <format>', 'text or json', 'text')
-    .action((opts: HistoryOptions) => run(() => historyCommand(opts)));
-}
 
 export async function historyCommand(opts: HistoryOptions): Promise<number> {
   const format = opts.format ?? 'text';

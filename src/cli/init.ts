@@ -1,15 +1,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { PROJECT_FILE } from '../config/project.ts';
 import { note } from './context.ts';
 
-export function registerInit(program: Command, run: (fn: () => Promise<number>) => void): void {
-  program
-    .command('init [dir]')
-    .description('start a project: pgform.yaml, schema/, plans/ and .pgform/ in .gitignore (existing files are kept)')
-    .action((dir: string | undefined) => run(() => initCommand(dir)));
-}
 
 const PROJECT_TEMPLATE = `# pgform project settings; paths are relative to this file.
 schema_dir: schema

@@ -5,25 +5,7 @@ import { redactText } from '../db/redact.ts';
 import { readTimeoutMessage } from '../db/timeouts.ts';
 import { setPhaseSink } from '../progress.ts';
 import { setQuiet, showPhase } from './terminal.ts';
-
-type Runner = (fn: () => Promise<number>) => void;
-type Register = (program: Command, run: Runner) => void;
-
-/**
- * Each command's module, loaded only when that command runs (or for the full help): a command
- * pays for its own imports only, and `--version` for none.
- */
-const COMMANDS: ReadonlyMap<string, () => Promise<Register>> = new Map([
-  ['init', async () => (await import('./init.ts')).registerInit],
-  ['validate', async () => (await import('./validate.ts')).registerValidate],
-  ['plan', async () => (await import('./plan.ts')).registerPlan],
-  ['apply', async () => (await import('./apply.ts')).registerApply],
-  ['drift', async () => (await import('./drift.ts')).registerDrift],
-  ['pull', async () => (await import('./pull.ts')).registerPull],
-  ['history', async () => (await import('./history.ts')).registerHistory],
-  ['status', async () => (await import('./status.ts')).registerStatus],
-  ['check', async () => (await import('./check.ts')).registerCheck],
-]);
+import { COMMANDS } from './commands.ts';
 
 /** Runs a command and turns its outcome into an exit code; user errors print without a stack. */
 function runner(fn: () => Promise<number>): void {
@@ -53,8 +35,8 @@ function runner(fn: () => Promise<number>): void {
     );
 }
 
-/** The program with the commands `argv` needs: the one it names, or all of them (help, typos). */
-export async function buildProgram(argv: readonly string[]): Promise<Command> {
+/** The program with every command declared (their modules load only when one runs). */
+function buildProgram(): Command {
   const program = new Command();
   program
     .name('pgform')
@@ -62,15 +44,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
     .version(PGFORM_VERSION)
     .option('-q, --quiet', 'no progress on stderr (results and errors still print)')
     .showHelpAfterError();
-  const first = argv[2];
-  const wanted =
-    first !== undefined && COMMANDS.has(first)
-      ? [first]
-      : first === '--version' || first === '-V'
-        ? []
-        : [...COMMANDS.keys()];
-  const registers = await Promise.all(wanted.map((name) => COMMANDS.get(name)!()));
-  for (const register of registers) register(program, runner);
+  for (const register of COMMANDS.values()) register(program, runner);
   return program;
 }
 
@@ -79,4 +53,4 @@ const argv = process.argv.filter((a, i) => i < 2 || (a !== '--quiet' && a !== '-
 setQuiet(argv.length !== process.argv.length);
 const jsonRequested = argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
 setPhaseSink(showPhase);
-(await buildProgram(argv)).parse(argv);
+buildProgram().parse(argv);

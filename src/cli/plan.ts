@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { readDesired } from '../workflow/desired.ts';
 import { planDatabase, rollbackPlan } from '../workflow/plan-database.ts';
 import { renderSql } from '../plan/render-sql.ts';
@@ -34,7 +33,7 @@ export function parseFormat(value: string | undefined): PlanFormat {
   return f;
 }
 
-interface PlanOptions extends CommonOptions {
+export interface PlanOptions extends CommonOptions {
   readonly out?: string;
   readonly format?: string;
   readonly rollbackOut?: string;
@@ -44,25 +43,6 @@ interface PlanOptions extends CommonOptions {
   readonly skipDataChecks?: boolean;
 }
 
-export function registerPlan(program: Command, run: (fn: () => Promise<number>) => void): void {
-  program
-    .command('plan')
-    .description('diff the database against the YAML and print the ordered plan')
-    .option('--schema <dir>', 'schema directory (default: schema_dir of pgform.yaml, else ./schema)')
-    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
-    .option('--dev-url <url>', 'scratch database server of the live version, for normalizing')
-    .option('--skip-data-checks', 'do not check the live rows at plan time (tables too large to scan); the plan says so')
-    .option('--out <file>', 'write the plan to a file instead of stdout')
-    .option('--format <format>', 'sql, json or markdown', 'sql')
-    .option('--rollback-out <file>', 'also write the plan that goes back to the current state')
-    .option('--lock-timeout <duration>', "lock_timeout set at the top of the plan (default '5s')")
-    .option('--statement-timeout <duration>', "statement_timeout set at the top of the plan (default '1h')")
-    .option('--atomic', 'one transaction for the whole plan (today: all or nothing, locks held to the end); default: online')
-    .option('--exit-code', 'exit 2 when the plan is not empty')
-    .option('--save <name>', 'write the next numbered plan of the plans folder (replays the folder; no database needed)')
-    .option('--plans <dir>', 'plans folder for --save (default: plans/ of the project)')
-    .action((opts: PlanOptions) => run(() => planCommand(opts)));
-}
 
 export async function planCommand(opts: PlanOptions): Promise<number> {
   if (opts.save !== undefined) return saveCommand(opts);

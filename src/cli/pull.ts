@@ -1,25 +1,14 @@
-import type { Command } from 'commander';
 import { introspect } from '../introspect/index.ts';
 import { listUnmodelled, unmodelledNote } from '../introspect/unmodelled.ts';
 import { modelToYamlFiles, writeYamlFiles } from '../yaml/pull.ts';
 import { commandContext, note, textOrJson, writeJson, type CommonOptions } from './context.ts';
 
-interface PullOptions extends CommonOptions {
+export interface PullOptions extends CommonOptions {
   readonly out: string;
   readonly schemas?: string;
   readonly format?: string;
 }
 
-export function registerPull(program: Command, run: (fn: () => Promise<number>) => void): void {
-  program
-    .command('pull')
-    .description('write the live database as YAML, to adopt an existing database')
-    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
-    .requiredOption('--out <dir>', 'directory to write the YAML files to')
-    .option('--schemas <list>', 'comma-separated schemas to pull (default: every user schema)')
-    .option('--format <format>', 'text or json: the summary on stdout instead of stderr', 'text')
-    .action((opts: PullOptions) => run(() => pullCommand(opts)));
-}
 
 export async function pullCommand(opts: PullOptions): Promise<number> {
   const format = textOrJson(opts.format);

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { positionLabel, readChain, requireValidChain, resolvePlansDir, stateAt } from '../chain/chain.ts';
 import { chainExtensions } from '../chain/replay.ts';
@@ -7,21 +6,11 @@ import { describeDifferences, differencesAt } from '../chain/differences.ts';
 import { markInterruptedRunsIfAllowed } from '../apply/history.ts';
 import { commandContext, writeOut, type CommonOptions } from './context.ts';
 
-interface StatusOptions extends CommonOptions {
+export interface StatusOptions extends CommonOptions {
   readonly plans?: string;
   readonly format?: string;
 }
 
-export function registerStatus(program: Command, run: (fn: () => Promise<number>) => void): void {
-  program
-    .command('status')
-    .description('applied and pending plans of the plans folder for a database; exit 0 up to date, 4 pending, 2 drifted')
-    .option('--plans <dir>', 'plans folder (default: plans/ of the project)')
-    .option('--db <url>', 'postgres://..., pglite:PATH or pglite:memory')
-    .option('--dev-url <url>', 'scratch database server of the live version, for normalizing')
-    .option('--format <format>', 'text or json', 'text')
-    .action((opts: StatusOptions) => run(() => statusCommand(opts)));
-}
 
 export async function statusCommand(opts: StatusOptions): Promise<number> {
   const format = opts.format ?? 'text';

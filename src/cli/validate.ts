@@ -1,19 +1,10 @@
-import type { Command } from 'commander';
 import { readDesired } from '../workflow/desired.ts';
 import { commandContext, textOrJson, writeJson, writeOut, type CommonOptions } from './context.ts';
 
-interface ValidateOptions extends CommonOptions {
+export interface ValidateOptions extends CommonOptions {
   readonly format?: string;
 }
 
-export function registerValidate(program: Command, run: (fn: () => Promise<number>) => void): void {
-  program
-    .command('validate')
-    .description('load and check the YAML; exit 0, or 1 listing every error')
-    .option('--schema <dir>', 'schema directory')
-    .option('--format <format>', 'text or json (errors: {"error": {"message", "problems": [{file, line, column, path, message}]}})', 'text')
-    .action((opts: ValidateOptions) => run(() => validateCommand(opts)));
-}
 
 export async function validateCommand(opts: ValidateOptions): Promise<number> {
   const format = textOrJson(opts.format);
