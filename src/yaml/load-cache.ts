@@ -6,6 +6,7 @@ import type { DatabaseModel } from '../model/database.ts';
 import type { SourcePosition } from '../model/source.ts';
 import { readCached, writeCached } from '../content-cache.ts';
 import { PGFORM_VERSION } from '../version.ts';
+import { planDate } from '../config/today.ts';
 import { loadSchemaFiles, type LoadedSchema, type SchemaFile } from './load.ts';
 
 /** What a cache entry holds: the loaded schema, its Map as entries. */
@@ -17,7 +18,7 @@ interface CachedLoad {
 
 /**
  * Loads schema files, or takes the result of an earlier load of the very same files (same paths,
- * same bytes, same pgform code) from the cache: unchanged YAML is not parsed again. Only
+ * same bytes, same pgform code, same date planned for) from the cache: unchanged YAML is not parsed again. Only
  * successful loads are kept, so every problem is still reported on every run.
  */
 export function loadSchemaFilesCached(files: readonly SchemaFile[], cacheDir: string | null): LoadedSchema {
@@ -34,7 +35,8 @@ export function loadSchemaFilesCached(files: readonly SchemaFile[], cacheDir: st
 }
 
 function loadKey(files: readonly SchemaFile[]): string {
-  const h = createHash('sha256').update(`loaded\u0000${PGFORM_VERSION}\u0000${codeStamp()}\u0000`);
+  // Partition rules unfold into the partitions of the date planned for: the date is part of the key.
+  const h = createHash('sha256').update(`loaded\u0000${PGFORM_VERSION}\u0000${codeStamp()}\u0000${planDate()}\u0000`);
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     h.update(`${f.path.length}:${f.path}\u0000${f.text.length}:`).update(f.text);
   }

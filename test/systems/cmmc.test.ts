@@ -24,6 +24,27 @@ describe('cmmc on the embedded default (TimescaleDB build, with pgvector)', () =
     for (const d of defs) expect(d.v).toMatch(/USING ivfflat \(\(\(?embedding\)?::halfvec\(3072\)\) halfvec_cosine_ops\)/);
   });
 
+  it('lets the application role add to and read its audit trail, never rewrite or erase it, and only read the views', async () => {
+    await conn.exec(`SET ROLE cmmc_user`);
+    try {
+      await conn.exec(`INSERT INTO audit_logs (action, entity_type) VALUES ('login', 'user')`);
+      expect(await conn.query(`SELECT action FROM audit_logs`)).toEqual([{ action: 'login' }]);
+      for (const sql of [`UPDATE audit_logs SET action = 'x'`, `DELETE FROM audit_logs`]) {
+        await expect(conn.exec(sql), sql).rejects.toThrow(/permission denied/);
+      }
+    } finally {
+      await conn.exec(`RESET ROLE`);
+    }
+    await conn.exec(`DELETE FROM audit_logs`);
+    // The views refuse writes whatever the privileges; the catalog shows none is granted either.
+    const privileges = await conn.query<{ relname: string; p: string }>(
+      `SELECT c.relname, x.p FROM pg_class c CROSS JOIN unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS x(p)
+       WHERE c.relname IN ('assessment_summary', 'open_poam_items', 'assessment_stats') AND has_table_privilege('cmmc_user', c.oid, x.p)
+       ORDER BY 1, 2`,
+    );
+    expect(privileges).toEqual(['assessment_stats', 'assessment_summary', 'open_poam_items'].map((relname) => ({ relname, p: 'SELECT' })));
+  });
+
   it('keeps one finding per control and assessment, and the progress counters current', async () => {
     await conn.exec(fixture('cmmc', 'data.sql'));
     const n = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM cmmc_controls`);

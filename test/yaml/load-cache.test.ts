@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSchemaFiles, readSchemaDir, YamlError } from '../../src/yaml/load.ts';
 import { loadSchemaFilesCached } from '../../src/yaml/load-cache.ts';
 import type { DatabaseModel } from '../../src/model/database.ts';
@@ -63,6 +63,28 @@ describe('the loaded model cached by file contents', () => {
     const moved = loadSchemaFilesCached([{ path: 'two/a.yaml', text }], cache);
     expect(moved.files).toEqual(['two/a.yaml']);
     expect([...moved.sources.values()].every((p) => p.file === 'two/a.yaml')).toBe(true);
+  });
+
+  it('keys entries by the date planned for: a rolling partition rule unfolds anew when the date moves', () => {
+    const cache = tempDir();
+    const files = [
+      {
+        path: 'a.yaml',
+        text: 'tables:\n  logs:\n    columns: { id: bigint, at: date }\n    partition_by: { range: [at] }\n    partitions:\n      monthly: { premake: 1 }\n',
+      },
+    ];
+    const partitionsOn = (today: string) => {
+      vi.stubEnv('PGFORM_TODAY', today);
+      try {
+        return loadSchemaFilesCached(files, cache).model.tables.filter((t) => t.partitionOf).map((t) => t.name);
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    };
+    expect(partitionsOn('2026-12-04')).toEqual(['logs_2026_12', 'logs_2027_01']);
+    expect(partitionsOn('2027-03-15')).toEqual(['logs_2027_03', 'logs_2027_04']);
+    expect(partitionsOn('2026-12-04')).toEqual(['logs_2026_12', 'logs_2027_01']);
+    expect(entries(cache)).toHaveLength(2);
   });
 
   it('never keeps a failed load: its problems are reported on every run', () => {
