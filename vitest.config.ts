@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LongestFirstSequencer } from './test/support/sequencer.ts';
 
 // The embedded engines' initdb copies (src/db/pglite-template.ts) for this run only, shared by the
 // test workers and the pgform processes the CLI tests start: the user's own cache stays untouched.
@@ -24,7 +23,6 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: the PGlite and the server corpus run side by side (the default would use one worker).
     maxWorkers: 2,
-    sequence: { sequencer: LongestFirstSequencer },
     env: { PGFORM_ENGINE_CACHE: engineCache, PGFORM_TEST_CACHE: normalizeCache },
   },
 });
