@@ -4,7 +4,7 @@ import { planHash } from '../plan/render-sql.ts';
 import { PGFORM_VERSION } from '../version.ts';
 import { EXIT, UserError } from '../errors.ts';
 import { acquireApplyLock } from '../apply/lock.ts';
-import { markInterruptedRuns } from '../apply/history.ts';
+import { markInterruptedRuns, markInterruptedRunsIfAllowed } from '../apply/history.ts';
 import { executePlan, StepFailedError, type ProgressEvent, type RetryEvent } from '../apply/executor.ts';
 import { introspect } from '../introspect/index.ts';
 import { refusalMessage, refusedSteps, type AllowedHazards } from '../apply/hazard-consent.ts';
@@ -43,7 +43,12 @@ export async function applyPlanSafely(
 ): Promise<ApplyOutcome> {
   const refused = refusedSteps(plan, opts.allowHazards);
   if (refused.length > 0) throw new UserError(refusalMessage(refused), 3);
-  if (plan.steps.length === 0) return { applied: 0, verified: true };
+  if (plan.steps.length === 0) {
+    // Nothing to run; a run whose process is gone (its last step done, not yet recorded) is still
+    // marked interrupted, as status and history do.
+    await markInterruptedRunsIfAllowed(conn);
+    return { applied: 0, verified: true };
+  }
   const release = await acquireApplyLock(conn, opts.lockWaitMs);
   try {
     await markInterruptedRuns(conn, { holdingLock: true });
