@@ -54,6 +54,11 @@ for (const v of VARIANTS) {
           WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND NOT c.relrowsecurity`,
       );
       expect(unprotected, 'every org-scoped table has RLS').toEqual([]);
+      const unforced = await conn.query<{ relname: string }>(
+        `SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'
+            AND relrowsecurity AND NOT relforcerowsecurity ORDER BY 1`,
+      );
+      expect(unforced.map((r) => r.relname), 'RLS is forced everywhere but on roles (reference rows)').toEqual(['roles']);
     });
 
     it('answers user_has_permission as the seed data says', async () => {
@@ -78,6 +83,39 @@ for (const v of VARIANTS) {
       await expect(asUser(USER.bob, () => conn.query(insert, [ORG.acme, USER.bob]))).rejects.toThrow(/row-level security/);
       await asUser(USER.alice, () => conn.query(insert, [ORG.acme, USER.alice]));
       expect(await count(tasks)).toBe(5);
+    });
+
+    it("holds the tables' owner to the policies too (FORCE); the helpers still read every membership", async () => {
+      // A non-superuser owner, as on a managed server (a superuser bypasses RLS, forced or not).
+      const owner = `tenant_owner_${Math.random().toString(36).slice(2, 10)}`;
+      const rlsTables = ['organizations', 'organization_members', 'user_roles', 'agent_tasks'];
+      await conn.exec(`CREATE ROLE "${owner}"; ${rlsTables.map((t) => `ALTER TABLE ${t} OWNER TO "${owner}";`).join(' ')}`);
+      const asOwner = async <T>(userId: string, fn: () => Promise<T>): Promise<T> => {
+        await conn.query(`SET ROLE "${owner}"`);
+        await conn.query(`SELECT set_config('app.current_user_id', $1, false)`, [userId]);
+        try {
+          return await fn();
+        } finally {
+          await conn.query(`RESET ROLE`);
+          await conn.query(`SELECT set_config('app.current_user_id', '', false)`);
+        }
+      };
+      try {
+        const tasks = `SELECT count(*) FROM agent_tasks`;
+        expect(await count(tasks)).toBe(5);
+        // The policies are for `authenticated` and `service_role`: the owner alone gets no row.
+        expect(await asOwner(USER.alice, () => count(tasks))).toBe(0);
+        await conn.exec(`GRANT authenticated TO "${owner}"`);
+        const acme = await count(`SELECT count(*) FROM agent_tasks WHERE organization_id = $1`, [ORG.acme]);
+        // As a member of authenticated, the owner sees Alice's organization only: the policy calls
+        // user_org_ids(), owned by rls_definer, which reads organization_members past its forced RLS.
+        expect(await asOwner(USER.alice, () => count(tasks))).toBe(acme);
+        expect(await asOwner(USER.charlie, () => count(tasks))).toBe(1);
+        const insert = `INSERT INTO agent_tasks (organization_id, created_by, agent_type) VALUES ($1, $2, 'research')`;
+        await expect(asOwner(USER.bob, () => conn.query(insert, [ORG.acme, USER.bob]))).rejects.toThrow(/row-level security/);
+      } finally {
+        await conn.exec(`${rlsTables.map((t) => `ALTER TABLE ${t} OWNER TO CURRENT_USER;`).join(' ')} DROP ROLE "${owner}"`);
+      }
     });
   });
 }
