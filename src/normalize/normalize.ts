@@ -16,6 +16,7 @@ import { loadSqlParser } from '../sql/parser.ts';
 import { statementCount } from '../sql/fragments.ts';
 import { inRolledBackScratch, openScratch, scratchEngineId, type ScratchDatabase } from './scratch.ts';
 import { readCached, writeCached } from './cache.ts';
+import { scriptAs, stepRoleFor } from './step-role.ts';
 import { envKey, groupKey, groupsByKey, joinParts, referencedTables, referenceStub, splitModel, type TableGroup } from './parts.ts';
 
 export interface NormalizeOptions {
@@ -126,6 +127,7 @@ async function normalizeInScratch(
     devUrl: opts.devUrl,
     extensions: partial.extensions.map((e) => e.name),
     ...(opts.sources === undefined ? {} : { sources: opts.sources }),
+    stepRole: true,
   });
   try {
     await scratch.conn.exec(
@@ -136,7 +138,7 @@ async function normalizeInScratch(
     const complete = withImplicitSchemas(partial, baseline, implicitSchemas);
     const steps = orderSteps(diffModels(baseline, complete, { online: false }));
     if (!checked) await assertOneStatementEach(steps, opts.sources);
-    await runSteps(scratch, steps, opts.sources);
+    await runSteps(scratch, steps, opts.sources, await stepRoleFor(scratch, complete));
     const normalized = await introspect(scratch.conn, { schemas: opts.managedSchemas });
     // Roles are not normalized (the scratch has its own); the raw ones are re-attached.
     return { ...normalized, roles: [] };
@@ -275,6 +277,7 @@ async function runSteps(
   scratch: ScratchDatabase,
   steps: readonly Step[],
   sources: ReadonlyMap<string, SourcePosition> | undefined,
+  role: string | null,
 ): Promise<void> {
   const groups: Step[][] = [];
   for (const s of steps) {
@@ -283,13 +286,14 @@ async function runSteps(
     else groups.push([s]);
   }
   for (const group of groups) {
-    const script = group.map((s) => `${s.sql};`).join('\n');
+    const script = scriptAs(role, group);
     try {
       if (group[0]!.transactional) await scratch.conn.exec(`BEGIN;\n${script}\nCOMMIT;`);
       else await scratch.conn.exec(script);
     } catch {
       await scratch.conn.exec('ROLLBACK').catch(() => undefined);
-      await findFailingStep(scratch, group, sources);
+      await scratch.conn.exec('RESET ROLE').catch(() => undefined);
+      await findFailingStep(scratch, group, sources, role);
     }
   }
 }
@@ -298,14 +302,16 @@ async function findFailingStep(
   scratch: ScratchDatabase,
   group: readonly Step[],
   sources: ReadonlyMap<string, SourcePosition> | undefined,
+  role: string | null,
 ): Promise<never> {
   const transactional = group[0]!.transactional;
   if (transactional) await scratch.conn.exec('BEGIN');
   for (const step of group) {
     try {
-      await scratch.conn.exec(`${step.sql};`);
+      await scratch.conn.exec(scriptAs(role, [step]));
     } catch (e) {
       if (transactional) await scratch.conn.exec('ROLLBACK').catch(() => undefined);
+      await scratch.conn.exec('RESET ROLE').catch(() => undefined);
       const pos = columnSourceOf(step, (e as { position?: string | number }).position, sources) ?? sourceOf(step, sources);
       const where = pos ? `${formatPosition(pos)}: ` : '';
       throw new UserError(

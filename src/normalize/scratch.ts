@@ -15,6 +15,11 @@ export interface ScratchDatabase {
   /** Identifies the engine for cache keys: normalized text depends on the major version. */
   readonly engineId: string;
   readonly major: number;
+  /**
+   * The role the state's steps run as (`SET ROLE`), when the session's own role is a superuser:
+   * it owns the scratch database and nothing else. Null: the steps run as the session's role.
+   */
+  readonly stepRole: string | null;
   dispose(): Promise<void>;
 }
 
@@ -26,6 +31,8 @@ export interface ScratchOptions {
   readonly extensions: readonly string[];
   /** Where the YAML declared each object (src/model/keys.ts keys), to locate what cannot be loaded. */
   readonly sources?: ReadonlyMap<string, SourcePosition>;
+  /** On a server: give the scratch database a role of its own to run the state's steps as. */
+  readonly stepRole?: boolean;
 }
 
 /**
@@ -88,7 +95,7 @@ export async function closeWarmScratches(): Promise<void> {
 }
 
 export async function openScratch(opts: ScratchOptions): Promise<ScratchDatabase> {
-  return opts.devUrl ? openServerScratch(opts.devUrl) : openPgliteScratch(opts);
+  return opts.devUrl ? openServerScratch(opts.devUrl, opts.stepRole ?? false) : openPgliteScratch(opts);
 }
 
 async function openPgliteScratch(opts: ScratchOptions): Promise<ScratchDatabase> {
@@ -107,6 +114,9 @@ async function openPgliteScratch(opts: ScratchOptions): Promise<ScratchDatabase>
     conn,
     engineId: pgliteEngineId(build),
     major: majorVersion(await serverVersionNum(conn)),
+    // The embedded engine is a throwaway instance inside this process, with no files, programs
+    // or network of the machine to reach: its superuser is no more than the database itself.
+    stepRole: null,
     dispose: () => conn.close(),
   };
 }
@@ -122,34 +132,53 @@ function serverUrl(devUrl: string): string {
   return devUrl;
 }
 
-async function openServerScratch(devUrl: string): Promise<ScratchDatabase> {
+/**
+ * A scratch database on the --dev-url server. With `stepRole`, when the URL's role is a superuser,
+ * the database belongs to a role made for it (NOLOGIN, no attributes, no memberships): the state's
+ * steps run as that role, so SQL from the schema files never runs with the superuser's rights on a
+ * real server. Both are dropped with the scratch.
+ */
+async function openServerScratch(devUrl: string, stepRole: boolean): Promise<ScratchDatabase> {
   const admin = await openPostgres(serverUrl(devUrl));
   const name = `pgform_scratch_${randomBytes(6).toString('hex')}`;
+  let role: string | null = null;
   try {
-    await admin.exec(`CREATE DATABASE ${ident(name)}`);
+    if (stepRole && (await admin.query<{ s: boolean }>('SELECT rolsuper AS s FROM pg_catalog.pg_roles WHERE rolname = current_user'))[0]?.s === true) {
+      role = name;
+      await admin.exec(`CREATE ROLE ${ident(role)} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`);
+    }
+    await admin.exec(`CREATE DATABASE ${ident(name)}${role === null ? '' : ` OWNER ${ident(role)}`}`);
   } catch (e) {
+    if (role !== null) await admin.exec(`DROP ROLE IF EXISTS ${ident(role)}`).catch(() => undefined);
     await admin.close();
     throw new UserError(`cannot create a scratch database on the --dev-url server: ${(e as Error).message}`);
   }
+  const dropAll = async (): Promise<void> => {
+    await admin.exec(`DROP DATABASE IF EXISTS ${ident(name)}`).catch(() => undefined);
+    if (role !== null) await admin.exec(`DROP ROLE IF EXISTS ${ident(role)}`).catch(() => undefined);
+    await admin.close();
+  };
   const url = new URL(devUrl);
   url.pathname = `/${name}`;
   let conn: Connection;
   try {
     conn = await openPostgres(url.toString());
   } catch (e) {
-    await admin.exec(`DROP DATABASE IF EXISTS ${ident(name)}`).catch(() => undefined);
-    await admin.close();
+    await dropAll();
     throw e;
   }
   const major = majorVersion(await serverVersionNum(conn));
+  // Before PostgreSQL 15 the public schema belongs to the bootstrap superuser, not to the
+  // database's owner: the step role needs it to comment on it and grant on it.
+  if (role !== null && major < 15) await conn.exec(`ALTER SCHEMA public OWNER TO ${ident(role)}`);
   return {
     conn,
     engineId: `postgres-${major}`,
     major,
+    stepRole: role,
     async dispose() {
       await conn.close();
-      await admin.exec(`DROP DATABASE IF EXISTS ${ident(name)}`).catch(() => undefined);
-      await admin.close();
+      await dropAll();
     },
   };
 }
