@@ -24,6 +24,37 @@ describe('cmmc on the embedded default (TimescaleDB build, with pgvector)', () =
     for (const d of defs) expect(d.v).toMatch(/USING ivfflat \(\(\(?embedding\)?::halfvec\(3072\)\) halfvec_cosine_ops\)/);
   });
 
+  // Before the fixture's rows are loaded below (its INSERTs say ON CONFLICT DO NOTHING and name
+  // controls the YAML declares too): these are the YAML's rows alone.
+  it('holds the 110 CMMC Level 2 controls, one per NIST SP 800-171 Rev. 2 requirement', async () => {
+    // Family 3.<n> of NIST SP 800-171 Rev. 2: its CMMC domain and how many requirements it has.
+    const families: [domain: string, family: number, count: number][] = [
+      ['AC', 1, 22], ['AT', 2, 3], ['AU', 3, 9], ['CM', 4, 9], ['IA', 5, 11], ['IR', 6, 3], ['MA', 7, 6],
+      ['MP', 8, 9], ['PS', 9, 2], ['PE', 10, 6], ['RA', 11, 3], ['CA', 12, 4], ['SC', 13, 16], ['SI', 14, 7],
+    ];
+    const expected = families.flatMap(([domain, family, count]) =>
+      Array.from({ length: count }, (_, i) => ({ domain, practice_id: `3.${family}.${i + 1}` })),
+    );
+    expect(expected).toHaveLength(110);
+    const rows = await conn.query<{ id: string; level: number; domain: string; practice_id: string; nist_control_id: string | null; title: string; objective: string }>(
+      `SELECT id, level, domain, practice_id, nist_control_id, title, objective FROM cmmc_controls`,
+    );
+    expect(rows).toHaveLength(110);
+    const perDomain = await conn.query<{ domain: string; n: number }>(`SELECT domain, count(*)::int AS n FROM cmmc_controls GROUP BY domain ORDER BY domain`);
+    expect(perDomain).toEqual(families.map(([domain, , n]) => ({ domain, n })).sort((a, b) => a.domain.localeCompare(b.domain)));
+    const byPractice = (a: { practice_id: string }, b: { practice_id: string }) => a.practice_id.localeCompare(b.practice_id, 'en', { numeric: true });
+    expect(rows.map(({ domain, practice_id }) => ({ domain, practice_id })).sort(byPractice)).toEqual([...expected].sort(byPractice));
+    for (const r of rows) {
+      expect(r.id, r.id).toBe(`${r.domain}.L2-${r.practice_id}`);
+      expect(r.nist_control_id, r.id).toBe(r.practice_id);
+      expect(r.level, r.id).toBe(2);
+      expect(r.title.trim(), r.id).not.toBe('');
+      expect(r.objective.trim(), r.id).not.toBe('');
+    }
+    expect(new Set(rows.map((r) => r.title)).size).toBe(110);
+    expect(new Set(rows.map((r) => r.objective)).size).toBe(110);
+  });
+
   it('lets the application role add to and read its audit trail, never rewrite or erase it, and only read the views', async () => {
     await conn.exec(`SET ROLE cmmc_user`);
     try {
