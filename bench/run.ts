@@ -77,6 +77,23 @@ async function timedApply(conn: Connection, dir: string, ws: Workspace, mode: 'o
   });
 }
 
+/** The catalog rows introspection reads for tables, columns, indexes and constraints, read plainly. */
+async function rawCatalogRead(conn: Connection): Promise<number> {
+  const inPublic = `relnamespace = 'public'::regnamespace`;
+  const queries = [
+    `SELECT c.oid, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relacl, c.relrowsecurity FROM pg_class c WHERE ${inPublic}`,
+    `SELECT a.attrelid, a.attname, a.attnum, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity, a.attgenerated,
+            pg_catalog.pg_get_expr(d.adbin, d.adrelid)
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE c.${inPublic} AND a.attnum > 0 AND NOT a.attisdropped`,
+    `SELECT i.indexrelid, pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.${inPublic}`,
+    `SELECT con.conname, con.contype, pg_catalog.pg_get_constraintdef(con.oid) FROM pg_constraint con WHERE con.connamespace = 'public'::regnamespace`,
+  ];
+  let rows = 0;
+  for (const q of queries) rows += (await conn.query(q)).length;
+  return rows;
+}
+
 async function planOnly(conn: Connection, dir: string, ws: Workspace): Promise<number> {
   // As the command does: the loaded YAML is cached by file contents next to the normalized states.
   const input = await readDesired(dir, null, ws.cacheDir);
@@ -122,6 +139,12 @@ async function benchEngine(engine: 'pglite' | 'postgres', n: number, serverUrl: 
     row(engine, n, 'initial apply (plan+apply)', initial, `${initial.value} steps`);
     const pull = await measure(async () => modelToYamlFiles(await introspect(conn, { schemas: ['public'] })).size);
     row(engine, n, 'pull', pull);
+    // The yardstick for introspection: the same catalog rows read plainly (with the definitions
+    // PostgreSQL deparses), as psql would, with nothing made of them.
+    const raw = await measure(() => rawCatalogRead(conn));
+    row(engine, n, 'raw catalog read', raw, `${raw.value} rows`);
+    const intro = await measure(async () => (await introspect(conn, { schemas: ['public'] })).tables.length);
+    row(engine, n, 'introspect', intro, `${(intro.ms / raw.ms).toFixed(1)}x the raw catalog read`);
     let yardstick: Measured<number> | null = null;
     if (twinUrl !== null) {
       for (const u of [twinUrl, onlineUrl!]) {

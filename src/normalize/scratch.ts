@@ -134,7 +134,7 @@ function serverUrl(devUrl: string): string {
 
 /**
  * A scratch database on the --dev-url server. With `stepRole`, when the URL's role is a superuser,
- * the database belongs to a role made for it (NOLOGIN, no attributes, no memberships): the state's
+ * the database belongs to a role made for it (no connections, no attributes, no memberships): the state's
  * steps run as that role, so SQL from the schema files never runs with the superuser's rights on a
  * real server. Both are dropped with the scratch.
  */
@@ -145,7 +145,9 @@ async function openServerScratch(devUrl: string, stepRole: boolean): Promise<Scr
   try {
     if (stepRole && (await admin.query<{ s: boolean }>('SELECT rolsuper AS s FROM pg_catalog.pg_roles WHERE rolname = current_user'))[0]?.s === true) {
       role = name;
-      await admin.exec(`CREATE ROLE ${ident(role)} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`);
+      // LOGIN because TimescaleDB gives jobs only to roles that may log in; CONNECTION LIMIT 0 so
+      // that nobody (and no background job) ever connects as it.
+      await admin.exec(`CREATE ROLE ${ident(role)} LOGIN CONNECTION LIMIT 0 NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`);
     }
     await admin.exec(`CREATE DATABASE ${ident(name)}${role === null ? '' : ` OWNER ${ident(role)}`}`);
   } catch (e) {

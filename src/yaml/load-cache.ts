@@ -48,13 +48,35 @@ function loadKey(files: readonly SchemaFile[]): string {
  * hold, like `.inf` in a data row, or anything but plain data): such a schema is not cached.
  */
 function exactJson(value: unknown): string | null {
-  let exact = true;
-  const text = JSON.stringify(value, function (this: unknown, _k, v: unknown) {
-    // An undefined list item would read back as null (an undefined property is just left out).
-    if ((v === undefined && Array.isArray(this)) || (typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' || typeof v === 'function' || typeof v === 'symbol') exact = false;
-    return v;
-  });
-  return exact ? text : null;
+  // Checked by a walk of its own, then stringified without a replacer (a replacer is a call per
+  // value: on 20,000 tables it took as long as the walk and the stringify together).
+  return jsonExact(value) ? JSON.stringify(value) : null;
+}
+
+function jsonExact(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v);
+    case 'object': {
+      if (v === null) return true;
+      if (Array.isArray(v)) {
+        // An undefined list item would read back as null (an undefined property is just left out).
+        for (const x of v) if (x === undefined || !jsonExact(x)) return false;
+        return true;
+      }
+      if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x !== undefined && !jsonExact(x)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 let stamp: string | null = null;

@@ -107,11 +107,16 @@ tables:
     try {
       expect(scratch.stepRole).toMatch(/^pgform_scratch_/);
       const [role] = await scratch.conn.query<Record<string, boolean>>(
-        `SELECT r.rolsuper, r.rolcreatedb, r.rolcreaterole, r.rolcanlogin, r.rolbypassrls, d.datdba = r.oid AS owns
+        `SELECT r.rolsuper, r.rolcreatedb, r.rolcreaterole, r.rolconnlimit, r.rolbypassrls, d.datdba = r.oid AS owns
            FROM pg_roles r, pg_database d WHERE r.rolname = $1 AND d.datname = current_database()`,
         [scratch.stepRole],
       );
-      expect(role).toEqual({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolcanlogin: false, rolbypassrls: false, owns: true });
+      expect(role).toEqual({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolconnlimit: 0, rolbypassrls: false, owns: true });
+      // Nobody connects as it (the suite's server trusts local connections: the limit refuses them).
+      const as = new URL(inject('postgresUrl'));
+      as.username = scratch.stepRole!;
+      as.password = '';
+      await expect(openPostgres(as.toString())).rejects.toThrow(/too many connections for role/);
       const { model } = loadSchemaFiles([{ path: 'o.yaml', text: 'roles:\n  scratch_owner_probe: {}\nextensions:\n  pg_trgm: {}\ntables:\n  t:\n    owner: scratch_owner_probe\n    columns: { a: int }\n' }]);
       const steps = orderSteps(diffModels(emptyModel(), model, { online: false }));
       const role1 = await stepRoleFor(scratch, model);
