@@ -16,7 +16,7 @@ import { loadSqlParser } from '../sql/parser.ts';
 import { statementCount } from '../sql/fragments.ts';
 import { inRolledBackScratch, openScratch, scratchEngineId, type ScratchDatabase } from './scratch.ts';
 import { readCached, writeCached } from './cache.ts';
-import { scriptAs, stepRoleFor } from './step-role.ts';
+import { scriptAs, statementsAs, stepRoleFor } from './step-role.ts';
 import { envKey, groupKey, groupsByKey, joinParts, referencedTables, referenceStub, splitModel, type TableGroup } from './parts.ts';
 
 export interface NormalizeOptions {
@@ -286,10 +286,11 @@ async function runSteps(
     else groups.push([s]);
   }
   for (const group of groups) {
-    const script = scriptAs(role, group);
     try {
-      if (group[0]!.transactional) await scratch.conn.exec(`BEGIN;\n${script}\nCOMMIT;`);
-      else await scratch.conn.exec(script);
+      if (group[0]!.transactional) await scratch.conn.exec(`BEGIN;\n${scriptAs(role, group)}\nCOMMIT;`);
+      // One statement per message: several in one would run as one transaction block, which a
+      // step PostgreSQL refuses in a transaction does not take (a role switch included).
+      else for (const sql of statementsAs(role, group)) await scratch.conn.exec(sql);
     } catch {
       await scratch.conn.exec('ROLLBACK').catch(() => undefined);
       await scratch.conn.exec('RESET ROLE').catch(() => undefined);
@@ -308,7 +309,8 @@ async function findFailingStep(
   if (transactional) await scratch.conn.exec('BEGIN');
   for (const step of group) {
     try {
-      await scratch.conn.exec(scriptAs(role, [step]));
+      if (transactional) await scratch.conn.exec(scriptAs(role, [step]));
+      else for (const sql of statementsAs(role, [step])) await scratch.conn.exec(sql);
     } catch (e) {
       if (transactional) await scratch.conn.exec('ROLLBACK').catch(() => undefined);
       await scratch.conn.exec('RESET ROLE').catch(() => undefined);

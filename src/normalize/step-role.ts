@@ -29,17 +29,22 @@ export async function stepRoleFor(scratch: ScratchDatabase, m: DatabaseModel): P
   return superuserOnly ? null : scratch.stepRole;
 }
 
-/** The script of `steps`, each preceded by the role switch it needs; back to the session's role at the end. */
-export function scriptAs(role: string | null, steps: readonly Step[]): string {
-  if (role === null) return steps.map((s) => `${s.sql};`).join('\n');
+/** The statements of `steps`, each preceded by the role switch it needs; back to the session's role at the end. */
+export function statementsAs(role: string | null, steps: readonly Step[]): string[] {
+  if (role === null) return steps.map((s) => s.sql);
   const out: string[] = [];
   let current: string | null = null;
   for (const s of steps) {
     const wanted = needsSessionRole(s) ? null : role;
-    if (wanted !== current) out.push(wanted === null ? 'RESET ROLE;' : `SET ROLE ${ident(wanted)};`);
+    if (wanted !== current) out.push(wanted === null ? 'RESET ROLE' : `SET ROLE ${ident(wanted)}`);
     current = wanted;
-    out.push(`${s.sql};`);
+    out.push(s.sql);
   }
-  if (current !== null) out.push('RESET ROLE;');
-  return out.join('\n');
+  if (current !== null) out.push('RESET ROLE');
+  return out;
+}
+
+/** The same as one script, for a transaction block. */
+export function scriptAs(role: string | null, steps: readonly Step[]): string {
+  return statementsAs(role, steps).map((sql) => `${sql};`).join('\n');
 }
