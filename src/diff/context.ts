@@ -1,5 +1,5 @@
 import type { DatabaseModel } from '../model/database.ts';
-import type { Table } from '../model/table.ts';
+import type { PartitionOf, Table } from '../model/table.ts';
 import type { Column } from '../model/column.ts';
 import type { QualifiedName } from '../model/names.ts';
 import { keys } from '../model/keys.ts';
@@ -7,6 +7,7 @@ import type { Hazard, HazardKind } from '../plan/hazard.ts';
 import type { Step } from '../plan/step.ts';
 import { literal } from '../sql/quote.ts';
 import { sha256 } from '../model/fingerprint.ts';
+import { detachedForm } from './detached-partition.ts';
 import { substituteIdentifiers, type FunctionCall, type VolatilityOf } from './sql-text.ts';
 import type { Volatility } from '../model/function.ts';
 import { statementLocks } from '../plan/locks.ts';
@@ -20,6 +21,11 @@ export interface TablePair {
   readonly columns: readonly ColumnPair[];
   /** Old identifier -> new identifier, for comparing expressions written under the old names. */
   readonly identifierRenames: ReadonlyMap<string, string>;
+  /**
+   * Set when the `from` table was a partition of this parent and the `to` table is an ordinary
+   * one: it is detached first, and `from` is the table it is then (detached-partition.ts).
+   */
+  readonly detachedFrom?: PartitionOf;
 }
 
 export interface ColumnPair {
@@ -115,7 +121,11 @@ export function makeContext(
       continue;
     }
     usedFrom.add(tableKey(source));
-    pairs.push(pairTables(source, t, renamed));
+    const of = source.partitionOf ?? null;
+    if (of !== null && (t.partitionOf ?? null) === null) {
+      const detached = detachedForm(source, fromTables.get(`${of.schema}.${of.table}`));
+      pairs.push({ ...pairTables(detached, t, renamed), detachedFrom: of });
+    } else pairs.push(pairTables(source, t, renamed));
   }
   const droppedTables = from.tables.filter((t) => !usedFrom.has(tableKey(t)));
   const byFrom = new Map(pairs.map((p) => [tableKey(p.from), p]));

@@ -4,7 +4,9 @@ import { PHASES, type Step } from '../plan/step.ts';
 import { qname } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
 import { unpartitionedName } from './conversions.ts';
-import { display, hazard, NON_TRANSACTIONAL, step, type DiffContext, type TablePair } from './context.ts';
+import { breakingChange, display, hazard, NON_TRANSACTIONAL, step, type DiffContext, type TablePair } from './context.ts';
+import type { QualifiedName } from '../model/names.ts';
+import type { Hazard } from '../plan/hazard.ts';
 
 /**
  * Partitioned tables and their partitions. A partition is created with CREATE TABLE ... PARTITION
@@ -96,11 +98,39 @@ export function detachBeforeDrop(ctx: DiffContext, t: Table): Step[] {
 }
 
 /**
- * A partition a rolling rule no longer keeps: detached CONCURRENTLY where PostgreSQL allows it
- * (14+, outside a transaction, and only while the parent has no default partition, which
- * PostgreSQL refuses), so inserts into the parent go on; then dropped, the data_loss of the DROP.
+ * A partition a rolling rule no longer keeps: detached (see `detachStep`), then dropped, the
+ * data_loss of the DROP.
  */
 function retireStep(ctx: DiffContext, t: Table, parent: { schema: string; name: string }): Step {
+  return detachStep(ctx, t, parent, (why) => `${display(t.schema, t.name)} is older than the retention of the rolling partition rule of ${display(parent.schema, parent.name)}${why}`, []);
+}
+
+/**
+ * ALTER TABLE ... DETACH PARTITION, CONCURRENTLY where PostgreSQL allows it (14+, outside a
+ * transaction, and only while the parent has no default partition, which PostgreSQL refuses), so
+ * inserts into the parent go on; `mayBeConcurrent` false: always the plain form.
+ */
+function detachStep(
+  ctx: DiffContext,
+  t: QualifiedName,
+  parent: { schema: string; name: string },
+  reason: (why: string) => string,
+  hazards: readonly Hazard[],
+  mayBeConcurrent = true,
+): Step {
+  if (!mayBeConcurrent) {
+    return step({
+      kind: 'table',
+      object: display(t.schema, t.name),
+      operation: 'alter',
+      sql: `ALTER TABLE ${qname(parent)} DETACH PARTITION ${qname(t)}`,
+      hazards,
+      reason: reason(''),
+      phase: PHASES.dropTable,
+      requires: [keys.table(parent.schema, parent.name)],
+      removes: [detachedEdge(t.schema, t.name)],
+    });
+  }
   const hasDefault = [ctx.from.tables, ctx.to.tables].some((tables) =>
     tables.some((x) => x.partitionOf?.schema === parent.schema && x.partitionOf.table === parent.name && x.partitionOf.bound === 'DEFAULT'),
   );
@@ -111,13 +141,44 @@ function retireStep(ctx: DiffContext, t: Table, parent: { schema: string; name: 
     object: display(t.schema, t.name),
     operation: 'alter',
     sql: `ALTER TABLE ${qname(parent)} DETACH PARTITION ${qname(t)}${concurrently ? ' CONCURRENTLY' : ''}`,
-    hazards: concurrently ? [NON_TRANSACTIONAL] : [],
+    hazards: [...hazards, ...(concurrently ? [NON_TRANSACTIONAL] : [])],
     transactional: !concurrently,
-    reason: `${display(t.schema, t.name)} is older than the retention of the rolling partition rule of ${display(parent.schema, parent.name)}${why}`,
+    reason: reason(why),
     phase: PHASES.dropTable,
     requires: [keys.table(parent.schema, parent.name)],
     removes: [detachedEdge(t.schema, t.name)],
   });
+}
+
+/**
+ * A partition the `to` state declares as an ordinary table: detached before anything else
+ * changes, so that what the plan then does to the parent (a column added or dropped, a check, an
+ * index) does not reach it. Its rows stay in it and are no longer rows of the parent.
+ */
+function detachToOrdinary(ctx: DiffContext, pair: TablePair, of: PartitionOf): Step {
+  const parent = { schema: of.schema, name: of.table };
+  const t = pair.from;
+  const what = display(t.schema, t.name);
+  const parentText = display(parent.schema, parent.name);
+  return {
+    ...detachStep(
+      ctx,
+      t,
+      parent,
+      (why) => `${what} is declared as an ordinary table: it leaves ${parentText} with its rows${why}`,
+      [
+        breakingChange(
+          `queries and writes through ${parentText} no longer see or reach the rows of ${what}; rows of its range written to ${parentText} after this step fail or go elsewhere`,
+          `move code that reads ${what}'s rows through ${parentText} to ${what} first`,
+        ),
+      ],
+      // Not CONCURRENTLY: that form leaves a CHECK constraint of the old bound on the table, named
+      // by PostgreSQL, which the table declared here does not have. The plain form is a catalog
+      // change under a brief ACCESS EXCLUSIVE lock on both tables.
+      false,
+    ),
+    phase: PHASES.detachPartition,
+  };
 }
 
 /**
@@ -133,7 +194,9 @@ export function retiredByRule(ctx: DiffContext, t: Table): boolean {
 export function dropTableWaitsFor(ctx: DiffContext, t: Table): string[] {
   const own = t.partitionOf ? [detachedEdge(t.schema, t.name)] : [];
   const children = t.partitionBy ? partitionsOf(ctx.from.tables, t.schema, t.name).filter((c) => ctx.droppedTables.includes(c)).map((c) => keys.table(c.schema, c.name)) : [];
-  return [...own, ...children];
+  // Partitions that become ordinary tables leave it before it goes (its DROP would take them along).
+  const leaving = ctx.pairs.filter((p) => p.detachedFrom?.schema === t.schema && p.detachedFrom.table === t.name).map((p) => detachedEdge(p.from.schema, p.from.name));
+  return [...own, ...children, ...leaving];
 }
 
 /** The partitioning of a table on both sides: refused when PostgreSQL cannot change it in place, else the steps. */
@@ -154,6 +217,7 @@ export function diffPartitioning(ctx: DiffContext, pair: TablePair): Step[] {
       `the partition key of ${name} would change from ${fromBy.strategy.toUpperCase()} (${fromBy.key}) to ${toBy.strategy.toUpperCase()} (${toBy.key}); PostgreSQL cannot change a partition key. Declare a new partitioned table with the new key and copy the rows into it`,
     );
   }
+  if (pair.detachedFrom) return [detachToOrdinary(ctx, pair, pair.detachedFrom)];
   const fromOf = from.partitionOf ?? null;
   const toOf = to.partitionOf ?? null;
   if ((fromOf === null) !== (toOf === null)) {

@@ -143,6 +143,8 @@ export const PHASES = {
   createExtension: 20,
   createType: 30,
   /** Reference rows go before anything is dropped or changed under them. */
+  /** A partition that becomes an ordinary table leaves its parent before the parent changes. */
+  detachPartition: 33,
   deleteData: 34,
   alterType: 35,
   revoke: 36,

@@ -97,4 +97,34 @@ describe('partition diff', () => {
     expect(() => plan([logs()], [ordinary])).toThrow(/stop being partitioned/);
     expect(() => plan([logs()], [logs({ partitionBy: { strategy: 'list', key: 'at' } })])).toThrow(/cannot change a partition key/);
   });
+
+  it('detaches a partition the YAML declares as an ordinary table before its parent changes, and diffs the table it becomes', () => {
+    const check = {
+      kind: 'check' as const, name: 'logs_at_check', expression: "(at > '2000-01-01'::date)", definition: "CHECK ((at > '2000-01-01'::date))",
+      noInherit: false, deferrable: false, initiallyDeferred: false, valid: true, comment: null,
+    };
+    const parent = logs({ constraints: [check] });
+    const grown = logs({ constraints: [check], columns: [col('id', 'bigint'), col('at', 'date'), col('note', 'text')] });
+    // February as a table of its own: the parent's columns and check (under its own name), no new column.
+    const alone: Table = { schema: 'public', name: 'logs_2026_02', ...base, columns: [col('id', 'bigint'), col('at', 'date')], constraints: [{ ...check, name: 'feb_at_check' }] };
+    const steps = plan([parent, jan, feb], [grown, jan, alone]);
+    expect(steps.map((s) => s.sql)).toEqual([
+      'ALTER TABLE "public"."logs" DETACH PARTITION "public"."logs_2026_02"',
+      'ALTER TABLE "public"."logs_2026_02" RENAME CONSTRAINT "logs_at_check" TO "feb_at_check"',
+      'ALTER TABLE "public"."logs" ADD COLUMN "note" text NOT NULL',
+    ]);
+    expect(steps[0]!.hazards.map((h) => h.kind)).toEqual(['breaking_change']);
+  });
+
+  it('refuses to detach a partition into an ordinary table when PostgreSQL named its copies of the parent\'s index itself', () => {
+    const idx: Index = {
+      name: 'logs_at_idx', unique: false, method: 'btree', keys: [{ expression: 'at', isColumn: true, opclass: null, descending: false, nullsFirst: false, collation: null }],
+      include: [], where: null, with: {}, nullsNotDistinct: false, definition: 'CREATE INDEX logs_at_idx ON public.logs USING btree (at)', valid: true, comment: null,
+    };
+    const alone: Table = { schema: 'public', name: 'logs_2026_02', ...base, columns: [col('id', 'bigint'), col('at', 'date')] };
+    expect(() => plan([logs({ indexes: [idx] }), feb], [logs({ indexes: [idx] }), alone])).toThrow(UserError);
+    expect(() => plan([logs({ indexes: [idx] }), feb], [logs({ indexes: [idx] }), alone])).toThrow(
+      /public\.logs has indexes, whose copies on public\.logs_2026_02 PostgreSQL named itself\. Detach it first \(ALTER TABLE public\.logs DETACH PARTITION public\.logs_2026_02\), then plan again/,
+    );
+  });
 });
