@@ -118,24 +118,11 @@ function detachStep(
   hazards: readonly Hazard[],
   mayBeConcurrent = true,
 ): Step {
-  if (!mayBeConcurrent) {
-    return step({
-      kind: 'table',
-      object: display(t.schema, t.name),
-      operation: 'alter',
-      sql: `ALTER TABLE ${qname(parent)} DETACH PARTITION ${qname(t)}`,
-      hazards,
-      reason: reason(''),
-      phase: PHASES.dropTable,
-      requires: [keys.table(parent.schema, parent.name)],
-      removes: [detachedEdge(t.schema, t.name)],
-    });
-  }
   const hasDefault = [ctx.from.tables, ctx.to.tables].some((tables) =>
     tables.some((x) => x.partitionOf?.schema === parent.schema && x.partitionOf.table === parent.name && x.partitionOf.bound === 'DEFAULT'),
   );
-  const concurrently = ctx.detachConcurrently && !hasDefault;
-  const why = concurrently ? '' : hasDefault ? ' (not CONCURRENTLY: PostgreSQL refuses it while the table has a default partition)' : ' (not CONCURRENTLY: it needs PostgreSQL 14 and an online plan)';
+  const concurrently = mayBeConcurrent && ctx.detachConcurrently && !hasDefault;
+  const why = concurrently || !mayBeConcurrent ? '' : hasDefault ? ' (not CONCURRENTLY: PostgreSQL refuses it while the table has a default partition)' : ' (not CONCURRENTLY: it needs PostgreSQL 14 and an online plan)';
   return step({
     kind: 'table',
     object: display(t.schema, t.name),
