@@ -1,5 +1,5 @@
 import type { Connection } from '../db/connection.ts';
-import type { Role } from '../model/role.ts';
+import { type Role, SCRATCH_ROLE_PREFIX } from '../model/role.ts';
 
 export interface RoleRow {
   readonly name: string;
@@ -16,7 +16,8 @@ export interface RoleRow {
 }
 
 /**
- * Every role of the cluster except the predefined `pg_*` ones. Reads `pg_roles`, whose password
+ * Every role of the cluster except the predefined `pg_*` ones and pgform's own scratch roles (another
+ * pgform's normalization may hold one on this server for a moment). Reads `pg_roles`, whose password
  * column is masked; it is not selected anyway.
  */
 export const ROLES_SQL = `
@@ -30,7 +31,7 @@ SELECT r.rolname AS name, r.rolcanlogin AS login, r.rolsuper AS superuser, r.rol
   (SELECT d.description FROM pg_catalog.pg_shdescription d
      WHERE d.classoid = 'pg_catalog.pg_authid'::pg_catalog.regclass AND d.objoid = r.oid) AS comment
 FROM pg_catalog.pg_roles r
-WHERE r.rolname NOT LIKE 'pg\\_%'
+WHERE r.rolname NOT LIKE 'pg\\_%' AND NOT pg_catalog.starts_with(r.rolname, '${SCRATCH_ROLE_PREFIX}')
 ORDER BY r.rolname`;
 
 export function roleFromRow(row: RoleRow): Role {

@@ -18,3 +18,9 @@ export interface Role {
   readonly memberOf: readonly string[];
   readonly comment: string | null;
 }
+
+/**
+ * Prefix of the short-lived roles pgform creates for scratch databases on a --dev-url server
+ * (src/normalize/scratch.ts). They are pgform's own: never introspected, never declarable.
+ */
+export const SCRATCH_ROLE_PREFIX = 'pgform_scratch_';

@@ -7,6 +7,7 @@ import { stopEmbeddedServers } from '../db/embedded-server.ts';
 import { ident } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
 import { keys } from '../model/keys.ts';
+import { SCRATCH_ROLE_PREFIX } from '../model/role.ts';
 import { formatPosition, type SourcePosition } from '../model/source.ts';
 
 /** A throwaway database that PostgreSQL itself uses to put the desired state into canonical form. */
@@ -140,7 +141,7 @@ function serverUrl(devUrl: string): string {
  */
 async function openServerScratch(devUrl: string, stepRole: boolean): Promise<ScratchDatabase> {
   const admin = await openPostgres(serverUrl(devUrl));
-  const name = `pgform_scratch_${randomBytes(6).toString('hex')}`;
+  const name = `${SCRATCH_ROLE_PREFIX}${randomBytes(6).toString('hex')}`;
   let role: string | null = null;
   try {
     if (stepRole && (await admin.query<{ s: boolean }>('SELECT rolsuper AS s FROM pg_catalog.pg_roles WHERE rolname = current_user'))[0]?.s === true) {

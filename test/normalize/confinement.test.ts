@@ -9,6 +9,7 @@ import { scriptAs, stepRoleFor } from '../../src/normalize/step-role.ts';
 import { diffModels } from '../../src/diff/index.ts';
 import { orderSteps } from '../../src/plan/order.ts';
 import { emptyModel } from '../../src/model/database.ts';
+import { introspect } from '../../src/introspect/index.ts';
 
 /**
  * A model whose SQL text did not come through the loader (which refuses it): the scratch
@@ -115,6 +116,12 @@ tables:
       as.username = scratch.stepRole!;
       as.password = '';
       await expect(openPostgres(as.toString())).rejects.toThrow(/too many connections for role/);
+      // Another pgform introspecting this server meanwhile does not take it for a role of the cluster,
+      // and no schema file may declare a role of that name.
+      const live = await introspect(scratch.conn, { schemas: ['public'] });
+      expect(live.roles.length).toBeGreaterThan(0);
+      expect(live.roles.map((r) => r.name)).not.toContain(scratch.stepRole);
+      expect(() => loadSchemaFiles([{ path: 'r.yaml', text: `roles:\n  ${scratch.stepRole}: {}\n` }])).toThrow(/r\.yaml:2:3.*reserved for pgform's scratch databases/s);
       const { model } = loadSchemaFiles([{ path: 'o.yaml', text: 'roles:\n  scratch_owner_probe: {}\nextensions:\n  pg_trgm: {}\ntables:\n  t:\n    owner: scratch_owner_probe\n    columns: { a: int }\n' }]);
       const steps = orderSteps(diffModels(emptyModel(), model, { online: false }));
       const role1 = await stepRoleFor(scratch, model);

@@ -1,5 +1,5 @@
 import { keys } from '../../model/keys.ts';
-import type { Role } from '../../model/role.ts';
+import { type Role, SCRATCH_ROLE_PREFIX } from '../../model/role.ts';
 import { below, positionOf, shortPosition, valueOf } from '../context.ts';
 import type { LoadContext, Loc } from '../context.ts';
 import { checkIdentifier } from '../names.ts';
@@ -30,11 +30,12 @@ export const ROLE_DEFAULTS = {
   connectionLimit: -1,
 } as const;
 
-/** Names no declared role can have: the PUBLIC pseudo-role and PostgreSQL's reserved `pg_` prefix. */
+/** Names no declared role can have: the PUBLIC pseudo-role, PostgreSQL's reserved `pg_` prefix and pgform's scratch roles. */
 function checkRoleName(ctx: LoadContext, name: string, loc: Loc): void {
   checkIdentifier(ctx, name, loc);
   if (name.toLowerCase() === 'public') ctx.problem(loc, '`public` is the pseudo-role of every role; it cannot be declared');
   else if (name.startsWith('pg_')) ctx.problem(loc, 'role names starting with `pg_` are reserved by PostgreSQL');
+  else if (name.startsWith(SCRATCH_ROLE_PREFIX)) ctx.problem(loc, `role names starting with \`${SCRATCH_ROLE_PREFIX}\` are reserved for pgform's scratch databases`);
 }
 
 /** `roles:` declares cluster-wide roles: created when missing, never dropped unless in `drop_roles`. */
