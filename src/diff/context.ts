@@ -8,6 +8,7 @@ import type { Step } from '../plan/step.ts';
 import { literal } from '../sql/quote.ts';
 import { sha256 } from '../model/fingerprint.ts';
 import { detachedForm } from './detached-partition.ts';
+import type { Replacement } from './replaced-tables.ts';
 import { substituteIdentifiers, type FunctionCall, type VolatilityOf } from './sql-text.ts';
 import type { Volatility } from '../model/function.ts';
 import { statementLocks } from '../plan/locks.ts';
@@ -52,6 +53,8 @@ export interface DiffContext {
   readonly createdTables: readonly Table[];
   /** Tables of `from` that go away (not renamed). */
   readonly droppedTables: readonly Table[];
+  /** Dropped tables that `to` creates again under the same name (replaced-tables.ts), by `schema.name`. */
+  readonly replacements: ReadonlyMap<string, Replacement>;
   /** The `from` table's name once renames ran, or null when it is dropped. */
   currentTableName(schema: string, fromName: string): string | null;
   /** The `from` column's name once renames ran, or null when it (or its table) is dropped. */
@@ -100,7 +103,9 @@ export function makeContext(
   online: boolean,
   catalogVolatility?: ReadonlyMap<string, Volatility>,
   detachConcurrently = online,
+  replaced: readonly Replacement[] = [],
 ): DiffContext {
+  const replacements = new Map(replaced.map((r) => [tableKey(r.old), r]));
   const fromTables = new Map(from.tables.map((t) => [tableKey(t), t]));
   const toTables = new Map(to.tables.map((t) => [tableKey(t), t]));
   const pairs: TablePair[] = [];
@@ -116,7 +121,7 @@ export function makeContext(
         renamed = true;
       }
     }
-    if (!source) {
+    if (!source || replacements.has(tableKey(t))) {
       createdTables.push(t);
       continue;
     }
@@ -143,6 +148,7 @@ export function makeContext(
     pairs,
     createdTables,
     droppedTables,
+    replacements,
     currentTableName: (schema, name) => byFrom.get(`${schema}.${name}`)?.to.name ?? null,
     currentColumnName,
     sequenceRenames: followingSequences(from, to, currentColumnName, (schema, name) => byFrom.get(`${schema}.${name}`)?.to.name ?? null),

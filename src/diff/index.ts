@@ -1,6 +1,7 @@
 import type { DatabaseModel } from '../model/database.ts';
 import type { Step } from '../plan/step.ts';
 import type { Volatility } from '../model/function.ts';
+import { replacementsOf, withRestoredGrants, withoutReplacedParts } from './replaced-tables.ts';
 import { makeContext } from './context.ts';
 import { diffSchemas } from './schemas.ts';
 import { diffExtensions } from './extensions.ts';
@@ -44,8 +45,10 @@ export interface DiffOptions {
 export function diffModels(live: DatabaseModel, to: DatabaseModel, opts: DiffOptions = {}): Step[] {
   // Tables converted to partitioned ones: their own steps, then the diff from the state they leave.
   const conversion = withConversions(live, to);
-  const from = conversion.from;
-  const ctx = makeContext(from, to, opts.online ?? true, opts.catalogVolatility, opts.detachConcurrently ?? opts.online ?? true);
+  // Tables that stop or start being partitioned otherwise: dropped and created again.
+  const replaced = replacementsOf(conversion.from, to);
+  const from = withoutReplacedParts(conversion.from, replaced);
+  const ctx = makeContext(from, to, opts.online ?? true, opts.catalogVolatility, opts.detachConcurrently ?? opts.online ?? true, replaced);
   const steps = [
     ...diffSchemas(ctx),
     ...diffExtensions(ctx),
@@ -69,5 +72,5 @@ export function diffModels(live: DatabaseModel, to: DatabaseModel, opts: DiffOpt
     ...diffData(ctx),
     ...diffBackfills(ctx),
   ];
-  return [...conversion.steps, ...conversion.after(withDependents(ctx, afterBackfills(steps)))];
+  return [...conversion.steps, ...conversion.after(withDependents(ctx, withRestoredGrants(afterBackfills(steps), replaced, conversion.from, to)))];
 }

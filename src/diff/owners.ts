@@ -126,7 +126,11 @@ export function diffOwners(ctx: DiffContext): Step[] {
   }
   for (const t of to.tables) {
     const pair = ctx.pairOfTo(t.schema, t.name);
-    if (changed(t.owner, pair?.from.owner)) out.push(ownerStep('table', t, t.owner));
+    const replaced = ctx.replacements.get(`${t.schema}.${t.name}`)?.old;
+    if (replaced && t.owner && t.owner === replaced.owner) {
+      // Created again (replaced-tables.ts): the owner it had, no change of who may do what.
+      out.push({ ...ownerStep('table', t, t.owner, `${display(t.schema, t.name)} is created again: it gets back its owner`), hazards: [] });
+    } else if (changed(t.owner, pair?.from.owner)) out.push(ownerStep('table', t, t.owner));
   }
   for (const v of to.views) if (changed(v.owner, same(from.views, v)?.owner)) out.push(ownerStep('view', v, v.owner));
   for (const v of to.materializedViews) {

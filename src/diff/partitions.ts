@@ -132,7 +132,8 @@ function detachStep(
     transactional: !concurrently,
     reason: reason(why),
     phase: PHASES.dropTable,
-    requires: [keys.table(parent.schema, parent.name)],
+    // A parent the plan replaces exists now; the key is the new table's, which comes after.
+    requires: ctx.replacements.has(`${parent.schema}.${parent.name}`) ? [] : [keys.table(parent.schema, parent.name)],
     removes: [detachedEdge(t.schema, t.name)],
   });
 }

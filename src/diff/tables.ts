@@ -18,6 +18,7 @@ import {
 } from './constraints.ts';
 import { createIndexStep, diffIndexes, indexColumns, indexCommentStep, matchIndexes } from './indexes.ts';
 import { policiesUsingDroppedTable } from './policies.ts';
+import { replacedTableDrop } from './replaced-tables.ts';
 import { createPartitionStep, detachBeforeDrop, diffPartitioning, dropTableWaitsFor, partitionByClause, retiredByRule } from './partitions.ts';
 
 function tableCommentStep(t: Table, comment: string | null): Step {
@@ -89,9 +90,7 @@ function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { tabl
     .filter((f) => f.table !== t)
     .map((f) => f.key);
   // Views and routines of the live state that use the table are dropped first (see dependents.ts).
-  return [
-    ...detachBeforeDrop(ctx, t),
-    withDisrupts(keys.table(t.schema, t.name), step({
+  const drop = withDisrupts(keys.table(t.schema, t.name), step({
       kind: 'table',
       object: display(t.schema, t.name),
       operation: 'drop',
@@ -123,8 +122,9 @@ function dropTableSteps(ctx: DiffContext, t: Table, separateFks: readonly { tabl
         // Tables that inherit from it go first (PostgreSQL refuses to drop a parent).
         ...ctx.from.tables.filter((c) => (c.inherits ?? []).some((p) => p.schema === t.schema && p.table === t.name)).map((c) => keys.table(c.schema, c.name)),
       ],
-    })),
-  ];
+    }));
+  const replacement = ctx.replacements.get(`${t.schema}.${t.name}`);
+  return [...detachBeforeDrop(ctx, t), ...(replacement ? replacedTableDrop(replacement, drop) : [drop])];
 }
 
 

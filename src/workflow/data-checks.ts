@@ -30,9 +30,26 @@ export function checksFor(live: DatabaseModel, desired: DatabaseModel): DataChec
   for (const to of desired.tables) {
     const from = liveTables.get(sameNames(to));
     if (!from || to.columns.some((c) => c.renamedFrom) || from.partitionOf) continue;
+    if ((from.partitionBy == null) !== (to.partitionBy == null) && !to.partitionOf && !(to.partitionBy && to.convertToPartitioned)) {
+      // Replaced (diff/replaced-tables.ts): created again empty, so only the old rows matter.
+      if (!from.partitionBy) out.push(replacedTableCheck(from));
+      continue;
+    }
     out.push(...tableChecks(from, to));
   }
   return out;
+}
+
+/** An ordinary table that becomes partitioned without `convert_to_partitioned` is replaced: it must be empty. */
+function replacedTableCheck(from: Table): DataCheck {
+  const name = sameNames(from);
+  return {
+    table: name,
+    change: `replaces ${name} by a partitioned table (PostgreSQL cannot partition an existing table in place)`,
+    sql: `SELECT count(*)::bigint AS n FROM ${qname(from)} HAVING count(*) > 0`,
+    kind: 'rows',
+    fix: `add \`convert_to_partitioned: true\` to the table to keep its rows (copied in batches into the new partitioned table), or empty it first`,
+  };
 }
 
 function tableChecks(from: Table, to: Table): DataCheck[] {

@@ -90,11 +90,35 @@ describe('partition diff', () => {
     expect(offline.map((s) => s.sql.split(' ').slice(0, 3).join(' '))).toEqual(['DROP INDEX "public"."logs_at_idx"', 'CREATE UNIQUE INDEX']);
   });
 
-  it('refuses to partition an existing table in place, and to change a partition key', () => {
+  it('replaces a table that becomes partitioned (guarded by CHECK (false)) or stops being partitioned (after its partitions go)', () => {
     const ordinary = logs({ partitionBy: undefined });
-    expect(() => plan([ordinary], [logs()])).toThrow(UserError);
-    expect(() => plan([ordinary], [logs()])).toThrow(/cannot partition an existing table in place/);
-    expect(() => plan([logs()], [ordinary])).toThrow(/stop being partitioned/);
+    const up = plan([ordinary], [logs(), jan]);
+    expect(up.map((s) => s.sql.split(' (\n')[0])).toEqual([
+      'ALTER TABLE "public"."logs" ADD CONSTRAINT "pgform_replaced_must_be_empty" CHECK (false)',
+      'DROP TABLE "public"."logs"',
+      'CREATE TABLE "public"."logs"',
+      `CREATE TABLE "public"."logs_2026_01" PARTITION OF "public"."logs" FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')`,
+    ]);
+    expect(up.flatMap((s) => s.hazards)).toEqual([]);
+    expect(up[1]!.reason).toMatch(/becomes partitioned, which PostgreSQL cannot do in place: it is dropped \(empty, checked\)/);
+    const down = plan([logs(), jan, feb], [ordinary]);
+    expect(down.map((s) => s.sql.split(' (\n')[0])).toEqual(['DROP TABLE "public"."logs_2026_01"', 'DROP TABLE "public"."logs_2026_02"', 'DROP TABLE "public"."logs"', 'CREATE TABLE "public"."logs"']);
+    expect(down[2]!.hazards).toEqual([]);
+    expect(down[0]!.hazards.map((h) => h.kind)).toContain('data_loss');
+  });
+
+  it('refuses to replace a table others need while it goes, and to change a partition key', () => {
+    const ordinary = logs({ partitionBy: undefined });
+    const fk = {
+      kind: 'foreign_key' as const, name: 'notes_log_fk', columns: ['log_id'], references: { schema: 'public', table: 'logs', columns: ['id'] },
+      onDelete: 'no_action' as const, onUpdate: 'no_action' as const, match: 'simple' as const, deferrable: false, initiallyDeferred: false, valid: true, comment: null,
+    };
+    const notes: Table = { schema: 'public', name: 'notes', ...base, columns: [col('log_id', 'bigint')], constraints: [fk] as unknown as Table['constraints'] };
+    expect(() => plan([ordinary, notes], [logs(), notes])).toThrow(UserError);
+    expect(() => plan([ordinary, notes], [logs(), notes])).toThrow(/would become a partitioned table.*foreign keys reference it \(public\.notes\.notes_log_fk\)/);
+    const view = { schema: 'public', name: 'recent', columns: [{ name: 'id', type: 'bigint' }], definition: 'SELECT id FROM logs', dependsOn: ['table:public.logs'] };
+    const withView = (m: ReturnType<typeof modelOf>) => ({ ...m, views: [view] as unknown as ReturnType<typeof modelOf>['views'] });
+    expect(() => diffModels(withView(modelOf({ tables: [logs()] })), withView(modelOf({ tables: [ordinary] })))).toThrow(/would become an ordinary table.*public\.recent uses it/);
     expect(() => plan([logs()], [logs({ partitionBy: { strategy: 'list', key: 'at' } })])).toThrow(/cannot change a partition key/);
   });
 

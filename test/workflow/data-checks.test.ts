@@ -164,4 +164,38 @@ tables:
       await Promise.all([conn.close(), other.close()]);
     }
   }, 300_000);
+  it('an ordinary table that becomes partitioned without convert_to_partitioned is replaced only when empty: refused at plan time, and CHECK (false) stops the DROP at apply', async () => {
+    const url = await freshPostgresDatabase('replaced_empty');
+    const conn = await openPostgres(url);
+    try {
+      await conn.exec(`CREATE TABLE queue (id integer NOT NULL, due date NOT NULL); INSERT INTO queue VALUES (1, '2026-05-01')`);
+      const target = desired(`
+tables:
+  queue:
+    columns: { id: { type: integer, not_null: true }, due: { type: date, not_null: true } }
+    partition_by: { range: due }
+    partitions:
+      queue_all: "DEFAULT"
+`);
+      const message = await refusal(conn, target);
+      expect(message).toMatch(/replaces public\.queue by a partitioned table \(PostgreSQL cannot partition an existing table in place\), but public\.queue has 1 row\(s\).*Fix: add `convert_to_partitioned: true`/);
+      // Planned without looking at the rows: the guard step fails and nothing is lost.
+      const { plan } = await planDatabase(conn, target, serverWs, DEFAULT_SETTINGS, { skipDataChecks: true });
+      const sql = renderSql(plan);
+      const err = await applyPlanSafely(conn, parsePlanFile(sql).plan, ['public'], serverWs, { allowHazards: 'all', allowStale: false, planSql: sql, lockWaitMs: 2000 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect((err as Error).message).toMatch(/pgform_replaced_must_be_empty.*violated by some row/s);
+      expect(await conn.query(`SELECT relkind::text AS k, (SELECT count(*)::int FROM queue) AS n, (SELECT count(*)::int FROM pg_constraint WHERE conrelid = 'queue'::regclass) AS c FROM pg_class WHERE relname = 'queue'`)).toEqual([{ k: 'r', n: 1, c: 0 }]);
+      // Emptied, the table is replaced.
+      await conn.exec('DELETE FROM queue');
+      const again = (await planDatabase(conn, target, serverWs, DEFAULT_SETTINGS)).plan;
+      const text = renderSql(again);
+      expect((await applyPlanSafely(conn, parsePlanFile(text).plan, ['public'], serverWs, { allowHazards: 'all', allowStale: false, planSql: text, lockWaitMs: 2000 })).verified).toBe(true);
+      expect(await conn.query(`SELECT relkind::text AS k FROM pg_class WHERE relname = 'queue'`)).toEqual([{ k: 'p' }]);
+    } finally {
+      await conn.close();
+    }
+  }, 300_000);
 });

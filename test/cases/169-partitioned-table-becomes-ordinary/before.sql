@@ -1,0 +1,8 @@
+CREATE TABLE events (
+  id bigint NOT NULL,
+  at date NOT NULL,
+  note text
+) PARTITION BY RANGE (at);
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+INSERT INTO events VALUES (1, '2025-06-01', 'gone'), (2, '2026-03-01', 'kept');
