@@ -95,7 +95,9 @@ const guardedEdge = (t: QualifiedName) => `emptiness-guarded:${keys.table(t.sche
 export function replacedTableDrop(r: Replacement, drop: Step): Step[] {
   const name = display(r.old.schema, r.old.name);
   const partitioned = r.old.partitionBy != null;
-  const guard = partitioned
+  // Guarded already: an apply stopped between the guard and the DROP, planned again.
+  const guarded = r.old.constraints.some((c) => c.name === EMPTY_GUARD);
+  const guard = partitioned || guarded
     ? []
     : [
         step({
@@ -113,7 +115,7 @@ export function replacedTableDrop(r: Replacement, drop: Step): Step[] {
     ...guard,
     step({
       ...drop,
-      requires: [...(drop.requires ?? []), ...(partitioned ? [] : [guardedEdge(r.old)])],
+      requires: [...(drop.requires ?? []), ...(partitioned || guarded ? [] : [guardedEdge(r.old)])],
       reason: partitioned
         ? `${name} stops being partitioned, which PostgreSQL cannot do in place: it is dropped (a partitioned table holds no rows of its own; its partitions have left) and created again as an ordinary table`
         : `${name} becomes partitioned, which PostgreSQL cannot do in place: it is dropped (empty, checked) and created again as a partitioned table`,

@@ -101,6 +101,9 @@ describe('partition diff', () => {
     ]);
     expect(up.flatMap((s) => s.hazards)).toEqual([]);
     expect(up[1]!.reason).toMatch(/becomes partitioned, which PostgreSQL cannot do in place: it is dropped \(empty, checked\)/);
+    // Stopped after the guard and planned again: the guard is there already.
+    const guard = { kind: 'check' as const, name: 'pgform_replaced_must_be_empty', expression: 'false', definition: 'CHECK (false)', noInherit: false, deferrable: false, initiallyDeferred: false, valid: true, comment: null };
+    expect(plan([logs({ partitionBy: undefined, constraints: [guard] })], [logs(), jan]).map((s) => s.sql.split(' (\n')[0]).slice(0, 2)).toEqual(['DROP TABLE "public"."logs"', 'CREATE TABLE "public"."logs"']);
     const down = plan([logs(), jan, feb], [ordinary]);
     expect(down.map((s) => s.sql.split(' (\n')[0])).toEqual(['DROP TABLE "public"."logs_2026_01"', 'DROP TABLE "public"."logs_2026_02"', 'DROP TABLE "public"."logs"', 'CREATE TABLE "public"."logs"']);
     expect(down[2]!.hazards).toEqual([]);
