@@ -169,6 +169,28 @@ export function splitArrayType(type: string): { base: string; arraySuffix: strin
   return { base: m[1]!.trim(), arraySuffix: m[2]!.replace(/\s+/g, '') };
 }
 
+/**
+ * The types a routine's result names: `SETOF t` gives `t`; `TABLE(a t1, b t2)` gives `t1` and `t2`
+ * (its columns' types, which PostgreSQL resolves at creation like an argument's); else the type.
+ */
+export function resultTypes(result: string): string[] {
+  const named = result.replace(/^\s*SETOF\s+/i, '');
+  const table = /^TABLE\s*\((.*)\)\s*$/is.exec(named);
+  if (!table) return [named];
+  const columns: Token[][] = [[]];
+  let depth = 0;
+  for (const t of tokenize(table[1]!)) {
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth--;
+    if (t.text === ',' && depth === 0) columns.push([]);
+    else columns[columns.length - 1]!.push(t);
+  }
+  // Each column is `name type`: the type is what follows the name.
+  return columns
+    .map((c) => c.filter((t, i) => i > c.findIndex((x) => x.kind !== 'space')).map((t) => t.text).join('').trim())
+    .filter((t) => t !== '');
+}
+
 /** Whether a column type (possibly an array of it) is the named user type. */
 export function typeRefersTo(type: string, target: QualifiedName): boolean {
   const parsed = parseQualifiedName(splitArrayType(type).base);

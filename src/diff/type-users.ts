@@ -2,7 +2,7 @@ import type { DatabaseModel } from '../model/database.ts';
 import type { QualifiedName } from '../model/names.ts';
 import { keys } from '../model/keys.ts';
 import { edges, type DiffContext } from './context.ts';
-import { typeRefersTo } from './sql-text.ts';
+import { resultTypes, typeRefersTo } from './sql-text.ts';
 
 /** Keys of the enums, domains and composite types of `m` that a type text names (arrays too). */
 export function userTypeKeys(m: DatabaseModel, type: string): string[] {
@@ -15,16 +15,16 @@ export function userTypeKeys(m: DatabaseModel, type: string): string[] {
 
 /**
  * Keys of the tables, views and materialized views of `m` whose row type a type text names (an
- * argument, result or domain base type such as `accounts`, `accounts[]` or `SETOF accounts`).
+ * argument, result or domain base type such as `accounts`, `accounts[]`, `SETOF accounts` or
+ * `TABLE(a accounts)`).
  */
 export function rowTypeKeys(m: DatabaseModel, type: string | null): string[] {
   if (type === null) return [];
-  const named = type.replace(/^\s*SETOF\s+/i, '');
-  return [
+  return resultTypes(type).flatMap((named) => [
     ...m.tables.filter((t) => typeRefersTo(named, t)).map((t) => keys.table(t.schema, t.name)),
     ...m.views.filter((v) => typeRefersTo(named, v)).map((v) => keys.view(v.schema, v.name)),
     ...m.materializedViews.filter((v) => typeRefersTo(named, v)).map((v) => keys.materializedView(v.schema, v.name)),
-  ];
+  ]);
 }
 
 /** Table columns of `from` whose type is the given type (or an array of it), by display name. */
