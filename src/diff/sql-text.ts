@@ -187,7 +187,7 @@ export function resultTypes(result: string): string[] {
   }
   // Each column is `name type`: the type is what follows the name.
   return columns
-    .map((c) => c.filter((t, i) => i > c.findIndex((x) => x.kind !== 'space')).map((t) => t.text).join('').trim())
+    .map((c) => c.slice(c.findIndex((x) => x.kind !== 'space') + 1).map((t) => t.text).join('').trim())
     .filter((t) => t !== '');
 }
 
