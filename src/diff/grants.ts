@@ -1,5 +1,5 @@
 import type { DatabaseModel } from '../model/database.ts';
-import type { Grant } from '../model/grant.ts';
+import type { DefaultPrivilege, DefaultPrivilegeObjectKind, Grant } from '../model/grant.ts';
 import { keys } from '../model/keys.ts';
 import { continuousAggregateKey } from '../model/timescale.ts';
 import { PHASES, type Step } from '../plan/step.ts';
@@ -181,19 +181,37 @@ function grantStep(action: Action, p: Placement, group: readonly Grant[]): Step 
   });
 }
 
-function newObjectSteps(p: Placement, grants: readonly Grant[]): Step[] {
+const DEFAULT_PRIVILEGE_KIND: Readonly<Record<GrantTarget['objectKind'], DefaultPrivilegeObjectKind>> = {
+  schema: 'schemas',
+  table: 'tables',
+  sequence: 'sequences',
+  function: 'functions',
+};
+
+/**
+ * The grants a new object gets: the built-in defaults it lacks revoked, the rest granted. Where
+ * ALTER DEFAULT PRIVILEGES (`defaultPrivileges`, live and desired) may give the object more at
+ * creation (depending on which role creates it, which the plan cannot know), what the object is
+ * not to have is revoked too (a no-op when they did not apply), and what it is to have is granted
+ * either way; a withdrawn built-in default is granted explicitly when wanted.
+ */
+function newObjectSteps(p: Placement, grants: readonly Grant[], defaultPrivileges: readonly DefaultPrivilege[] = []): Step[] {
   const own = grants.filter((g) => belongsTo(g, p.target));
   const out: Step[] = [];
-  const defaults = kindDefaults(p.target.objectKind);
-  const holds = (grantee: string, privilege: string) => own.some((g) => g.grantee === grantee && g.privilege === privilege && g.column === null);
-  const lacking = defaults.filter((d) => !holds(d.grantee, d.privilege));
-  for (const group of groups(
-    lacking.map((d) => ({ ...p.target, objectKind: p.target.objectKind, column: null, grantee: d.grantee, privilege: d.privilege, withGrantOption: false })),
-    false,
-  )) {
-    out.push(grantStep('revoke', p, group));
-  }
-  const isDefault = (g: Grant) => g.column === null && !g.withGrantOption && defaults.some((d) => d.grantee === g.grantee && d.privilege === g.privilege);
+  const kind = DEFAULT_PRIVILEGE_KIND[p.target.objectKind];
+  const applicable = defaultPrivileges.filter((d) => d.objectKind === kind && (d.schema === null || (kind !== 'schemas' && d.schema === p.target.schema)));
+  const withdrawn = applicable.some((d) => d.revoked === true);
+  const builtIn = kindDefaults(p.target.objectKind);
+  const given = applicable.filter((d) => d.revoked !== true && !builtIn.some((b) => b.grantee === d.grantee && b.privilege === d.privilege));
+  const holding = (grantee: string, privilege: string) => own.find((g) => g.grantee === grantee && g.privilege === privilege && g.column === null);
+  const asGrant = (d: { grantee: string; privilege: string }): Grant => ({ ...p.target, objectKind: p.target.objectKind, column: null, grantee: d.grantee, privilege: d.privilege, withGrantOption: false });
+  for (const group of groups(builtIn.filter((d) => !holding(d.grantee, d.privilege)).map(asGrant), false)) out.push(grantStep('revoke', p, group));
+  const why = 'ALTER DEFAULT PRIVILEGES may give it when the object is created';
+  const unwanted = [...new Map(given.filter((d) => !holding(d.grantee, d.privilege)).map((d) => [`${d.grantee}\u0000${d.privilege}`, asGrant(d)])).values()];
+  for (const group of groups(unwanted, false)) out.push({ ...grantStep('revoke', p, group), reason: p.reason ? `${p.reason}; ${why}` : why });
+  const optionless = [...new Map(given.filter((d) => d.withGrantOption && holding(d.grantee, d.privilege)?.withGrantOption === false).map((d) => [`${d.grantee}\u0000${d.privilege}`, asGrant(d)])).values()];
+  for (const group of groups(optionless, false)) out.push({ ...grantStep('revoke_option', p, group), reason: p.reason ? `${p.reason}; ${why}` : why });
+  const isDefault = (g: Grant) => !withdrawn && g.column === null && !g.withGrantOption && builtIn.some((d) => d.grantee === g.grantee && d.privilege === g.privilege);
   for (const group of groups(own.filter((g) => !isDefault(g)), true)) out.push(grantStep('grant', p, group));
   return out;
 }
@@ -203,8 +221,8 @@ function newObjectSteps(p: Placement, grants: readonly Grant[]): Step[] {
  * the defaults `grants` lacks are revoked (EXECUTE from PUBLIC for routines), then the rest granted.
  * `grants` may hold other objects' grants; only the target's (and its columns') are used.
  */
-export function grantStepsForNewObject(target: GrantTarget, grants: readonly Grant[], reason?: string): Step[] {
-  return newObjectSteps({ target, objectKeys: targetKeys(target), phase: PHASES.grant, ...(reason ? { reason } : {}) }, grants);
+export function grantStepsForNewObject(target: GrantTarget, grants: readonly Grant[], reason?: string, defaultPrivileges: readonly DefaultPrivilege[] = []): Step[] {
+  return newObjectSteps({ target, objectKeys: targetKeys(target), phase: PHASES.grant, ...(reason ? { reason } : {}) }, grants, defaultPrivileges);
 }
 
 /** The `relation` key of a table, view, materialized view or continuous aggregate, as `m` knows it. */
@@ -320,7 +338,8 @@ export function diffGrants(ctx: DiffContext): Step[] {
   const out: Step[] = [];
   const created = createdTargets(ctx);
   const createdIds = new Set(created.map(targetId));
-  for (const t of created) out.push(...newObjectSteps(placementFor(ctx, t, PHASES.grant), ctx.to.grants));
+  const defaultPrivileges = [...ctx.from.defaultPrivileges, ...ctx.to.defaultPrivileges];
+  for (const t of created) out.push(...newObjectSteps(placementFor(ctx, t, PHASES.grant), ctx.to.grants, defaultPrivileges));
 
   const fromGrants = new Map<string, Grant>();
   for (const g of ctx.from.grants) {

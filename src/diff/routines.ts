@@ -179,7 +179,7 @@ export function dropRoutineStep(r: Routine, reason?: string): Step {
 /** Grants and owner of a routine created anew (it starts with EXECUTE to PUBLIC and the executing role as owner). */
 export function routineAccessSteps(to: DatabaseModel, r: Routine, reason?: string): Step[] {
   const grants = to.grants.filter((g) => g.objectKind === 'function' && g.schema === r.schema && g.name === r.name && g.arguments === r.identityArguments);
-  const out = grantStepsForNewObject({ objectKind: 'function', schema: r.schema, name: r.name, arguments: r.identityArguments, routineKind: r.kind }, grants, reason);
+  const out = grantStepsForNewObject({ objectKind: 'function', schema: r.schema, name: r.name, arguments: r.identityArguments, routineKind: r.kind }, grants, reason, to.defaultPrivileges);
   if (r.owner !== null) out.push(ownerStep('function', { schema: r.schema, name: r.name, arguments: r.identityArguments }, r.owner, reason));
   return out.map((s) => after(s, routineKey(r)));
 }

@@ -282,7 +282,7 @@ export function after(s: Step, ...required: string[]): Step {
 export function relationAccessSteps(to: DatabaseModel, kind: 'view' | 'materialized_view', r: View | MaterializedView, reason?: string): Step[] {
   const rkey = kind === 'view' ? keys.view(r.schema, r.name) : keys.materializedView(r.schema, r.name);
   const grants = to.grants.filter((g) => (g.objectKind === 'table' || g.objectKind === 'column') && g.schema === r.schema && g.name === r.name);
-  const out = grantStepsForNewObject({ objectKind: 'table', schema: r.schema, name: r.name, arguments: null }, grants, reason);
+  const out = grantStepsForNewObject({ objectKind: 'table', schema: r.schema, name: r.name, arguments: null }, grants, reason, to.defaultPrivileges);
   if (r.owner !== null) out.push(ownerStep(kind, { schema: r.schema, name: r.name }, r.owner, reason));
   return out.map((s) => after(s, rkey));
 }
