@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { CaseFormatError, caseNumber, extensionsOf, loadCase, loadCases } from '../support/cases.ts';
 
 const cases = loadCases();
-/** The extensions the corpus may use: available on both engines. */
-const CORPUS_EXTENSIONS = ['btree_gist', 'citext', 'pg_trgm', 'pgcrypto', 'uuid-ossp'];
+/** The extensions the corpus may use: available on both engines (timescaledb: the embedded TimescaleDB build). */
+const CORPUS_EXTENSIONS = ['btree_gist', 'citext', 'pg_trgm', 'pgcrypto', 'timescaledb', 'uuid-ossp'];
 
 describe('the corpus', () => {
   it('has at least 45 cases, named NN-name, numbered uniquely and in order', () => {

@@ -306,3 +306,39 @@ describe.each(engines)('catalogSnapshot on $name', ({ open }) => {
     expect(diffSnapshots(snapA, await catalogSnapshot(b))).toEqual([]);
   });
 });
+
+describe('catalog snapshot of TimescaleDB objects (PostgreSQL server)', () => {
+  const build = (chunk: string, segment: string, retention: string, refresh: string) => `
+    CREATE EXTENSION IF NOT EXISTS timescaledb;
+    CREATE TABLE public.metrics (at timestamptz NOT NULL, device text NOT NULL, value double precision);
+    SELECT create_hypertable('public.metrics', 'at', chunk_time_interval => interval '${chunk}');
+    ALTER TABLE public.metrics SET (timescaledb.compress, timescaledb.compress_segmentby = '${segment}', timescaledb.compress_orderby = 'at DESC');
+    SELECT add_retention_policy('public.metrics', interval '${retention}');
+    CREATE MATERIALIZED VIEW public.metrics_hourly WITH (timescaledb.continuous) AS
+      SELECT time_bucket('1 hour', at) AS hour, device, avg(value) AS v FROM public.metrics GROUP BY 1, 2 WITH NO DATA;
+    SELECT add_continuous_aggregate_policy('public.metrics_hourly', start_offset => interval '3 hours', end_offset => interval '1 hour', schedule_interval => interval '${refresh}');`;
+
+  it('describes hypertables, compression, continuous aggregates and policies, without internal names or ids', async () => {
+    const [x, y, z] = await Promise.all([freshPostgres('ts_snap'), freshPostgres('ts_snap'), freshPostgres('ts_snap')]);
+    try {
+      await x.exec(build('1 day', 'device', '30 days', '1 hour'));
+      await y.exec(build('1 day', 'device', '30 days', '1 hour'));
+      await z.exec(build('2 days', 'value', '60 days', '2 hours'));
+      const [sx, sy, sz] = await Promise.all([x, y, z].map((c) => catalogSnapshot(c, { schemas: ['public'] })));
+      expect(Object.keys(sx.timescale ?? {})).toEqual([
+        'continuous aggregate public.metrics_hourly',
+        'hypertable public.metrics',
+        'job _timescaledb_functions.policy_refresh_continuous_aggregate on public.metrics_hourly',
+        'job _timescaledb_functions.policy_retention on public.metrics',
+      ]);
+      expect(diffSnapshots(sx, sy)).toEqual([]);
+      const differences = diffSnapshots(sx, sz).join('\n');
+      expect(differences).toMatch(/hypertable public\.metrics: dimensions: A .*1 day.* \/ B .*2 days/);
+      expect(differences).toMatch(/hypertable public\.metrics: compression: A .*device segment by #1.* \/ B .*value segment by #1/);
+      expect(differences).toMatch(/job _timescaledb_functions\.policy_retention on public\.metrics: config: A .*30 days.* \/ B .*60 days/);
+      expect(differences).toMatch(/policy_refresh_continuous_aggregate on public\.metrics_hourly: schedule: A "01:00:00" \/ B "02:00:00"/);
+    } finally {
+      await Promise.all([x, y, z].map((c) => c.close()));
+    }
+  });
+});

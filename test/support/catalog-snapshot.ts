@@ -224,6 +224,12 @@ export interface CatalogSnapshot {
   readonly owners: Readonly<Record<string, string>>;
   /** Roles named by the objects above (grants, policies, owners, default privileges) whose name starts with the `rolePrefix` option. */
   readonly roles: Readonly<Record<string, RoleSnapshot>>;
+  /**
+   * TimescaleDB, from its information views when the extension is installed: hypertables (their
+   * dimensions and compression settings), continuous aggregates and jobs (policies and user jobs),
+   * keyed `hypertable s.t`, `continuous aggregate s.v`, `job ...`. Internal ids left out.
+   */
+  readonly timescale?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /** Schemas never described: the system's own and pgform's bookkeeping schema. */
@@ -261,7 +267,7 @@ export async function catalogSnapshot(
   await conn.query(`SELECT set_config('search_path', 'pg_catalog', false)`);
   try {
     const base = await readSnapshot(conn, opts.schemas);
-    return { ...base, ...(await readBehaviour(conn, opts.schemas, opts.rolePrefix ?? null)) };
+    return { ...base, ...(await readBehaviour(conn, opts.schemas, opts.rolePrefix ?? null)), timescale: await readTimescale(conn, opts.schemas) };
   } finally {
     await conn.query(`SELECT set_config('search_path', $1, false)`, [previous[0]!.p]);
   }
@@ -530,6 +536,56 @@ async function readSnapshot(conn: Connection, only: readonly string[] | undefine
 type BehaviourSnapshot = Omit<CatalogSnapshot, keyof BaseSnapshot>;
 
 /** `col IN (the wanted schemas)`. */
+/** The TimescaleDB part of the snapshot (see `CatalogSnapshot.timescale`); empty without the extension. */
+async function readTimescale(conn: Connection, only: readonly string[] | undefined): Promise<Record<string, Record<string, unknown>>> {
+  const installed = await conn.query(`SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'`);
+  if (installed.length === 0) return {};
+  const out: [string, Record<string, unknown>][] = [];
+  const hypertables = await jsonRows<{ name: string; dimensions: string[]; compression: string[] | null }>(
+    conn,
+    `SELECT h.hypertable_schema || '.' || h.hypertable_name AS name,
+            ARRAY(SELECT d.dimension_number || ' ' || d.column_name || ' ' || d.column_type::text || ' ' || d.dimension_type
+                         || coalesce(' interval ' || d.time_interval::text, '') || coalesce(' integer interval ' || d.integer_interval, '')
+                         || coalesce(' partitions ' || d.num_partitions, '')
+                    FROM timescaledb_information.dimensions d
+                   WHERE d.hypertable_schema = h.hypertable_schema AND d.hypertable_name = h.hypertable_name ORDER BY d.dimension_number) AS dimensions,
+            CASE WHEN h.compression_enabled THEN ARRAY(
+              SELECT s.attname || coalesce(' segment by #' || s.segmentby_column_index, '')
+                     || coalesce(' order by #' || s.orderby_column_index || CASE WHEN s.orderby_asc THEN ' ASC' ELSE ' DESC' END
+                                 || CASE WHEN s.orderby_nullsfirst THEN ' NULLS FIRST' ELSE ' NULLS LAST' END, '')
+                FROM timescaledb_information.compression_settings s
+               WHERE s.hypertable_schema = h.hypertable_schema AND s.hypertable_name = h.hypertable_name
+                 AND (s.segmentby_column_index IS NOT NULL OR s.orderby_column_index IS NOT NULL)
+               ORDER BY s.attname) END AS compression
+       FROM timescaledb_information.hypertables h
+      WHERE ${inSchemas(only, 'h.hypertable_schema')}`,
+  );
+  for (const h of hypertables) out.push([`hypertable ${h.name}`, { dimensions: h.dimensions, compression: h.compression }]);
+  const aggregates = await jsonRows<{ name: string; on: string; materialized_only: boolean; finalized: boolean; compression_enabled: boolean }>(
+    conn,
+    `SELECT a.view_schema || '.' || a.view_name AS name, a.hypertable_schema || '.' || a.hypertable_name AS on,
+            a.materialized_only, a.finalized, a.compression_enabled
+       FROM timescaledb_information.continuous_aggregates a
+      WHERE ${inSchemas(only, 'a.view_schema')}`,
+  );
+  for (const { name, ...rest } of aggregates) out.push([`continuous aggregate ${name}`, rest]);
+  // A policy of a continuous aggregate runs on its materialization hypertable (an internal name):
+  // it is named by the aggregate instead. Ids in the config differ between databases.
+  const jobs = await jsonRows<{ key: string; schedule: string; config: string | null; scheduled: boolean }>(
+    conn,
+    `SELECT j.proc_schema || '.' || j.proc_name || ' on ' || coalesce(a.view_schema || '.' || a.view_name, j.hypertable_schema || '.' || j.hypertable_name, '(no hypertable)')
+              || CASE WHEN j.hypertable_name IS NULL THEN ' ' || coalesce((j.config - 'hypertable_id' - 'mat_hypertable_id')::text, '') ELSE '' END AS key,
+            j.schedule_interval::text AS schedule, (j.config - 'hypertable_id' - 'mat_hypertable_id')::text AS config, j.scheduled
+       FROM timescaledb_information.jobs j
+       LEFT JOIN timescaledb_information.continuous_aggregates a
+         ON a.materialization_hypertable_schema = j.hypertable_schema AND a.materialization_hypertable_name = j.hypertable_name
+      WHERE j.job_id >= 1000
+        AND ${inSchemas(only, `coalesce(a.view_schema, j.hypertable_schema, j.proc_schema)`)}`,
+  );
+  for (const { key, ...rest } of jobs) out.push([`job ${key}`, rest]);
+  return sortedRecord(out);
+}
+
 function inSchemas(only: readonly string[] | undefined, col: string): string {
   return only ? `${col} IN (${only.map(literal).join(', ') || 'NULL'})` : `${col} IN (SELECT nspname FROM pg_namespace WHERE ${SYSTEM_SCHEMA_FILTER})`;
 }
@@ -860,6 +916,7 @@ function flatten(s: CatalogSnapshot, columnOrder: boolean): Map<string, Map<stri
   for (const [n, v] of Object.entries(s.defaultPrivileges ?? {})) put(`default privileges of ${n}`, { privileges: v });
   for (const [n, v] of Object.entries(s.owners ?? {})) put(`owner of ${n}`, { owner: v });
   for (const [n, v] of Object.entries(s.roles ?? {})) put(`role ${n}`, v);
+  for (const [n, v] of Object.entries(s.timescale ?? {})) put(n, v);
   return objects;
 }
 
