@@ -3,7 +3,8 @@
  * loaded, the runbook's plans applied (its own verification queries must hold: every company has
  * a slug, every user its company in allowed_tenants, no NULL role), then rolled back to 0001: the
  * rows and the schema are as they were. The other systems' chains (no rows of their own beyond
- * their reference rows): applied from an empty database, then rolled back to the start.
+ * their reference rows): applied from an empty database, compared with the YAML applied in one
+ * plan through the independent catalog query, then rolled back to the start.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import { readChain, stateAt, type Chain } from '../../src/chain/chain.ts';
 import { applyPending, rollBackTo, type ChainApplyOptions } from '../../src/chain/apply.ts';
 import { readState } from '../../src/chain/replay.ts';
 import { applyPlanSafely } from '../../src/workflow/apply-plan.ts';
-import { desiredOf, embeddedFor, fixture, workspace } from './support.ts';
+import { apply, desiredOf, embeddedFor, fixture, workspace } from './support.ts';
+import { catalogSnapshot, diffSnapshots } from '../support/catalog-snapshot.ts';
 
 // Rolling partition rules (enterprise-ai) are evaluated for a fixed date.
 vi.stubEnv('PGFORM_TODAY', '2026-12-04');
@@ -89,6 +91,23 @@ describe.each(OTHER_CHAINS)('$plans both ways from an empty database', ({ plans,
       await applyPending(conn, chain, workspace, allowAll);
       const up = await readState(conn, stateAt(chain, chain.plans.length).managedSchemas, workspace);
       expect(up.fingerprint).toBe(stateAt(chain, chain.plans.length).fingerprint);
+      // The chain's end equals the YAML applied in one plan, through the independent catalog query.
+      const direct = await embeddedFor(desiredOf(schema));
+      try {
+        await apply(direct, desiredOf(schema));
+        const schemas = [...stateAt(chain, chain.plans.length).managedSchemas];
+        const [chained, whole] = [await catalogSnapshot(conn, { schemas }), await catalogSnapshot(direct, { schemas })];
+        expect(Object.keys(chained.tables).length).toBeGreaterThan(0);
+        // Partitions a rolling rule keeps depend on the dates the plans ran on: left out.
+        const ruled = new Set(desiredOf(schema).loaded.model.tables.filter((t) => t.partitionRule).map((t) => `${t.schema}.${t.name}`));
+        const dated = new Set(
+          [chained, whole].flatMap((snap) => Object.entries(snap.tables).filter(([, t]) => t.partitionOf !== null && ruled.has(t.partitionOf.split(' ')[0]!)).map(([n]) => n)),
+        );
+        const differences = diffSnapshots(chained, whole, { columnOrder: false }).filter((d) => ![...dated].some((n) => d.includes(`table ${n}:`) || d.includes(`table ${n} `)));
+        expect(differences).toEqual([]);
+      } finally {
+        await direct.close();
+      }
       await rollBackTo(conn, chain, workspace, 0, allowAll);
       expect((await readState(conn, stateAt(chain, 0).managedSchemas, workspace)).fingerprint).toBe(start.fingerprint);
     } finally {
