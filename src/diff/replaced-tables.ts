@@ -60,6 +60,9 @@ export function replacementsOf(from: DatabaseModel, to: DatabaseModel): Replacem
     const usedBy = [
       ...[...from.views, ...from.materializedViews].filter((v) => uses(v.dependsOn)).map((v) => display(v.schema, v.name)),
       ...from.routines.filter((r) => uses(r.dependsOn)).map((r) => `${display(r.schema, r.name)}()`),
+      ...from.policies
+        .filter((p) => !(p.schema === old.schema && p.table === old.name) && uses(p.dependsOn))
+        .map((p) => `policy ${p.name} on ${display(p.schema, p.table)}`),
     ];
     if (usedBy.length) refuse(`${usedBy.join(', ')} use${usedBy.length === 1 ? 's' : ''} it; drop ${usedBy.length === 1 ? 'it' : 'them'} in an earlier plan and create ${usedBy.length === 1 ? 'it' : 'them'} again after`);
     const owned = from.sequences.filter((s) => s.ownedBy && same(old, s.ownedBy)).map((s) => display(s.schema, s.name));

@@ -122,6 +122,12 @@ describe('partition diff', () => {
     const view = { schema: 'public', name: 'recent', columns: [{ name: 'id', type: 'bigint' }], definition: 'SELECT id FROM logs', dependsOn: ['table:public.logs'] };
     const withView = (m: ReturnType<typeof modelOf>) => ({ ...m, views: [view] as unknown as ReturnType<typeof modelOf>['views'] });
     expect(() => diffModels(withView(modelOf({ tables: [logs()] })), withView(modelOf({ tables: [ordinary] })))).toThrow(/would become an ordinary table.*public\.recent uses it/);
+    const policy = { schema: 'public', table: 'notes', name: 'notes_of_logs', permissive: true, command: 'all' as const, roles: ['PUBLIC'], using: '(EXISTS (SELECT 1 FROM logs))', withCheck: null, comment: null, dependsOn: ['table:public.logs'] };
+    const withPolicy = (m: ReturnType<typeof modelOf>) => ({ ...m, policies: [policy] });
+    const notesAlone: Table = { schema: 'public', name: 'notes', ...base, columns: [col('log_id', 'bigint')] };
+    expect(() => diffModels(withPolicy(modelOf({ tables: [logs(), notesAlone] })), withPolicy(modelOf({ tables: [ordinary, notesAlone] })))).toThrow(
+      /policy notes_of_logs on public\.notes uses it/,
+    );
     expect(() => plan([logs()], [logs({ partitionBy: { strategy: 'list', key: 'at' } })])).toThrow(/cannot change a partition key/);
   });
 
