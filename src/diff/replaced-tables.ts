@@ -33,15 +33,22 @@ const same = (a: QualifiedName, b: { readonly schema: string; readonly table: st
 /** Name of the guard constraint that keeps a replaced ordinary table empty until its DROP. */
 export const EMPTY_GUARD = 'pgform_replaced_must_be_empty';
 
+/**
+ * Whether the live table `old` is replaced by `target` of the same name: one is partitioned and
+ * the other not, without the consent of a conversion, and neither is a partition (their own paths).
+ */
+export function isReplacement(old: Table, target: Table): boolean {
+  if ((old.partitionBy == null) === (target.partitionBy == null)) return false;
+  if (target.partitionBy && target.convertToPartitioned) return false;
+  return !old.partitionOf && !target.partitionOf;
+}
+
 /** The tables `to` replaces (see above); throws where a replacement cannot be done safely. */
 export function replacementsOf(from: DatabaseModel, to: DatabaseModel): Replacement[] {
   const out: Replacement[] = [];
   for (const target of to.tables) {
     const old = from.tables.find((t) => t.schema === target.schema && t.name === target.name);
-    if (!old || (old.partitionBy == null) === (target.partitionBy == null)) continue;
-    // Converted (ordinary -> partitioned with consent), or a partition on either side: their own paths.
-    if (target.partitionBy && target.convertToPartitioned) continue;
-    if (old.partitionOf || target.partitionOf) continue;
+    if (!old || !isReplacement(old, target)) continue;
     const name = display(target.schema, target.name);
     const becomes = target.partitionBy ? 'a partitioned table' : 'an ordinary table';
     const refuse = (why: string): never => {
@@ -78,7 +85,8 @@ export function replacementsOf(from: DatabaseModel, to: DatabaseModel): Replacem
 
 /**
  * `from` without what goes away with the replaced tables and comes back from `to` as for a new
- * table: their triggers, policies and grants.
+ * table: their triggers and policies (grants of a table created in the plan start from defaults
+ * in grants.ts already).
  */
 export function withoutReplacedParts(from: DatabaseModel, replacements: readonly Replacement[]): DatabaseModel {
   if (replacements.length === 0) return from;
@@ -87,7 +95,6 @@ export function withoutReplacedParts(from: DatabaseModel, replacements: readonly
     ...from,
     triggers: from.triggers.filter((t) => !gone(t.schema, t.table)),
     policies: from.policies.filter((p) => !gone(p.schema, p.table)),
-    grants: from.grants.filter((g) => !(g.objectKind === 'table' && g.name !== null && gone(g.schema, g.name))),
   };
 }
 

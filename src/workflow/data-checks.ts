@@ -5,6 +5,7 @@ import { ident, literal, qname } from '../sql/quote.ts';
 import { identifierOf, parenthesize, tokenize } from '../diff/sql-text.ts';
 import { UserError } from '../errors.ts';
 import type { PlanDataCheck } from '../plan/plan.ts';
+import { isReplacement } from '../diff/replaced-tables.ts';
 
 /**
  * Facts about the live rows that decide whether a plan can run at all: a step that would fail on
@@ -30,7 +31,7 @@ export function checksFor(live: DatabaseModel, desired: DatabaseModel): DataChec
   for (const to of desired.tables) {
     const from = liveTables.get(sameNames(to));
     if (!from || to.columns.some((c) => c.renamedFrom) || from.partitionOf) continue;
-    if ((from.partitionBy == null) !== (to.partitionBy == null) && !to.partitionOf && !(to.partitionBy && to.convertToPartitioned)) {
+    if (isReplacement(from, to)) {
       // Replaced (diff/replaced-tables.ts): created again empty, so only the old rows matter.
       if (!from.partitionBy) out.push(replacedTableCheck(from));
       continue;
