@@ -10,6 +10,13 @@ export interface Connection {
   readonly concurrentIndexBuilds?: boolean;
   /** Runs one statement with optional parameters and returns its rows. */
   query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * `query` for a statement this connection runs again and again (the catalog reads): the
+   * embedded engine parses it once per session and plans it once (a generic plan), which is most
+   * of a catalog read's cost there. A server runs it as `query` does: named statements break
+   * behind a transaction-pooling connection pooler, and a server plans a catalog read quickly.
+   */
+  queryReused<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Connection } from './connection.ts';
 import { UserError } from '../errors.ts';
+import { valueLiteral } from '../sql/quote.ts';
 import { initialDataDir } from './pglite-template.ts';
 
 /**
@@ -270,15 +271,34 @@ export function wrapPglite(
   description: string,
   release: () => void = () => undefined,
 ): Connection & { readonly raw: EmbeddedPglite } {
+  // The statements this session has prepared, by text (PREPARE outlives a rolled-back transaction).
+  const prepared = new Map<string, string>();
+  // DISCARD ALL and DEALLOCATE drop them on the engine's side.
+  const forgetPrepared = (sql: string): void => {
+    if (/\bdiscard\s+all\b|\bdeallocate\b/i.test(sql)) prepared.clear();
+  };
   return {
     engine: 'pglite',
     description,
     raw: db,
     async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+      forgetPrepared(sql);
       const res = await db.query<T>(sql, params ? [...params] : undefined);
       return res.rows;
     },
+    async queryReused<T extends object>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      let name = prepared.get(sql);
+      if (name === undefined) {
+        name = `pgform_read_${prepared.size + 1}`;
+        await db.exec(`PREPARE ${name} AS ${sql}`);
+        prepared.set(sql, name);
+      }
+      // EXECUTE takes no bound parameters: its arguments are literals, typed by the statement.
+      const args = params.length === 0 ? '' : `(${params.map(valueLiteral).join(', ')})`;
+      return (await db.query<T>(`EXECUTE ${name}${args}`)).rows;
+    },
     async exec(sql: string): Promise<void> {
+      forgetPrepared(sql);
       await db.exec(sql);
     },
     async close(): Promise<void> {

@@ -28,13 +28,15 @@ export async function openPostgres(url: string, readTimeouts?: ReadTimeouts): Pr
   } catch (e) {
     throw new Error(`cannot connect to ${redactUrl(url)}: ${redactText((e as Error).message, [password])}`);
   }
+  const query = async <T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> => {
+    const res = await client.query(sql, params ? [...params] : undefined);
+    return res.rows as T[];
+  };
   return {
     engine: 'postgres',
     description: redactUrl(url),
-    async query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-      const res = await client.query(sql, params ? [...params] : undefined);
-      return res.rows as T[];
-    },
+    query,
+    queryReused: query,
     async exec(sql: string): Promise<void> {
       await client.query(sql);
     },

@@ -8,10 +8,13 @@ import { display, hazard, step, type DiffContext } from './context.ts';
 import { ownerChanged } from './owners.ts';
 import { granteeText, roleKeys, roleReleased, roleSpec } from './roles.ts';
 import { rebuiltContinuousAggregates } from './timescale.ts';
+import { enumRebuilt } from './enums.ts';
+import { domainRebuilt } from './domains.ts';
+import { compositeTypeRebuilt } from './composite-types.ts';
 
 /** The object a set of grants is on (column grants belong to their table). */
 export interface GrantTarget {
-  readonly objectKind: 'schema' | 'table' | 'sequence' | 'function';
+  readonly objectKind: 'schema' | 'table' | 'sequence' | 'function' | 'type';
   readonly schema: string;
   /** Null for a schema. */
   readonly name: string | null;
@@ -36,7 +39,9 @@ export function comparePrivileges(a: string, b: string): number {
 
 /** Kind defaults PostgreSQL gives every new object of the kind (acldefault, owner aside). */
 function kindDefaults(kind: GrantTarget['objectKind']): { grantee: string; privilege: string }[] {
-  return kind === 'function' ? [{ grantee: 'PUBLIC', privilege: 'EXECUTE' }] : [];
+  if (kind === 'function') return [{ grantee: 'PUBLIC', privilege: 'EXECUTE' }];
+  if (kind === 'type') return [{ grantee: 'PUBLIC', privilege: 'USAGE' }];
+  return [];
 }
 
 function targetOf(g: Grant): GrantTarget {
@@ -65,6 +70,9 @@ function targetSql(t: GrantTarget): string {
       const word = t.routineKind === 'procedure' ? 'PROCEDURE' : t.routineKind === 'function' ? 'FUNCTION' : 'ROUTINE';
       return `${word} ${qname(q)}(${t.arguments ?? ''})`;
     }
+    case 'type':
+      // ON TYPE names domains too.
+      return `TYPE ${qname(q)}`;
   }
 }
 
@@ -79,6 +87,8 @@ function targetText(t: GrantTarget): string {
       return `sequence ${display(t.schema, t.name ?? '')}`;
     case 'function':
       return `${t.routineKind ?? 'function'} ${display(t.schema, t.name ?? '')}(${t.arguments ?? ''})`;
+    case 'type':
+      return `type ${display(t.schema, t.name ?? '')}`;
   }
 }
 
@@ -104,6 +114,8 @@ function targetKeys(t: GrantTarget, relationKey?: string): string[] {
       return [keys.sequence(t.schema, t.name ?? '')];
     case 'function':
       return [keys.routine(t.schema, t.name ?? '', t.arguments ?? '')];
+    case 'type':
+      return [keys.enum(t.schema, t.name ?? ''), keys.type(t.schema, t.name ?? '')];
   }
 }
 
@@ -186,6 +198,7 @@ const DEFAULT_PRIVILEGE_KIND: Readonly<Record<GrantTarget['objectKind'], Default
   table: 'tables',
   sequence: 'sequences',
   function: 'functions',
+  type: 'types',
 };
 
 /**
@@ -278,6 +291,21 @@ function createdTargets(ctx: DiffContext): GrantTarget[] {
     if (from.routines.some((f) => f.schema === r.schema && f.name === r.name && f.identityArguments === r.identityArguments)) continue;
     out.push({ objectKind: 'function', schema: r.schema, name: r.name, arguments: r.identityArguments, routineKind: r.kind });
   }
+  // A rebuilt type is a new one, with the default privileges.
+  const typeTarget = (t: { schema: string; name: string }): GrantTarget => ({ objectKind: 'type', schema: t.schema, name: t.name, arguments: null });
+  const same = <T extends { schema: string; name: string }>(l: readonly T[] | undefined, x: T) => (l ?? []).find((y) => y.schema === x.schema && y.name === x.name);
+  for (const e of to.enums) {
+    const before = same(from.enums, e);
+    if (!before || enumRebuilt(before, e)) out.push(typeTarget(e));
+  }
+  for (const d of to.domains ?? []) {
+    const before = same(from.domains, d);
+    if (!before || domainRebuilt(before, d)) out.push(typeTarget(d));
+  }
+  for (const c of to.compositeTypes ?? []) {
+    const before = same(from.compositeTypes, c);
+    if (!before || compositeTypeRebuilt(before, c)) out.push(typeTarget(c));
+  }
   // GRANT ... ON FUNCTION names aggregates too.
   for (const a of to.aggregates ?? []) {
     if ((from.aggregates ?? []).some((f) => f.schema === a.schema && f.name === a.name && f.identityArguments === a.identityArguments)) continue;
@@ -325,6 +353,10 @@ function currentGrant(ctx: DiffContext, g: Grant): Grant | null {
         r.schema === g.schema && r.name === g.name && r.identityArguments === g.arguments;
       const gone = (l: readonly { schema: string; name: string; identityArguments: string }[] | undefined, m: typeof l) => (l ?? []).some(same) && !(m ?? []).some(same);
       return gone(from.routines, to.routines) || gone(from.aggregates, to.aggregates) ? null : g;
+    }
+    case 'type': {
+      const types = (m: DatabaseModel) => [...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? [])];
+      return types(from).some((t) => t.schema === g.schema && t.name === g.name) && !types(to).some((t) => t.schema === g.schema && t.name === g.name) ? null : g;
     }
   }
 }

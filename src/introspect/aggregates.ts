@@ -71,5 +71,5 @@ export function aggregateFromRow(row: AggregateRow): Aggregate {
 }
 
 export async function introspectAggregates(conn: Connection, scope: Scope): Promise<Aggregate[]> {
-  return (await conn.query<AggregateRow>(AGGREGATES_SQL, scopeParams(scope))).map(aggregateFromRow);
+  return (await conn.queryReused<AggregateRow>(AGGREGATES_SQL, scopeParams(scope))).map(aggregateFromRow);
 }

@@ -46,5 +46,5 @@ export function collationFromRow(row: CollationRow): Collation {
 }
 
 export async function introspectCollations(conn: Connection, scope: Scope): Promise<Collation[]> {
-  return (await conn.query<CollationRow>(COLLATIONS_SQL, scopeParams(scope))).map(collationFromRow);
+  return (await conn.queryReused<CollationRow>(COLLATIONS_SQL, scopeParams(scope))).map(collationFromRow);
 }

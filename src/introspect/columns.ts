@@ -102,6 +102,6 @@ const COMPRESSION: Record<string, string> = { p: 'pglz', l: 'lz4' };
 
 /** Columns of every managed table, in attnum order, by table oid. */
 export async function introspectColumns(conn: Connection, scope: Scope): Promise<Map<string, Column[]>> {
-  const rows = await conn.query<ColumnRow>(COLUMNS_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<ColumnRow>(COLUMNS_SQL, scopeParams(scope));
   return groupBy(rows, (r) => r.table_oid, columnFromRow);
 }

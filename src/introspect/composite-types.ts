@@ -58,6 +58,6 @@ export function compositeTypeFromRow(row: CompositeTypeRow): CompositeType {
 }
 
 export async function introspectCompositeTypes(conn: Connection, scope: Scope): Promise<CompositeType[]> {
-  const rows = await conn.query<CompositeTypeRow>(COMPOSITE_TYPES_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<CompositeTypeRow>(COMPOSITE_TYPES_SQL, scopeParams(scope));
   return rows.map(compositeTypeFromRow);
 }

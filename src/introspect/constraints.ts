@@ -125,6 +125,6 @@ export function constraintFromRow(row: ConstraintRow): Constraint {
 
 /** Constraints of every managed table, by table oid. */
 export async function introspectConstraints(conn: Connection, scope: Scope): Promise<Map<string, Constraint[]>> {
-  const rows = await conn.query<ConstraintRow>(constraintsSql(scope.serverVersion), scopeParams(scope));
+  const rows = await conn.queryReused<ConstraintRow>(constraintsSql(scope.serverVersion), scopeParams(scope));
   return groupBy(rows, (r) => r.table_oid, constraintFromRow);
 }

@@ -79,6 +79,6 @@ export function defaultPrivilegeFromRow(row: DefaultPrivilegeRow): DefaultPrivil
 }
 
 export async function introspectDefaultPrivileges(conn: Connection, scope: Scope): Promise<DefaultPrivilege[]> {
-  const rows = await conn.query<DefaultPrivilegeRow>(DEFAULT_PRIVILEGES_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<DefaultPrivilegeRow>(DEFAULT_PRIVILEGES_SQL, scopeParams(scope));
   return rows.map(defaultPrivilegeFromRow);
 }

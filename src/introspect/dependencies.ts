@@ -240,6 +240,6 @@ export function optionalDependsOn(deps: Dependencies, key: string): { dependsOn?
 }
 
 export async function introspectDependencies(conn: Connection, scope: Scope): Promise<Dependencies> {
-  const rows = await conn.query<DependencyRow>(DEPENDENCIES_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<DependencyRow>(DEPENDENCIES_SQL, scopeParams(scope));
   return dependenciesFromRows(rows);
 }

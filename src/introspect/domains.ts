@@ -59,6 +59,6 @@ export function domainFromRow(row: DomainRow): Domain {
 }
 
 export async function introspectDomains(conn: Connection, scope: Scope): Promise<Domain[]> {
-  const rows = await conn.query<DomainRow>(DOMAINS_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<DomainRow>(DOMAINS_SQL, scopeParams(scope));
   return rows.map(domainFromRow);
 }

@@ -28,6 +28,6 @@ export function enumFromRow(row: EnumRow): EnumType {
 }
 
 export async function introspectEnums(conn: Connection, scope: Scope): Promise<EnumType[]> {
-  const rows = await conn.query<EnumRow>(ENUMS_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<EnumRow>(ENUMS_SQL, scopeParams(scope));
   return rows.map(enumFromRow);
 }

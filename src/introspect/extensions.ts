@@ -23,6 +23,6 @@ export function extensionFromRow(row: ExtensionRow): Extension {
 }
 
 export async function introspectExtensions(conn: Connection): Promise<Extension[]> {
-  const rows = await conn.query<ExtensionRow>(EXTENSIONS_SQL);
+  const rows = await conn.queryReused<ExtensionRow>(EXTENSIONS_SQL);
   return rows.map(extensionFromRow);
 }

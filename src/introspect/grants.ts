@@ -24,7 +24,7 @@ function isGrantableRelation(rel: string, nsp: string): string {
 }
 
 /**
- * The effective privileges of every managed schema, relation, sequence, routine and column:
+ * The effective privileges of every managed schema, relation, sequence, routine, type and column:
  * `aclexplode` of the object's ACL, or of its kind's default when the ACL was never changed
  * (`acldefault`), minus the owner's own. Column ACLs have no defaults, so only set ones count.
  * The same privilege granted by several grantors is one row (grantable when any grant is).
@@ -59,6 +59,15 @@ WITH objects AS (
   WHERE p.prokind IN ('f', 'p', 'a') AND ${inScope('n')} AND ${notExtensionMember('pg_proc', 'p.oid')}
   AND ${notInternalPart('pg_proc', 'p.oid')}
   UNION ALL
+  -- enums, domains and composite types; an array type follows its element type's privileges
+  SELECT 'type', n.nspname, t.typname::text, NULL, NULL, t.typowner,
+    COALESCE(t.typacl, pg_catalog.acldefault('T', t.typowner))
+  FROM pg_catalog.pg_type t
+  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+  LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
+  WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND tc.relkind = 'c'))
+    AND ${inScope('n')} AND ${notExtensionMember('pg_type', 't.oid')}
+  UNION ALL
   SELECT 'column', n.nspname, c.relname::text, NULL, a.attname::text, c.relowner, a.attacl
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
@@ -75,7 +84,7 @@ WHERE x.grantee <> o.owner
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
 
-const KINDS: ReadonlySet<string> = new Set<GrantObjectKind>(['schema', 'table', 'sequence', 'function', 'column']);
+const KINDS: ReadonlySet<string> = new Set<GrantObjectKind>(['schema', 'table', 'sequence', 'function', 'type', 'column']);
 
 export function grantFromRow(row: GrantRow): Grant {
   if (!KINDS.has(row.object_kind)) throw new Error(`unexpected grant object kind '${row.object_kind}'`);
@@ -92,6 +101,6 @@ export function grantFromRow(row: GrantRow): Grant {
 }
 
 export async function introspectGrants(conn: Connection, scope: Scope): Promise<Grant[]> {
-  const rows = await conn.query<GrantRow>(GRANTS_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<GrantRow>(GRANTS_SQL, scopeParams(scope));
   return rows.map(grantFromRow);
 }

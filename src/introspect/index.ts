@@ -51,8 +51,12 @@ export async function introspect(conn: Connection, opts: IntrospectOptions = {})
 }
 
 async function readModel(conn: Connection, opts: IntrospectOptions): Promise<DatabaseModel> {
-  const [session] = await conn.query<{ version: string }>(
-    `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.current_setting('server_version_num') AS version`,
+  // A generic plan for every catalog read: the embedded engine keeps them prepared
+  // (Connection.queryReused), and planning is most of what a catalog read costs there.
+  const [session] = await conn.query<{ version: string; plan_cache_mode: string }>(
+    `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.current_setting('server_version_num') AS version,
+      pg_catalog.current_setting('plan_cache_mode') AS plan_cache_mode,
+      pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true)`,
     [CANONICAL_SEARCH_PATH],
   );
   const scope: Scope = { schemas: opts.schemas ?? null, serverVersion: Number(session!.version) };
@@ -76,6 +80,8 @@ async function readModel(conn: Connection, opts: IntrospectOptions): Promise<Dat
   const grants = await introspectGrants(conn, scope);
   const defaultPrivileges = await introspectDefaultPrivileges(conn, scope);
   const timescale = await introspectTimescale(conn, scope);
+  // Inside the caller's transaction, its setting comes back for what it runs next.
+  await conn.query(`SELECT pg_catalog.set_config('plan_cache_mode', $1, true)`, [session!.plan_cache_mode]);
   return canonicalize(
     modelOf({
       schemas,

@@ -166,6 +166,6 @@ export async function introspectIndexes(
   scope: Scope,
   relation: IndexedRelation = 'table',
 ): Promise<Map<string, Index[]>> {
-  const rows = await conn.query<IndexRow>(indexesSql(scope.serverVersion, relation), scopeParams(scope));
+  const rows = await conn.queryReused<IndexRow>(indexesSql(scope.serverVersion, relation), scopeParams(scope));
   return groupBy(rows, (r) => r.table_oid, indexFromRow);
 }

@@ -57,7 +57,7 @@ export async function introspectMaterializedViews(
   scope: Scope,
   deps: Dependencies = new Map(),
 ): Promise<MaterializedView[]> {
-  const rows = await conn.query<MaterializedViewRow>(MATERIALIZED_VIEWS_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<MaterializedViewRow>(MATERIALIZED_VIEWS_SQL, scopeParams(scope));
   const indexes = await introspectIndexes(conn, scope, 'materialized_view');
   return rows.map((r) => materializedViewFromRow(r, indexes.get(r.oid) ?? [], deps));
 }

@@ -66,6 +66,6 @@ export async function introspectPolicies(
   scope: Scope,
   deps: Dependencies = new Map(),
 ): Promise<Policy[]> {
-  const rows = await conn.query<PolicyRow>(POLICIES_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<PolicyRow>(POLICIES_SQL, scopeParams(scope));
   return rows.map((r) => policyFromRow(r, deps));
 }

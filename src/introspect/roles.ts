@@ -51,6 +51,6 @@ export function roleFromRow(row: RoleRow): Role {
 }
 
 export async function introspectRoles(conn: Connection): Promise<Role[]> {
-  const rows = await conn.query<RoleRow>(ROLES_SQL);
+  const rows = await conn.queryReused<RoleRow>(ROLES_SQL);
   return rows.map(roleFromRow);
 }

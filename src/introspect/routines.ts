@@ -132,6 +132,6 @@ export async function introspectRoutines(
   scope: Scope,
   deps: Dependencies = new Map(),
 ): Promise<Routine[]> {
-  const rows = await conn.query<RoutineRow>(routinesSql(scope.serverVersion), scopeParams(scope));
+  const rows = await conn.queryReused<RoutineRow>(routinesSql(scope.serverVersion), scopeParams(scope));
   return rows.map((r) => routineFromRow(r, deps));
 }

@@ -20,6 +20,6 @@ export function schemaFromRow(row: SchemaRow): Schema {
 }
 
 export async function introspectSchemas(conn: Connection, scope: Scope): Promise<Schema[]> {
-  const rows = await conn.query<SchemaRow>(SCHEMAS_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<SchemaRow>(SCHEMAS_SQL, scopeParams(scope));
   return rows.map(schemaFromRow);
 }

@@ -73,6 +73,6 @@ export function sequenceFromRow(row: SequenceRow): Sequence {
 }
 
 export async function introspectSequences(conn: Connection, scope: Scope): Promise<Sequence[]> {
-  const rows = await conn.query<SequenceRow>(SEQUENCES_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<SequenceRow>(SEQUENCES_SQL, scopeParams(scope));
   return rows.map(sequenceFromRow);
 }

@@ -96,7 +96,7 @@ export async function introspectTables(
   // One connection runs one query at a time, so these run one after another.
   // Bounds on timestamptz keys print in the session's time zone: read them in UTC, the same everywhere.
   const [zone] = await conn.query<{ tz: string }>(`SELECT pg_catalog.current_setting('TimeZone') AS tz, pg_catalog.set_config('TimeZone', 'UTC', true)`);
-  const rows = await conn.query<TableRow>(TABLES_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<TableRow>(TABLES_SQL, scopeParams(scope));
   await conn.query(`SELECT pg_catalog.set_config('TimeZone', $1, true)`, [zone!.tz]);
   const columns = await introspectColumns(conn, scope);
   const constraints = await introspectConstraints(conn, scope);

@@ -313,12 +313,12 @@ export async function introspectTimescale(conn: Connection, scope: Scope): Promi
   if (!(await timescaleInstalled(conn))) return { hypertables: [], continuousAggregates: [], jobs: [] };
   const params = scopeParams(scope);
   // One connection runs one query at a time, so these run one after another.
-  const hypertables = await conn.query<HypertableRow>(HYPERTABLES_SQL, params);
-  const dimensions = await conn.query<DimensionRow>(DIMENSIONS_SQL, params);
-  const compressionSettings = await conn.query<CompressionSettingRow>(COMPRESSION_SETTINGS_SQL);
-  const jobs = await conn.query<JobRow>(JOBS_SQL, params);
-  const continuousAggregates = await conn.query<ContinuousAggregateRow>(CONTINUOUS_AGGREGATES_SQL, params);
-  const userJobs = await conn.query<UserJobRow>(USER_JOBS_SQL, params);
+  const hypertables = await conn.queryReused<HypertableRow>(HYPERTABLES_SQL, params);
+  const dimensions = await conn.queryReused<DimensionRow>(DIMENSIONS_SQL, params);
+  const compressionSettings = await conn.queryReused<CompressionSettingRow>(COMPRESSION_SETTINGS_SQL);
+  const jobs = await conn.queryReused<JobRow>(JOBS_SQL, params);
+  const continuousAggregates = await conn.queryReused<ContinuousAggregateRow>(CONTINUOUS_AGGREGATES_SQL, params);
+  const userJobs = await conn.queryReused<UserJobRow>(USER_JOBS_SQL, params);
   return { ...timescaleFromRows({ hypertables, dimensions, compressionSettings, jobs, continuousAggregates }), jobs: userJobs.map(jobFromRow) };
 }
 

@@ -208,6 +208,6 @@ export async function introspectTriggers(
   scope: Scope,
   deps: Dependencies = new Map(),
 ): Promise<Trigger[]> {
-  const rows = await conn.query<TriggerRow>(triggersSql(scope.serverVersion), scopeParams(scope));
+  const rows = await conn.queryReused<TriggerRow>(triggersSql(scope.serverVersion), scopeParams(scope));
   return rows.map((r) => triggerFromRow(r, deps));
 }

@@ -179,7 +179,7 @@ const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  */
 export async function listUnmodelled(conn: Connection, schemas: readonly string[] | null): Promise<UnmodelledObject[]> {
   // Every catalog column read exists from PostgreSQL 12 on, so the server version does not matter.
-  const rows = await conn.query<UnmodelledObject>(UNMODELLED_SQL, scopeParams({ schemas, serverVersion: 0 }));
+  const rows = await conn.queryReused<UnmodelledObject>(UNMODELLED_SQL, scopeParams({ schemas, serverVersion: 0 }));
   return rows
     .filter((r) => !MODELLED.has(r.kind))
     .sort((a, b) => byCodePoint(a.kind, b.kind) || byCodePoint(a.identity, b.identity));

@@ -77,6 +77,6 @@ export function viewFromRow(row: ViewRow, deps: Dependencies = new Map()): View 
 }
 
 export async function introspectViews(conn: Connection, scope: Scope, deps: Dependencies = new Map()): Promise<View[]> {
-  const rows = await conn.query<ViewRow>(VIEWS_SQL, scopeParams(scope));
+  const rows = await conn.queryReused<ViewRow>(VIEWS_SQL, scopeParams(scope));
   return rows.map((r) => viewFromRow(r, deps));
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DatabaseModel } from './database.ts';
 import { canonicalize } from './database.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { withoutDefaultTypeGrants } from './grant.ts';
 
 /**
  * Keys that annotate the desired state (how to get there) but are not part of the state itself.
@@ -44,7 +45,7 @@ export function stateText(m: DatabaseModel): string {
 function computeStateText(m: DatabaseModel): string {
   const c = canonicalize(m);
   // An extension's version is managed only where the YAML pins one, like owners.
-  const withoutVersions = { ...c, extensions: c.extensions.map(({ version: _v, ...e }) => e) };
+  const withoutVersions = { ...c, extensions: c.extensions.map(({ version: _v, ...e }) => e), grants: withoutDefaultTypeGrants(c.grants) };
   const top = Object.entries(withoutVersions).filter(([k]) => !UNFINGERPRINTED_LISTS.has(k));
   return canonicalJson(stripAnnotations(Object.fromEntries(top)));
 }

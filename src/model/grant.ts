@@ -1,8 +1,8 @@
 /**
  * What a grant is on. Views, materialized views and TimescaleDB continuous aggregates (their
- * user-facing view) are `table`s to GRANT.
+ * user-facing view) are `table`s to GRANT; enums, domains and composite types are `type`s.
  */
-export type GrantObjectKind = 'schema' | 'table' | 'sequence' | 'function' | 'column';
+export type GrantObjectKind = 'schema' | 'table' | 'sequence' | 'function' | 'type' | 'column';
 
 /**
  * One privilege held by one grantee on one object: a row of `aclexplode`. The model holds the
@@ -12,7 +12,7 @@ export type GrantObjectKind = 'schema' | 'table' | 'sequence' | 'function' | 'co
 export interface Grant {
   readonly objectKind: GrantObjectKind;
   readonly schema: string;
-  /** Relation, sequence or routine name; null for a schema grant. */
+  /** Relation, sequence, routine or type name; null for a schema grant. */
   readonly name: string | null;
   /** Identity arguments of a routine (see `Routine.identityArguments`); null otherwise. */
   readonly arguments: string | null;
@@ -61,3 +61,25 @@ export function isBuiltInDefaultPrivilege(d: Pick<DefaultPrivilege, 'objectKind'
   return BUILT_IN_DEFAULT_PRIVILEGES.some((b) => b.objectKind === d.objectKind && b.grantee === d.grantee && b.privilege === d.privilege);
 }
 
+
+/** Whether a type's grants are what every new type has: USAGE to PUBLIC, nothing else. */
+function isDefaultTypeAcl(grants: readonly Grant[]): boolean {
+  return grants.length === 1 && grants[0]!.grantee === 'PUBLIC' && grants[0]!.privilege === 'USAGE' && !grants[0]!.withGrantOption;
+}
+
+/**
+ * The grants less those of types whose privileges are the default (USAGE to PUBLIC): what a
+ * state's canonical text holds, so that states read before types' privileges were modelled keep
+ * their fingerprints (committed plans name them) while a changed type ACL still counts.
+ */
+export function withoutDefaultTypeGrants(grants: readonly Grant[]): readonly Grant[] {
+  const byType = new Map<string, Grant[]>();
+  for (const g of grants) {
+    if (g.objectKind !== 'type') continue;
+    const k = JSON.stringify([g.schema, g.name]);
+    byType.set(k, [...(byType.get(k) ?? []), g]);
+  }
+  const defaults = new Set([...byType].filter(([, l]) => isDefaultTypeAcl(l)).map(([k]) => k));
+  if (defaults.size === 0) return grants;
+  return grants.filter((g) => g.objectKind !== 'type' || !defaults.has(JSON.stringify([g.schema, g.name])));
+}

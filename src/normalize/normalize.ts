@@ -220,10 +220,11 @@ function withImplicitSchemas(m: DatabaseModel, baseline: DatabaseModel, implicit
 }
 
 function hasProgrammableObjects(m: DatabaseModel): boolean {
-  // Grants on schemas travel with the environment part (schemas, extensions, types); any other
-  // grant names a table or routine. A normalized state always holds public's USAGE grant: without
-  // this distinction every second pass would normalize all tables again.
-  const objectGrants = m.grants.filter((g) => g.objectKind !== 'schema');
+  // Grants on schemas and types travel with the environment part (schemas, extensions, types);
+  // any other grant names a table or routine. A normalized state always holds public's USAGE
+  // grant (and every type its USAGE for PUBLIC): without this distinction every second pass
+  // would normalize all tables again.
+  const objectGrants = m.grants.filter((g) => g.objectKind !== 'schema' && g.objectKind !== 'type');
   return [m.views, m.materializedViews, m.routines, m.aggregates ?? [], m.triggers, m.policies, objectGrants, m.defaultPrivileges, m.hypertables, m.continuousAggregates, m.jobs ?? []].some((l) => l.length > 0)
     || m.roles.length > 0
     || [...m.tables, ...m.schemas, ...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? []), ...m.sequences].some((o) => (o.owner ?? null) !== null)

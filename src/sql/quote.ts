@@ -16,6 +16,29 @@ export function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+/**
+ * A parameter value as a SQL literal of unknown type (the statement's parameter gives it its
+ * type): null, a string, a finite number, a boolean, or a one-dimensional array of those.
+ */
+export function valueLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (Array.isArray(value)) return literal(`{${value.map(arrayElement).join(',')}}`);
+  return literal(scalarText(value));
+}
+
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint') return String(value);
+  throw new Error(`cannot write ${typeof value} as a SQL literal`);
+}
+
+/** An element of an array literal: always double-quoted, `"` and `\` escaped; NULL unquoted. */
+function arrayElement(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  return `"${scalarText(value).replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}
+
 export function identList(names: readonly string[]): string {
   return names.map(ident).join(', ');
 }

@@ -88,7 +88,7 @@ export function modelToYamlFiles(model: DatabaseModel, opts: PullOptions = {}): 
     const procedures = inSchema(m.routines).filter((r) => r.kind === 'procedure');
     const collations = inSchema(m.collations ?? []);
     if (collations.length > 0) doc.collations = collationsYaml(collations);
-    if (enums.length + domains.length + composites.length > 0) doc.types = typesYaml(enums, domains, composites);
+    if (enums.length + domains.length + composites.length > 0) doc.types = typesYaml(enums, domains, composites, m.grants);
     if (sequences.length > 0) doc.sequences = sequencesYaml(sequences, m.grants);
     if (tables.length > 0) doc.tables = tablesYaml(tables, { grants: m.grants, policies: m.policies, triggers: m.triggers, hypertables: m.hypertables, partitions: m.tables });
     if (views.length > 0) doc.views = viewsYaml(views, m.grants, m.triggers);
@@ -118,6 +118,7 @@ function checkPlaceable(m: DatabaseModel): void {
   const routines = new Set([...m.routines, ...(m.aggregates ?? [])].map((r) => `${r.schema}\u0000${r.name}\u0000${r.identityArguments}`));
   const sequences = new Set(m.sequences.map((r) => `${r.schema}\u0000${r.name}`));
   const schemas = new Set(m.schemas.map((s) => s.name));
+  const types = new Set([...m.enums, ...(m.domains ?? []), ...(m.compositeTypes ?? [])].map((t) => `${t.schema}\u0000${t.name}`));
   const lost: string[] = [];
   for (const t of m.triggers) if (!triggerHosts.has(`${t.schema}\u0000${t.table}`)) lost.push(`trigger ${t.name} on ${t.schema}.${t.table}`);
   for (const p of m.policies) if (!tables.has(`${p.schema}\u0000${p.table}`)) lost.push(`policy ${p.name} on ${p.schema}.${p.table}`);
@@ -126,6 +127,7 @@ function checkPlaceable(m: DatabaseModel): void {
       g.objectKind === 'schema' ? schemas.has(g.schema)
       : g.objectKind === 'function' ? routines.has(`${g.schema}\u0000${g.name}\u0000${g.arguments}`)
       : g.objectKind === 'sequence' ? sequences.has(`${g.schema}\u0000${g.name}`)
+      : g.objectKind === 'type' ? types.has(`${g.schema}\u0000${g.name}`)
       : relations.has(`${g.schema}\u0000${g.name}`);
     if (!on) lost.push(`grant of ${g.privilege} on ${g.objectKind} ${g.schema}.${g.name ?? ''} to ${g.grantee}`);
   }

@@ -265,3 +265,8 @@ export function arg(spec: string, extra: Partial<FunctionArgument> = {}): Functi
   const i = spec.indexOf(' ');
   return { name: spec.slice(0, i), type: spec.slice(i + 1), mode: 'in', default: null, ...extra };
 }
+
+/** USAGE on type `public.<name>` for `grantee`: PUBLIC's is what a type loaded or read at its default privileges holds. */
+export function typeUsage(name: string, grantee = 'PUBLIC'): Grant {
+  return { objectKind: 'type', schema: 'public', name, arguments: null, column: null, grantee, privilege: 'USAGE', withGrantOption: false };
+}

@@ -5,7 +5,7 @@ import type { Domain } from '../../src/model/domain.ts';
 import type { CompositeType } from '../../src/model/composite-type.ts';
 import { orderSteps } from '../../src/plan/order.ts';
 import { UserError } from '../../src/errors.ts';
-import { bySql, col, hazardKinds, model, positionOf, role, routine, sqls, table } from './build.ts';
+import { bySql, col, hazardKinds, model, positionOf, role, routine, sqls, table, typeUsage } from './build.ts';
 
 function domain(name: string, type: string, extra: Partial<Domain> = {}): Domain {
   return { schema: 'public', name, type, notNull: false, default: null, collation: null, checks: [], comment: null, ...extra };
@@ -81,8 +81,12 @@ describe('domains', () => {
   });
 
   it('recreates an unused domain whose base type changes, and refuses when columns use it', () => {
-    const steps = orderSteps(diffModels(model({ domains: [domain('d', 'integer')] }), model({ domains: [domain('d', 'bigint')] })));
+    const steps = orderSteps(diffModels(model({ domains: [domain('d', 'integer')], grants: [typeUsage('d')] }), model({ domains: [domain('d', 'bigint')], grants: [typeUsage('d')] })));
     expect(sqls(steps)).toEqual(['DROP DOMAIN "public"."d"', 'CREATE DOMAIN "public"."d" AS bigint']);
+    // Privileges other than the default are given to the new domain again.
+    const granted = [typeUsage('d', 'app')];
+    const again = orderSteps(diffModels(model({ domains: [domain('d', 'integer')], grants: granted, roles: [role('app')] }), model({ domains: [domain('d', 'bigint')], grants: granted, roles: [role('app')] })));
+    expect(sqls(again)).toEqual(['DROP DOMAIN "public"."d"', 'CREATE DOMAIN "public"."d" AS bigint', 'REVOKE USAGE ON TYPE "public"."d" FROM PUBLIC', 'GRANT USAGE ON TYPE "public"."d" TO "app"']);
     const used = (type: string) => model({ domains: [domain('d', type)], tables: [table('t', [col('v', 'd')])] });
     expect(() => diffModels(used('integer'), used('bigint'))).toThrow(UserError);
     expect(() => diffModels(used('integer'), used('bigint'))).toThrow(/public\.t\.v/);
@@ -119,7 +123,7 @@ describe('composite types', () => {
     const used = (attrs: [string, string][]) => model({ compositeTypes: [composite('p', attrs)], tables: [table('t', [col('v', 'p')])] });
     expect(() => diffModels(used([['a', 'integer']]), used([['a', 'bigint']]))).toThrow(UserError);
     expect(() => diffModels(used([['a', 'integer'], ['b', 'text']]), used([['b', 'text'], ['a', 'integer']]))).toThrow(/change order/);
-    const free = (attrs: [string, string][]) => model({ compositeTypes: [composite('p', attrs)] });
+    const free = (attrs: [string, string][]) => model({ compositeTypes: [composite('p', attrs)], grants: [typeUsage('p')] });
     expect(sqls(orderSteps(diffModels(free([['a', 'integer'], ['b', 'text']]), free([['b', 'text'], ['a', 'integer']]))))).toEqual([
       'DROP TYPE "public"."p"',
       'CREATE TYPE "public"."p" AS ("b" text, "a" integer)',

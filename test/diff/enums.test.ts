@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffModels } from '../../src/diff/index.ts';
 import { emptyModel } from '../../src/model/database.ts';
 import { orderSteps } from '../../src/plan/order.ts';
-import { bySql, col, enumType, hazardKinds, model, positionOf, sqls, table } from './build.ts';
+import { bySql, col, enumType, hazardKinds, model, positionOf, sqls, table, typeUsage } from './build.ts';
 
 describe('enums', () => {
   it('creates an enum before the table that uses it', () => {
@@ -38,8 +38,8 @@ describe('enums', () => {
   });
 
   it('recreates the type when labels are removed: rename, create, convert columns, drop old', () => {
-    const from = model({ enums: [enumType('e', ['x', 'y', 'z'])], tables: [table('t', [col('v', 'e', { default: "'x'::e" }), col('vs', 'e[]')])] });
-    const to = model({ enums: [enumType('e', ['x', 'z'])], tables: [table('t', [col('v', 'e', { default: "'x'::e" }), col('vs', 'e[]')])] });
+    const from = model({ enums: [enumType('e', ['x', 'y', 'z'])], tables: [table('t', [col('v', 'e', { default: "'x'::e" }), col('vs', 'e[]')])], grants: [typeUsage('e')] });
+    const to = model({ enums: [enumType('e', ['x', 'z'])], tables: [table('t', [col('v', 'e', { default: "'x'::e" }), col('vs', 'e[]')])], grants: [typeUsage('e')] });
     const steps = orderSteps(diffModels(from, to));
     expect(sqls(steps)).toEqual([
       'ALTER TYPE "public"."e" RENAME TO "e__pgform_old"',

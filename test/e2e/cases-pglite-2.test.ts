@@ -2,15 +2,11 @@ import { describe, it } from 'vitest';
 import { caseNumber, loadCases } from '../support/cases.ts';
 import { runCase } from '../support/run-case.ts';
 
-// The before/after corpus (test/cases), cases from 60 on, proven on embedded PGlite: A toward B's YAML,
-// applied, compared, planned again. The empty-database and reverse proofs run on the server
-// (cases-postgres-{1,2}.test.ts), where they cost a fraction of the time; PGFORM_PGLITE_FULL=1 runs
-// them here too (about 100 s more per file, left out of `npm test` for the suite's time). The corpus
-// is split in two files so that both test workers share it.
-const FULL = process.env.PGFORM_PGLITE_FULL === '1';
-
-describe(`before/after cases on pglite${FULL ? ' (with the empty-database and reverse proofs)' : ''}`, () => {
+// The before/after corpus (test/cases), cases from 60 on, proven on embedded PGlite, the default engine:
+// A toward B's YAML, applied, compared, planned again; the same YAML on an empty database; and the
+// reverse over A's rows. The corpus is split in two files so that both test workers share it.
+describe('before/after cases on pglite', () => {
   for (const c of loadCases().filter((x) => x.engines.includes('pglite') && caseNumber(x.name) >= 60)) {
-    it(`${c.name}: ${c.description}`, () => runCase(c, 'pglite', { full: FULL }));
+    it(`${c.name}: ${c.description}`, () => runCase(c, 'pglite'));
   }
 });

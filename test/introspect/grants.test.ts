@@ -15,7 +15,7 @@ function grantText(g: Grant): string {
   return `${g.objectKind} ${target} ${g.grantee} ${g.privilege}${g.withGrantOption ? '*' : ''}`;
 }
 
-describeOnEngines('introspect grants, default privileges and roles', [], ({ conn }) => {
+describeOnEngines('introspect grants, default privileges and roles', ['citext'], ({ conn }) => {
   it('reads effective grants on schemas, tables, views, columns, sequences and routines', async () => {
     const reader = uniqueRole('reader');
     const writer = uniqueRole('writer');
@@ -61,6 +61,26 @@ describeOnEngines('introspect grants, default privileges and roles', [], ({ conn
     // The owner's own privileges are never listed.
     const me = await currentUser(conn());
     expect(m.grants.filter((g) => g.grantee === me)).toEqual([]);
+  });
+
+  it('reads USAGE on enums, domains and composite types (the default for PUBLIC too), not on arrays, row types or extension types', async () => {
+    const user = uniqueRole('typeuser');
+    await conn().exec(`
+      CREATE ROLE ${user};
+      CREATE SCHEMA ty;
+      CREATE EXTENSION citext SCHEMA ty;
+      CREATE TYPE ty.mood AS ENUM ('a');
+      CREATE DOMAIN ty.posint AS integer;
+      CREATE TYPE ty.pair AS (a integer);
+      CREATE TABLE ty.rows (id integer);
+      REVOKE USAGE ON TYPE ty.mood FROM PUBLIC;
+      GRANT USAGE ON TYPE ty.mood TO ${user} WITH GRANT OPTION;
+      GRANT USAGE ON DOMAIN ty.posint TO ${user};
+    `);
+    const m = await introspectSchemas(conn(), 'ty');
+    expect(m.grants.filter((g) => g.objectKind === 'type').map(grantText).sort()).toEqual(
+      [`type ty.mood ${user} USAGE*`, 'type ty.pair PUBLIC USAGE', 'type ty.posint PUBLIC USAGE', `type ty.posint ${user} USAGE`].sort(),
+    );
   });
 
   it('reads no grants for objects left at their defaults except EXECUTE to PUBLIC', async () => {

@@ -736,6 +736,13 @@ async function readBehaviour(conn: Connection, only: readonly string[] | undefin
       WHERE p.prokind IN ('f', 'p', 'a') AND a.grantee <> p.proowner
         AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}
      UNION ALL
+     SELECT 'type ' || n.nspname || '.' || t.typname, ${roleName('a.grantee')}, ${aclRow('a')}
+       FROM pg_type t
+       JOIN pg_namespace n ON n.oid = t.typnamespace
+       CROSS JOIN LATERAL aclexplode(coalesce(t.typacl, acldefault('T'::"char", t.typowner))) a
+      WHERE t.typcategory <> 'A' AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
+        AND a.grantee <> t.typowner AND ${schemaFilter('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')}
+     UNION ALL
      SELECT 'schema ' || n.nspname, ${roleName('a.grantee')}, ${aclRow('a')}
        FROM pg_namespace n
        CROSS JOIN LATERAL aclexplode(coalesce(n.nspacl, acldefault('n'::"char", n.nspowner))) a

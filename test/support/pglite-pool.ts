@@ -48,7 +48,9 @@ BEGIN
   END LOOP;
   -- public itself stays (dropping it would lose its row in pg_init_privs): empty it instead.
   FOR r IN SELECT c.relname, c.relkind FROM pg_class c
-           WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') LOOP
+           WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+           -- sequences last: an identity column's sequence goes with its table and cannot be dropped alone
+           ORDER BY c.relkind = 'S' LOOP
     EXECUTE format('DROP %s IF EXISTS public.%I CASCADE',
       CASE r.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE'
                      WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, r.relname);
@@ -84,6 +86,13 @@ GRANT USAGE ON SCHEMA public TO PUBLIC;
 COMMENT ON SCHEMA public IS 'standard public schema';
 `;
 
+/**
+ * DISCARD ALL but for DEALLOCATE ALL: the session's state goes, the catalog reads pgform keeps
+ * prepared (Connection.queryReused) stay, as they would in a new instance that had read once.
+ * Each statement alone: DISCARD cannot run inside the implicit transaction of a multi-statement string.
+ */
+const DISCARD_SESSION = ['CLOSE ALL', 'SET SESSION AUTHORIZATION DEFAULT', 'RESET ALL', 'UNLISTEN *', 'SELECT pg_advisory_unlock_all()', 'DISCARD TEMP', 'DISCARD SEQUENCES'];
+
 function poolKey(extensions: readonly string[]): string {
   return [...new Set(extensions)].sort().join(',');
 }
@@ -111,9 +120,9 @@ export async function releasePglite(conn: Connection, extensions: readonly strin
   try {
     if (expected) {
       await conn.exec('ROLLBACK').catch(() => undefined);
-      await conn.exec('DISCARD ALL');
+      for (const statement of DISCARD_SESSION) await conn.exec(statement);
       await conn.exec(RESET);
-      await conn.exec('DISCARD ALL'); // alone: a multi-statement string is one implicit transaction
+      for (const statement of DISCARD_SESSION) await conn.exec(statement);
       await conn.exec('SET search_path TO public');
       if ((await signature(conn)) === (await expected)) {
         idle.set(key, [...(idle.get(key) ?? []), conn]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSchemaFiles, readSchemaDir, YamlError } from '../../src/yaml/load.ts';
 import { loadSchemaFilesCached } from '../../src/yaml/load-cache.ts';
+import { shelfDir } from '../../src/content-cache.ts';
 import type { DatabaseModel } from '../../src/model/database.ts';
 
 const SCHEMAS = join(import.meta.dirname, '..', '..', 'schema');
@@ -19,7 +20,7 @@ afterEach(() => {
 
 function entries(cacheDir: string): string[] {
   try {
-    return readdirSync(join(cacheDir, 'loaded'));
+    return readdirSync(shelfDir(cacheDir, 'loaded'));
   } catch {
     return [];
   }
@@ -46,7 +47,7 @@ describe('the loaded model cached by file contents', () => {
     loadSchemaFilesCached(files, cache);
     // Rewrite the entry: a second load of the same bytes returns it, so it did not parse again.
     const [entry] = entries(cache);
-    const file = join(cache, 'loaded', entry!);
+    const file = join(shelfDir(cache, 'loaded'), entry!);
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { model: DatabaseModel };
     writeFileSync(file, JSON.stringify({ ...stored, model: { ...stored.model, tables: stored.model.tables.map((t) => ({ ...t, name: 'from_cache' })) } }));
     expect(loadSchemaFilesCached(files, cache).model.tables.map((t) => t.name)).toEqual(['from_cache']);
@@ -98,7 +99,7 @@ describe('the loaded model cached by file contents', () => {
     const cache = tempDir();
     const files = [{ path: 'a.yaml', text: 'tables:\n  users:\n    columns:\n      id: bigint\n' }];
     loadSchemaFilesCached(files, cache);
-    const file = join(cache, 'loaded', entries(cache)[0]!);
+    const file = join(shelfDir(cache, 'loaded'), entries(cache)[0]!);
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 20));
     expect(loadSchemaFilesCached(files, cache).model.tables.map((t) => t.name)).toEqual(['users']);
     expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();

@@ -327,7 +327,10 @@ describe('modelToYamlFiles', () => {
   });
 
   it('writes short forms where they are lossless', () => {
-    const publicYaml = modelToYamlFiles(MODEL).get('public.yaml')!;
+    // As loaded or read, a type holds its default USAGE for PUBLIC.
+    const usage = (schema: string, name: string) => ({ objectKind: 'type' as const, schema, name, arguments: null, column: null, grantee: 'PUBLIC', privilege: 'USAGE', withGrantOption: false });
+    const withTypeUsage: DatabaseModel = { ...MODEL, grants: [...MODEL.grants, ...MODEL.enums.map((e) => usage(e.schema, e.name))] };
+    const publicYaml = modelToYamlFiles(withTypeUsage).get('public.yaml')!;
     const lines = publicYaml.split('\n');
     // A column with nothing but a type is just its type.
     expect(lines).toContain('      bio: text');
@@ -336,7 +339,10 @@ describe('modelToYamlFiles', () => {
     expect(lines).toContain(`      id: { type: integer, not_null: true, default: nextval('users_id_seq'::regclass) }`);
     expect(lines).toContain('  users_id_seq: { type: integer, owned_by: users.id }');
     expect(lines).toContain('  order_no: { start: 1000, max: 999999, cache: 20, cycle: true, comment: order numbers }');
+    // Its privileges the default (USAGE to PUBLIC): the short form; without them, `grants: []`.
     expect(lines).toContain('  mood: [ sad, ok, happy ]');
+    const revoked = modelToYamlFiles({ ...withTypeUsage, grants: withTypeUsage.grants.filter((g) => g.name !== 'mood') }).get('public.yaml')!;
+    expect(revoked).toContain('  mood: { values: [ sad, ok, happy ], grants: [] }');
     // Names are always explicit; plain keys as text, keys with an opclass or collation structured.
     expect(lines).toContain('    primary_key: { name: users_pkey, columns: [ id ] }');
     expect(lines).toContain('      users_email_key: [ email ]');

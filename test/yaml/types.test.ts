@@ -113,6 +113,31 @@ types:
     expect(back.compositeTypes?.map((c) => c.owner)).toEqual(['app_owner']);
   });
 
+  it('loads USAGE grants on every kind of type: the default (USAGE to PUBLIC) when absent, the list when given', () => {
+    const m = load(`
+types:
+  mood: [sad, happy]
+  posint: { domain: integer, grants: [ { to: app, privileges: USAGE, with_grant_option: true } ] }
+  pair: { composite: { a: int }, grants: [] }
+  level: { values: [low], grants: [ { to: [ public, report ], privileges: ALL } ] }
+`);
+    const usage = (name: string) => m.grants.filter((g) => g.name === name).map((g) => [g.objectKind, g.grantee, g.privilege, g.withGrantOption]);
+    expect(usage('mood')).toEqual([['type', 'PUBLIC', 'USAGE', false]]);
+    expect(usage('posint')).toEqual([['type', 'app', 'USAGE', true]]);
+    expect(usage('pair')).toEqual([]);
+    expect(usage('level')).toEqual([['type', 'PUBLIC', 'USAGE', false], ['type', 'report', 'USAGE', false]]);
+    expect(problems('types:\n  d: { domain: integer, grants: [ { to: app, privileges: SELECT } ] }\n')).toEqual([
+      expect.stringMatching(/^2:\d+: types\.d\.grants\[0\]\.privileges: privilege `SELECT` cannot be granted on type `public.d`; expected ALL or one of: USAGE/),
+    ]);
+    expect(problems('types:\n  d: { domain: integer, grants: [ { to: app, privileges: USAGE, columns: [a] } ] }\n')[0]).toMatch(/column grants are for tables and views/);
+    // Written back: nothing for the default, the list otherwise; loaded again the same.
+    const files = [...modelToYamlFiles(m)].map(([path, text]) => ({ path, text }));
+    const text = files[0]!.text;
+    expect(text).toContain('  mood: [ sad, happy ]');
+    expect(text).toContain('grants: []');
+    expect(loadSchemaFiles(files).model.grants).toEqual(m.grants);
+  });
+
   it('refuses unknown keys and wrong shapes through the JSON Schema', () => {
     expect(problems('types:\n  d: { domain: integer, check: { c: VALUE > 0 } }\n')).toEqual([
       expect.stringMatching(/^2:25: types\.d\.check: unknown key `check` \(did you mean `checks`\?\)/),

@@ -32,6 +32,7 @@ export const PRIVILEGES: Readonly<Record<GrantObjectKind, readonly string[]>> = 
   column: ['SELECT', 'INSERT', 'UPDATE', 'REFERENCES'],
   sequence: ['USAGE', 'SELECT', 'UPDATE'],
   function: ['EXECUTE'],
+  type: ['USAGE'],
 };
 
 export const PUBLIC_GRANTEE = 'PUBLIC';
@@ -48,12 +49,13 @@ export function listOf<T>(v: T | readonly T[] | undefined): readonly T[] {
 
 /**
  * What PostgreSQL grants an object of this kind when it is created (its default ACL, less the
- * owner's own): EXECUTE to PUBLIC on routines, USAGE to PUBLIC on the `public` schema (as
- * initdb leaves it), nothing otherwise. An object whose YAML has no `grants` gets these.
+ * owner's own): EXECUTE to PUBLIC on routines, USAGE to PUBLIC on types and on the `public`
+ * schema (as initdb leaves it), nothing otherwise. An object whose YAML has no `grants` gets these.
  */
 export function defaultGrants(target: Omit<GrantTarget, 'what' | 'columns'>): Grant[] {
   const base = { objectKind: target.objectKind, schema: target.schema, name: target.name, arguments: target.arguments, column: null, grantee: PUBLIC_GRANTEE, withGrantOption: false };
   if (target.objectKind === 'function') return [{ ...base, privilege: 'EXECUTE' }];
+  if (target.objectKind === 'type') return [{ ...base, privilege: 'USAGE' }];
   if (target.objectKind === 'schema' && target.schema === 'public') return [{ ...base, privilege: 'USAGE' }];
   return [];
 }

@@ -7,11 +7,14 @@ import { below, positionOf, valueOf } from '../context.ts';
 import type { LoadContext, Loc } from '../context.ts';
 import { checkIdentifier, checkQualified, collationSql, display, qualifiedFromKey } from '../names.ts';
 import type { Kind } from './kind.ts';
+import { loadGrants, type GrantYaml } from './grants.ts';
 
 interface TypeYaml {
   readonly schema?: string;
   readonly comment?: string | null;
   readonly owner?: string;
+  /** USAGE on the type; absent: PostgreSQL's default (USAGE to PUBLIC). */
+  readonly grants?: readonly GrantYaml[];
   /** Enum labels. */
   readonly values?: readonly string[];
   /** Domain: the base type, with its options below. */
@@ -81,6 +84,11 @@ function loadEnum(ctx: LoadContext, qn: QualifiedName, v: TypeYaml, valuesLoc: L
   if (!claim(ctx, qn, keys.enum(qn.schema, qn.name), 'enum', loc)) return;
   const e: EnumType = { schema: qn.schema, name: qn.name, labels: [...values], comment: v.comment ?? null, ...(v.owner !== undefined ? { owner: v.owner } : {}) };
   ctx.model.enums.push(ctx.mark(e, loc));
+  loadTypeGrants(ctx, qn, v, loc);
+}
+
+function loadTypeGrants(ctx: LoadContext, qn: QualifiedName, v: TypeYaml, loc: Loc): void {
+  loadGrants(ctx, { objectKind: 'type', schema: qn.schema, name: qn.name, arguments: null, what: `type \`${display(qn)}\``, columns: null }, v.grants, loc);
 }
 
 function loadDomain(ctx: LoadContext, qn: QualifiedName, v: TypeYaml, loc: Loc): void {
@@ -105,6 +113,7 @@ function loadDomain(ctx: LoadContext, qn: QualifiedName, v: TypeYaml, loc: Loc):
     ...(v.owner !== undefined ? { owner: v.owner } : {}),
   };
   ctx.model.domains.push(ctx.mark(d, loc));
+  loadTypeGrants(ctx, qn, v, loc);
 }
 
 function loadComposite(ctx: LoadContext, qn: QualifiedName, v: TypeYaml, loc: Loc): void {
@@ -119,12 +128,14 @@ function loadComposite(ctx: LoadContext, qn: QualifiedName, v: TypeYaml, loc: Lo
   if (!claim(ctx, qn, keys.compositeType(qn.schema, qn.name), 'composite_type', loc)) return;
   const c: CompositeType = { schema: qn.schema, name: qn.name, attributes, comment: v.comment ?? null, ...(v.owner !== undefined ? { owner: v.owner } : {}) };
   ctx.model.compositeTypes.push(ctx.mark(c, loc));
+  loadTypeGrants(ctx, qn, v, loc);
 }
 
 /**
  * `types:` declares enums (`mood: [sad, ok, happy]` or `{ values: [...] }`), domains
  * (`{ domain: integer, not_null, default, collation, checks: { name: expr } }`) and composite
- * types (`{ composite: { a: integer, b: text } }`); each may have a `comment`, an `owner` and a `schema`.
+ * types (`{ composite: { a: integer, b: text } }`); each may have a `comment`, an `owner`, a
+ * `schema` and `grants` (USAGE).
  */
 export const typesKind: Kind = {
   key: 'types',
