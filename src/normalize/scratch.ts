@@ -157,7 +157,9 @@ async function openServerScratch(devUrl: string, stepRole: boolean): Promise<Scr
     throw new UserError(`cannot create a scratch database on the --dev-url server: ${(e as Error).message}`);
   }
   const dropAll = async (): Promise<void> => {
-    await admin.exec(`DROP DATABASE IF EXISTS ${ident(name)}`).catch(() => undefined);
+    // FORCE (PostgreSQL 13+): a backend of ours still exiting after its close must not keep the scratch alive.
+    const force = majorVersion(await serverVersionNum(admin).catch(() => 0)) >= 13 ? ' WITH (FORCE)' : '';
+    await admin.exec(`DROP DATABASE IF EXISTS ${ident(name)}${force}`).catch(() => undefined);
     if (role !== null) await admin.exec(`DROP ROLE IF EXISTS ${ident(role)}`).catch(() => undefined);
     await admin.close();
   };

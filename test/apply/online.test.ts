@@ -288,7 +288,17 @@ async function copyOfTemplate(name: string): Promise<string> {
   const admin = await openPostgres(serverUrl);
   const db = `${template}_${name}`;
   try {
-    await admin.exec(`CREATE DATABASE ${ident(db)} TEMPLATE ${ident(template)}`);
+    // The template's last session, or an autovacuum worker on its fresh rows, can outlive the server's
+    // five-second wait on a busy machine ("being accessed by other users", 55006): wait and try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.exec(`CREATE DATABASE ${ident(db)} TEMPLATE ${ident(template)}`);
+        break;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '55006' || attempt === 12) throw e;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
   } finally {
     await admin.close();
   }

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSchemaFiles } from '../../src/yaml/load.ts';
@@ -76,17 +77,26 @@ describe('normalization', () => {
   });
 
   it('normalizes on a --dev-url server in a scratch database it drops afterwards', async () => {
-    const devUrl = inject('postgresUrl');
-    const onServer = await normalizeWithStats(model(), { cacheDir: null, devUrl, managedSchemas: ['public'] });
-    const embedded = await normalizeWithStats(model(), { cacheDir: null, managedSchemas: ['public'] });
-    expect(onServer.model.tables.map((t) => t.columns.map((c) => c.type))).toEqual(
-      embedded.model.tables.map((t) => t.columns.map((c) => c.type)),
-    );
-    const admin = await openPostgres(devUrl);
+    // A login role of this test's own: other files normalize on the same server at the same time, so
+    // "no scratch database left" is asked of the databases this role created, not of the whole server.
+    const serverUrl = inject('postgresUrl');
+    const role = `norm_${randomBytes(4).toString('hex')}`;
+    const admin = await openPostgres(serverUrl);
     try {
-      expect(await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'pgform_scratch_%'`)).toEqual([]);
+      await admin.exec(`CREATE ROLE ${role} LOGIN CREATEDB`);
+      const devUrl = new URL(serverUrl);
+      devUrl.username = role;
+      const onServer = await normalizeWithStats(model(), { cacheDir: null, devUrl: devUrl.toString(), managedSchemas: ['public'] });
+      const embedded = await normalizeWithStats(model(), { cacheDir: null, managedSchemas: ['public'] });
+      expect(onServer.model.tables.map((t) => t.columns.map((c) => c.type))).toEqual(
+        embedded.model.tables.map((t) => t.columns.map((c) => c.type)),
+      );
+      const left = `SELECT datname FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE r.rolname = $1`;
+      expect(await admin.query(left, [role])).toEqual([]);
     } finally {
+      await admin.exec(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
       await admin.close();
     }
   });
+
 });
