@@ -426,13 +426,14 @@ function identitySteps(pair: TablePair, from: Column, to: Column): Step[] {
  * SET/DROP NOT NULL. Online, SET NOT NULL on an existing column first proves the rule with a
  * NOT VALID check validated without blocking writes; PostgreSQL then skips its own scan.
  */
-function notNullSteps(ctx: DiffContext, t: Table, c: Column): Step[] {
+export function notNullSteps(ctx: DiffContext, t: QualifiedName, c: Pick<Column, 'name' | 'notNull'>): Step[] {
   const obj = display(t.schema, t.name, c.name);
   const col = `${qname(t)} ALTER COLUMN ${ident(c.name)}`;
   const ckey = keys.column(t.schema, t.name, c.name);
   const nn = edges.notNull(t.schema, t.name, c.name);
   if (!c.notNull) {
-    return [step({ kind: 'column', object: obj, operation: 'alter', sql: `ALTER TABLE ${col} DROP NOT NULL`, phase: PHASES.alterColumn, requires: [ckey] })];
+    // Removes the edge: a partition that keeps its own NOT NULL sets it again after this recurses.
+    return [step({ kind: 'column', object: obj, operation: 'alter', sql: `ALTER TABLE ${col} DROP NOT NULL`, phase: PHASES.alterColumn, requires: [ckey], removes: [nn] })];
   }
   if (!ctx.online) {
     return [

@@ -9,6 +9,7 @@ import { ident, identList, qname } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
 import { columnDefinition } from './columns.ts';
 import { display, hazard, step } from './context.ts';
+import { partitionColumnClauses } from './partition-columns.ts';
 import { partitionByClause } from './partitions.ts';
 
 /**
@@ -202,7 +203,7 @@ export function conversionSteps(c: Conversion, to: DatabaseModel): Step[] {
         kind: 'table',
         object: display(p.schema, p.name),
         operation: 'create',
-        sql: `CREATE TABLE ${qname(p)} PARTITION OF ${qname(temp)} ${p.partitionOf!.bound}`,
+        sql: `CREATE TABLE ${qname(p)} PARTITION OF ${qname(temp)}${partitionColumnsBody(p)} ${p.partitionOf!.bound}`,
         reason: `a partition of the table that replaces ${name}`,
         phase: PHASES.createTable,
         provides: [`partition-of:${created}`],
@@ -405,4 +406,10 @@ function reversionSteps(r: Reversion, from: DatabaseModel): { step: Step; from: 
       sequences: from.sequences.map((q) => (owned.includes(q) ? { ...q, ownedBy: { ...q.ownedBy!, table: target.name } } : q)),
     },
   };
+}
+
+/** ` (priority DEFAULT 10)`: a partition's own column settings, or ''. */
+function partitionColumnsBody(p: Table): string {
+  const clauses = partitionColumnClauses(p);
+  return clauses.length > 0 ? ` (${clauses.join(', ')})` : '';
 }

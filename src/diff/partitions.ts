@@ -4,6 +4,7 @@ import { PHASES, type Step } from '../plan/step.ts';
 import { qname } from '../sql/quote.ts';
 import { UserError } from '../errors.ts';
 import { unpartitionedName } from './conversions.ts';
+import { partitionColumnClauses, partitionColumnOrder } from './partition-columns.ts';
 import { breakingChange, display, hazard, NON_TRANSACTIONAL, step, type DiffContext, type TablePair } from './context.ts';
 import type { QualifiedName } from '../model/names.ts';
 import type { Hazard } from '../plan/hazard.ts';
@@ -39,7 +40,7 @@ function partitionsOf(tables: readonly Table[], schema: string, name: string): T
 }
 
 /**
- * `CREATE TABLE child PARTITION OF parent [ (constraints) ] FOR VALUES ...`. A new partition of a
+ * `CREATE TABLE child PARTITION OF parent [ (own column settings, constraints) ] FOR VALUES ...`. A new partition of a
  * parent that exists already takes ACCESS EXCLUSIVE on the parent for a catalog change; when the
  * parent has a default partition, PostgreSQL also scans it under that lock for rows that would
  * belong to the new partition (and fails if it finds any).
@@ -47,7 +48,9 @@ function partitionsOf(tables: readonly Table[], schema: string, name: string): T
 export function createPartitionStep(ctx: DiffContext, t: Table, inlineConstraints: readonly string[], provides: readonly string[]): Step {
   const p = t.partitionOf!;
   const parent = parentName(p);
-  const body = inlineConstraints.length ? ` (\n  ${inlineConstraints.join(',\n  ')}\n)` : '';
+  const items = [...partitionColumnClauses(t), ...inlineConstraints];
+  const body = items.length ? ` (\n  ${items.join(',\n  ')}\n)` : '';
+  const columnOrder = partitionColumnOrder(ctx, t);
   const fromParent = ctx.pairOfTo(p.schema, p.table)?.from;
   const defaultPartition = fromParent
     ? partitionsOf(ctx.from.tables, fromParent.schema, fromParent.name).find((x) => x.partitionOf!.bound === 'DEFAULT' && ctx.pairOfFrom(x.schema, x.name)?.to.partitionOf?.bound === 'DEFAULT')
@@ -64,8 +67,8 @@ export function createPartitionStep(ctx: DiffContext, t: Table, inlineConstraint
     reason: fromParent ? `a new partition of ${display(parent.schema, parent.name)} (a brief ACCESS EXCLUSIVE lock on it)` : undefined,
     phase: PHASES.createTable,
     provides,
-    requires: [keys.schema(t.schema), keys.table(parent.schema, parent.name)],
-    requiresRemoved: [keys.table(t.schema, t.name)],
+    requires: [keys.schema(t.schema), keys.table(parent.schema, parent.name), ...columnOrder.requires],
+    requiresRemoved: [keys.table(t.schema, t.name), ...columnOrder.requiresRemoved],
   });
 }
 

@@ -19,6 +19,7 @@ import {
 import { createIndexStep, diffIndexes, indexColumns, indexCommentStep, matchIndexes } from './indexes.ts';
 import { policiesUsingDroppedTable } from './policies.ts';
 import { replacedTableDrop } from './replaced-tables.ts';
+import { diffPartitionColumns } from './partition-columns.ts';
 import { createPartitionStep, detachBeforeDrop, diffPartitioning, dropTableWaitsFor, partitionByClause, retiredByRule } from './partitions.ts';
 
 function tableCommentStep(t: Table, comment: string | null): Step {
@@ -178,6 +179,7 @@ function diffTablePair(ctx: DiffContext, pair: TablePair): Step[] {
   }
   out.push(...diffPartitioning(ctx, pair));
   out.push(...diffColumns(ctx, pair, columnDependents(ctx, pair)));
+  out.push(...diffPartitionColumns(ctx, pair));
   // PostgreSQL builds a partitioned table's indexes on every partition and refuses CONCURRENTLY,
   // NOT VALID foreign keys and ADD CONSTRAINT ... USING INDEX there; TimescaleDB refuses
   // CREATE/DROP INDEX CONCURRENTLY and ADD CONSTRAINT ... USING INDEX on a hypertable (one it is

@@ -2,14 +2,14 @@ import type { Connection } from '../db/connection.ts';
 import type { Column } from '../model/column.ts';
 import type { Constraint } from '../model/constraint.ts';
 import type { Index } from '../model/index.ts';
-import type { Table } from '../model/table.ts';
+import type { PartitionColumn, Table } from '../model/table.ts';
 import { keys } from '../model/keys.ts';
 import { optionalDependsOn, type Dependencies } from './dependencies.ts';
 import { introspectColumns } from './columns.ts';
 import { introspectConstraints } from './constraints.ts';
 import { introspectIndexes, parseReloptions } from './indexes.ts';
 import { commentOf, scopeParams, type Scope } from './scope.ts';
-import { isManagedTableOrPartition, PARTITION_COLUMNS_SQL, PARTITION_JOINS_SQL, partitionFields, type PartitionRow } from './partitions.ts';
+import { introspectPartitionColumns, isManagedTableOrPartition, PARTITION_COLUMNS_SQL, PARTITION_JOINS_SQL, partitionFields, type PartitionRow } from './partitions.ts';
 
 export interface TableRow extends Partial<PartitionRow> {
   readonly oid: string;
@@ -49,6 +49,7 @@ export interface TableParts {
   readonly columns: ReadonlyMap<string, readonly Column[]>;
   readonly constraints: ReadonlyMap<string, readonly Constraint[]>;
   readonly indexes: ReadonlyMap<string, readonly Index[]>;
+  readonly partitionColumns?: ReadonlyMap<string, readonly PartitionColumn[]>;
 }
 
 /**
@@ -85,6 +86,7 @@ export function tableFromRow(row: TableRow, parts: TableParts, deps: Dependencie
       parent_name: row.parent_name ?? null,
       partition_bound: row.partition_bound ?? null,
     }),
+    ...(parts.partitionColumns?.has(row.oid) ? { partitionColumns: parts.partitionColumns.get(row.oid)! } : {}),
   };
 }
 
@@ -101,7 +103,8 @@ export async function introspectTables(
   const columns = await introspectColumns(conn, scope);
   const constraints = await introspectConstraints(conn, scope);
   const indexes = await introspectIndexes(conn, scope);
-  return rows.map((row) => tableFromRow(row, { columns, constraints, indexes }, deps));
+  const partitionColumns = await introspectPartitionColumns(conn, scope);
+  return rows.map((row) => tableFromRow(row, { columns, constraints, indexes, partitionColumns }, deps));
 }
 
 /** The table's reloptions and its TOAST table's (as `toast.<name>`, the way ALTER TABLE SET takes them). */

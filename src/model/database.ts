@@ -114,6 +114,7 @@ export function canonicalize(m: DatabaseModel): DatabaseModel {
       ...t,
       constraints: [...t.constraints].sort(byName),
       indexes: [...t.indexes].sort(byName),
+      ...(t.partitionColumns && t.partitionColumns.length > 0 ? { partitionColumns: [...t.partitionColumns].sort(byName) } : {}),
     })),
     roles: [...(m.roles ?? [])].sort(byName).map((r) => ({ ...r, memberOf: sortedStrings(r.memberOf) })),
     views: [...(m.views ?? [])].sort(compareNames).map((v) => ({ ...v, dependsOn: sortedStrings(v.dependsOn) })),

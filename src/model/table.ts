@@ -38,6 +38,11 @@ export interface Table extends QualifiedName {
    * because its parent has them, are not listed here: only what is its own.
    */
   readonly partitionOf?: PartitionOf | null;
+  /**
+   * A partition's own settings of its parent's columns, sorted by name (`CREATE TABLE ... PARTITION
+   * OF parent (priority DEFAULT 10, notes NOT NULL)`); left out when it has none.
+   */
+  readonly partitionColumns?: readonly PartitionColumn[];
   /** Desired-state only: the rolling rule that generated this partitioned table's partitions. */
   readonly partitionRule?: PartitionRule | null;
   /**
@@ -58,6 +63,15 @@ export interface PartitionOf {
   readonly table: string;
   /** `pg_get_expr(relpartbound)`: `FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')`, `FOR VALUES IN (...)`, `DEFAULT`. */
   readonly bound: string;
+}
+
+/** What a partition sets on a column of its parent for itself. */
+export interface PartitionColumn {
+  readonly name: string;
+  /** The partition's default where it is not the parent's (null: none); left out: the parent's. */
+  readonly default?: string | null;
+  /** NOT NULL on the partition while the parent's column allows NULL; left out otherwise. */
+  readonly notNull?: boolean;
 }
 
 /**

@@ -133,6 +133,7 @@ function checkPartitioning(check: Check, path: KeyPath, t: Readonly<Record<strin
   for (const [name, p] of entries(t.partitions)) {
     if (typeof p === 'string') check([...path, 'partitions', name], 'partition_bound', p);
     else check([...path, 'partitions', name, 'bound'], 'partition_bound', record(p).bound);
+    for (const [column, c] of entries(record(p).columns)) check([...path, 'partitions', name, 'columns', column, 'default'], 'expression', record(c).default);
   }
 }
 

@@ -160,4 +160,49 @@ describe('partition diff', () => {
       /public\.logs has indexes, whose copies on public\.logs_2026_02 PostgreSQL named itself\. Detach it first \(ALTER TABLE public\.logs DETACH PARTITION public\.logs_2026_02\), then plan again/,
     );
   });
+
+  describe('a partition\'s own defaults and NOT NULLs', () => {
+    const withDefault = (d: string | null) => ({ ...col('note', 'text'), notNull: false, default: d });
+    const parent = (d: string | null, notNull = false) => logs({ columns: [col('id', 'bigint'), col('at', 'date'), { ...withDefault(d), notNull }] });
+    const own = (cols: Table['partitionColumns']) => ({ ...jan, partitionColumns: cols });
+
+    it('creates a partition with them in its column list', () => {
+      const steps = plan([parent(null), dflt], [parent(null), dflt, own([{ name: 'note', default: "'x'", notNull: true }])]);
+      expect(steps.map((s) => s.sql)).toEqual([
+        `CREATE TABLE "public"."logs_2026_01" PARTITION OF "public"."logs" (\n  "note" DEFAULT 'x' NOT NULL\n) FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')`,
+      ]);
+    });
+
+    it('sets its own default again after the parent\'s new default has reached it', () => {
+      const sql = plan([parent("'a'"), own([{ name: 'note', default: "'x'" }])], [parent("'b'"), own([{ name: 'note', default: "'x'" }])]).map((s) => s.sql);
+      expect(sql).toEqual([
+        `ALTER TABLE "public"."logs" ALTER COLUMN "note" SET DEFAULT 'b'`,
+        `ALTER TABLE "public"."logs_2026_01" ALTER COLUMN "note" SET DEFAULT 'x'`,
+      ]);
+    });
+
+    it('needs no step where the parent\'s change gives the partition what it declares', () => {
+      expect(plan([parent("'a'"), own([{ name: 'note', default: "'x'" }])], [parent("'x'"), jan]).map((s) => s.sql)).toEqual([
+        `ALTER TABLE "public"."logs" ALTER COLUMN "note" SET DEFAULT 'x'`,
+      ]);
+    });
+
+    it('takes the parent\'s default back, or none, when its own goes', () => {
+      expect(plan([parent("'a'"), own([{ name: 'note', default: null }])], [parent("'a'"), jan]).map((s) => s.sql)).toEqual([
+        `ALTER TABLE "public"."logs_2026_01" ALTER COLUMN "note" SET DEFAULT 'a'`,
+      ]);
+      expect(plan([parent(null), own([{ name: 'note', default: "'x'" }])], [parent(null), jan]).map((s) => s.sql)).toEqual([
+        'ALTER TABLE "public"."logs_2026_01" ALTER COLUMN "note" DROP DEFAULT',
+      ]);
+    });
+
+    it('keeps its own NOT NULL after the parent drops its own, and creates a new one only after that drop', () => {
+      const sql = plan([parent(null, true), jan], [parent(null, false), own([{ name: 'note', notNull: true }]), { ...feb, partitionColumns: [{ name: 'note', notNull: true }] }]).map((s) => s.sql);
+      const dropAt = sql.indexOf('ALTER TABLE "public"."logs" ALTER COLUMN "note" DROP NOT NULL');
+      expect(dropAt).toBe(0);
+      expect(sql.slice(1).some((s) => s.startsWith('ALTER TABLE "public"."logs_2026_01" ALTER COLUMN "note" SET NOT NULL'))).toBe(true);
+      expect(sql.slice(1).some((s) => s.startsWith('CREATE TABLE "public"."logs_2026_02" PARTITION OF "public"."logs" (\n  "note" NOT NULL'))).toBe(true);
+    });
+  });
 });
+

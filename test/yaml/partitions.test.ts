@@ -161,6 +161,43 @@ tables:
   });
 });
 
+describe('a partition\'s own column settings', () => {
+  const yaml = (columns: string) => `
+tables:
+  orders:
+    columns:
+      id: { type: bigint, identity: always }
+      region: { type: text, not_null: true }
+      priority: { type: int, default: 0 }
+      notes: text
+    partition_by: { list: [region] }
+    partitions:
+      orders_eu: { in: [eu] }
+      orders_us: { in: [us], columns: ${columns} }
+`;
+
+  it('loads defaults (null for none) and NOT NULL, sorted by column, and pulls them back the same', () => {
+    const first = load(yaml('{ priority: { default: 10 }, notes: { not_null: true, default: null } }')).model;
+    const us = first.tables.find((t) => t.name === 'orders_us')!;
+    expect(us.partitionColumns).toEqual([
+      { name: 'notes', default: null, notNull: true },
+      { name: 'priority', default: '10' },
+    ]);
+    expect(first.tables.find((t) => t.name === 'orders_eu')!.partitionColumns).toBeUndefined();
+    const files = modelToYamlFiles(first, {});
+    const again = loadSchemaFiles([...files].map(([path, t]) => ({ path, text: t }))).model;
+    expect(again.tables.find((t) => t.name === 'orders_us')!.partitionColumns).toEqual(us.partitionColumns);
+  });
+
+  it('reports a column the parent lacks, an identity column and an entry that sets nothing, at their keys', () => {
+    expect(problems(yaml('{ nope: { default: 1 }, id: { default: 1 }, notes: { not_null: false } }'))).toEqual([
+      'schema.yaml:12:41: tables.orders.partitions.orders_us.columns.nope: table `public.orders` has no column `nope`',
+      'schema.yaml:12:63: tables.orders.partitions.orders_us.columns.id: `id` is an identity column: a partition takes it from its parent as it is',
+      'schema.yaml:12:83: tables.orders.partitions.orders_us.columns.notes: a partition column sets `default` (null for none) or `not_null: true`',
+    ]);
+  });
+});
+
 describe('rolling partition rule', () => {
   const rolling = (rule: string) => `
 tables:

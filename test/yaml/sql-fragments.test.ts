@@ -62,6 +62,7 @@ const CASES: readonly InjectionCase[] = [
   { name: 'partitioning as text', yaml: TABLE('    partition_by: $V\n'), value: 'RANGE (a); CREATE ROLE pwned', path: 'tables.t$N.partition_by', kind: 'partition_by' },
   { name: 'partition bound, short form', yaml: TABLE('    partition_by: { list: [a] }\n    partitions:\n      t$N_other: $V\n'), value: 'DEFAULT; CREATE ROLE pwned', path: 'tables.t$N.partitions.t$N_other', kind: 'partition_bound' },
   { name: 'partition bound', yaml: TABLE('    partition_by: { list: [a] }\n    partitions:\n      t$N_one: { bound: $V }\n'), value: 'FOR VALUES IN (1); CREATE ROLE pwned', path: 'tables.t$N.partitions.t$N_one.bound', kind: 'partition_bound' },
+  { name: 'partition column default', yaml: TABLE('    partition_by: { list: [a] }\n    partitions:\n      t$N_one: { in: [1], columns: { b: { default: $V } } }\n'), value: '1) FOR VALUES IN (2); CREATE ROLE pwned; --', path: 'tables.t$N.partitions.t$N_one.columns.b.default', kind: 'expression' },
   { name: 'view query with a second statement', yaml: 'views:\n  v$N: { query: $V }\n', value: 'SELECT 1 AS x; CREATE ROLE pwned', path: 'views.v$N.query', kind: 'query' },
   { name: 'view query that is not a query', yaml: 'views:\n  v$N: { query: $V }\n', value: 'CREATE ROLE pwned', path: 'views.v$N.query', kind: 'query' },
   { name: 'view query with a data-modifying CTE', yaml: 'views:\n  v$N: { query: $V }\n', value: 'WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d', path: 'views.v$N.query', kind: 'query' },

@@ -78,10 +78,23 @@ export function partitionsYaml(parent: Table, all: readonly Table[]): YamlMap {
     setIf(extra, 'schema', p.schema !== parent.schema ? p.schema : undefined);
     setIf(extra, 'comment', p.comment);
     if (p.owner !== null && p.owner !== parent.owner) extra.owner = p.owner;
+    if (p.partitionColumns && p.partitionColumns.length > 0) extra.columns = partitionColumnsYaml(p);
     if (Object.keys(extra).length === 0) out[p.name] = bound;
     else if (bound === 'default') out[p.name] = { default: true, ...extra };
     else if (typeof bound === 'string') out[p.name] = { bound, ...extra };
     else out[p.name] = { ...bound, ...extra };
+  }
+  return out;
+}
+
+/** A partition's own defaults and NOT NULLs, as `columns:` of its entry. */
+function partitionColumnsYaml(p: Table): YamlMap {
+  const out: YamlMap = yamlMap();
+  for (const c of p.partitionColumns ?? []) {
+    const m: YamlMap = yamlMap();
+    if (c.default !== undefined) m.default = c.default === null ? null : sqlScalar(c.default);
+    if (c.notNull) m.not_null = true;
+    out[c.name] = m;
   }
   return out;
 }

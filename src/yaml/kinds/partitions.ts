@@ -1,6 +1,6 @@
 import type { Column } from '../../model/column.ts';
 import type { QualifiedName } from '../../model/names.ts';
-import type { PartitionBy, PartitionRule, Table } from '../../model/table.ts';
+import type { PartitionBy, PartitionColumn, PartitionRule, Table } from '../../model/table.ts';
 import { isoDate, parseIsoDate, periodStart, stepPeriod } from '../../model/partition-rule.ts';
 import { planDate } from '../../config/today.ts';
 import { keys } from '../../model/keys.ts';
@@ -47,6 +47,13 @@ interface PartitionEntryYaml {
   /** Rolling rules only. */
   readonly premake?: number;
   readonly retain?: number;
+  /** The partition's own default or NOT NULL on columns of its parent. */
+  readonly columns?: Readonly<Record<string, PartitionColumnYaml>>;
+}
+
+interface PartitionColumnYaml {
+  readonly default?: string | number | boolean | null;
+  readonly not_null?: boolean;
 }
 
 export type PartitionsYaml = Readonly<Record<string, string | PartitionEntryYaml>>;
@@ -161,6 +168,7 @@ interface PartitionSpec {
   readonly bound: string;
   readonly comment: string | null;
   readonly owner: string | null;
+  readonly columns?: readonly PartitionColumn[];
   readonly loc: Loc;
 }
 
@@ -411,7 +419,16 @@ export function loadPartitions(ctx: LoadContext, parent: Table, value: Partition
     const bound = boundOf(ctx, by, keyCount, v as string | PartitionEntryYaml, entryLoc);
     if (bound === null) continue;
     const entry = typeof v === 'object' && v !== null ? (v as PartitionEntryYaml) : {};
-    specs.push({ name: key, schema: entry.schema ?? parent.schema, bound, comment: entry.comment ?? null, owner: entry.owner ?? null, loc: entryLoc });
+    const columns = entry.columns === undefined ? [] : loadPartitionColumns(ctx, parent, entry.columns, below(entryLoc, 'columns'));
+    specs.push({
+      name: key,
+      schema: entry.schema ?? parent.schema,
+      bound,
+      comment: entry.comment ?? null,
+      owner: entry.owner ?? null,
+      ...(columns.length > 0 ? { columns } : {}),
+      loc: entryLoc,
+    });
   }
   let defaults = 0;
   for (const s of specs) {
@@ -430,11 +447,41 @@ export function loadPartitions(ctx: LoadContext, parent: Table, value: Partition
       forceRowSecurity: false,
       owner: s.owner ?? parent.owner,
       partitionOf: { schema: parent.schema, table: parent.name, bound: s.bound },
+      ...(s.columns ? { partitionColumns: s.columns } : {}),
     };
     ctx.mark(partition, s.loc);
     ctx.model.tables.push(partition);
   }
   return rule;
+}
+
+/**
+ * `columns:` of a declared partition: a default of its own (`default: null` for none where the
+ * parent has one) or `not_null: true`, on columns its parent has.
+ */
+function loadPartitionColumns(ctx: LoadContext, parent: Table, value: Readonly<Record<string, PartitionColumnYaml>>, loc: Loc): PartitionColumn[] {
+  const out: PartitionColumn[] = [];
+  for (const [name, v] of Object.entries(value ?? {})) {
+    const at = below(loc, name);
+    const column = parent.columns.find((c) => c.name === name);
+    if (!column) {
+      ctx.problem(at, `table \`${display(parent)}\` has no column \`${name}\``);
+      continue;
+    }
+    if (column.identity !== null || column.generated !== null) {
+      ctx.problem(at, `\`${name}\` is ${column.identity !== null ? 'an identity' : 'a generated'} column: a partition takes it from its parent as it is`);
+      continue;
+    }
+    const own: { name: string; default?: string | null; notNull?: boolean } = { name };
+    if (v !== null && typeof v === 'object' && 'default' in v) own.default = v.default === null || v.default === undefined ? null : String(v.default);
+    if (v?.not_null === true) own.notNull = true;
+    if (own.default === undefined && own.notNull === undefined) {
+      ctx.problem(at, 'a partition column sets `default` (null for none) or `not_null: true`');
+      continue;
+    }
+    out.push(own);
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Partitioned tables: a unique constraint or primary key includes every partition key column. */
