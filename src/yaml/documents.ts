@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { Problem } from './problems.ts';
+import { parseBlockSubset, type PositionNode, type Span } from './block-subset.ts';
 
 /** A step into a YAML value: a mapping key or a list index. */
 export type Segment = string | number;
@@ -9,11 +10,14 @@ export type KeyPath = readonly Segment[];
 /** One YAML document of a schema file, parsed, with what it takes to point back into the text. */
 export interface ParsedDocument {
   readonly file: string;
-  readonly doc: Document.Parsed;
   readonly lines: LineCounter;
   readonly text: string;
   /** Plain data; integers too large for a JS number are kept as decimal strings. */
   readonly value: unknown;
+  /** The text of the node at a path (see `locate`). */
+  readonly spanAt: (path: KeyPath, part: 'key' | 'value') => Span | null;
+  /** Read by the block-subset reader, which reports no problems: the general parser reports them. */
+  readonly fromSubset: boolean;
 }
 
 export interface ParsedFile {
@@ -37,8 +41,26 @@ function withPlainEnv<T>(parse: () => T): T {
   }
 }
 
+export interface ParseOptions {
+  /**
+   * Read block-style text with the fast subset reader (block-subset.ts) when it can. Its documents
+   * carry no problems of their own: a caller that finds any problem parses again without it, so
+   * every message comes from the general parser.
+   */
+  readonly subset?: boolean;
+}
+
 /** Parses a file (which may hold several `---` documents). Syntax errors become problems. */
-export function parseFile(file: string, text: string): ParsedFile {
+export function parseFile(file: string, text: string, opts: ParseOptions = {}): ParsedFile {
+  if (opts.subset) {
+    const read = parseBlockSubset(text);
+    if (read !== null) {
+      const lines = new LineCounter();
+      for (const start of read.lineStarts) lines.addNewLine(start);
+      const root = read.root;
+      return { documents: [{ file, lines, text, value: read.value, spanAt: (path, part) => spanInTree(root, path, part), fromSubset: true }], problems: [] };
+    }
+  }
   const lines = new LineCounter();
   const docs = withPlainEnv(() => parseAllDocuments(text, { lineCounter: lines, intAsBigInt: true, merge: true, prettyErrors: true, uniqueKeys: false }));
   const list = Array.isArray(docs) ? docs : [];
@@ -79,7 +101,7 @@ export function parseFile(file: string, text: string): ParsedFile {
       problems.push({ file, line: pos.line, column: pos.col, path: '', message });
       continue;
     }
-    documents.push({ file, doc, lines, text, value });
+    documents.push({ file, lines, text, value, spanAt: (path, part) => spanOf(find(doc, path, part)), fromSubset: false });
   }
   return { documents, problems };
 }
@@ -184,23 +206,45 @@ export function formatPath(path: KeyPath): string {
  * keys, aliases), the deepest node reached is used.
  */
 export function locate(d: ParsedDocument, path: KeyPath, part: 'key' | 'value'): { line: number; column: number } {
-  const target = find(d, path, part);
-  const at = d.lines.linePos(target?.range?.[0] ?? 0);
+  const at = d.lines.linePos(d.spanAt(path, part)?.start ?? 0);
   return { line: at.line, column: at.col };
 }
 
 /** The text of the value at `path` as written (e.g. `1.10`, which reads as the number 1.1). */
 export function sourceText(d: ParsedDocument, path: KeyPath): string | null {
-  const n = find(d, path, 'value');
-  return n?.range == null ? null : d.text.slice(n.range[0], n.range[1]);
+  const span = d.spanAt(path, 'value');
+  return span === null ? null : d.text.slice(span.start, span.end);
 }
 
-function find(d: ParsedDocument, path: KeyPath, part: 'key' | 'value'): YamlNode | null {
-  let node: unknown = d.doc.contents;
+function spanOf(n: YamlNode | null): Span | null {
+  return n?.range == null ? null : { start: n.range[0], end: n.range[1] };
+}
+
+/** `find` over the subset reader's position tree (which has no aliases and no empty values). */
+function spanInTree(root: PositionNode, path: KeyPath, part: 'key' | 'value'): Span {
+  let node: PositionNode = root;
+  let key: Span | null = null;
+  for (const seg of path) {
+    const entry = typeof seg === 'string' ? node.entries?.get(seg) : undefined;
+    if (entry !== undefined) {
+      key = entry.key;
+      node = entry.value;
+      continue;
+    }
+    const item = typeof seg === 'number' ? node.items?.[seg] : undefined;
+    if (item === undefined) break;
+    key = null;
+    node = item;
+  }
+  return part === 'value' && node.end > node.start ? node : (key ?? node);
+}
+
+function find(doc: Document.Parsed, path: KeyPath, part: 'key' | 'value'): YamlNode | null {
+  let node: unknown = doc.contents;
   let keyNode: YamlNode | null = null;
   let valueNode: YamlNode | null = (node as YamlNode | null) ?? null;
   for (const seg of path) {
-    if (isAlias(node)) node = node.resolve(d.doc);
+    if (isAlias(node)) node = node.resolve(doc);
     let next: Pair<unknown, unknown> | undefined;
     if (isMap(node) && typeof seg === 'string') {
       next = pairsByKey(node).get(seg);

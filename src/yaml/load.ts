@@ -41,23 +41,29 @@ export interface SchemaFile {
  * references, SQL fragments that are not what their key allows). Throws a YamlError listing every
  * problem of the first round that has any. Needs the SQL parser loaded (`loadSqlParser`).
  */
-export function loadSchemaFiles(files: readonly SchemaFile[]): LoadedSchema {
+export function loadSchemaFiles(files: readonly SchemaFile[], opts: { readonly subset?: boolean } = {}): LoadedSchema {
+  const subset = opts.subset ?? true;
   const parse = sqlParser();
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const paths = sorted.map((f) => f.path);
-  const fail = (problems: readonly Problem[]) => new YamlError(sortProblems(problems, paths));
+  // Block-style files are read by the fast subset reader first. Should anything be wrong, the
+  // files are read again by the general parser, so that every problem is reported by it.
+  const fail = (problems: readonly Problem[]) => {
+    if (documents.some((d) => d.fromSubset)) return loadSchemaFiles(files, { subset: false });
+    throw new YamlError(sortProblems(problems, paths));
+  };
 
   const documents: ParsedDocument[] = [];
   const shapeProblems: Problem[] = [];
   for (const f of sorted) {
-    const parsed = parseFile(f.path, f.text);
+    const parsed = parseFile(f.path, f.text, { subset });
     shapeProblems.push(...parsed.problems);
     for (const d of parsed.documents) {
       shapeProblems.push(...validateDocument(d));
       documents.push(d);
     }
   }
-  if (shapeProblems.length > 0) throw fail(shapeProblems);
+  if (shapeProblems.length > 0) return fail(shapeProblems);
 
   const ctx = new LoadContext();
   for (const kind of KINDS) {
@@ -76,9 +82,9 @@ export function loadSchemaFiles(files: readonly SchemaFile[]): LoadedSchema {
   for (const kind of KINDS) kind.check?.(ctx);
   checkNamespaces(ctx);
   for (const d of documents) ctx.problems.push(...checkSqlFragments(d, parse));
-  if (ctx.problems.length > 0) throw fail(ctx.problems);
+  if (ctx.problems.length > 0) return fail(ctx.problems);
   const cycles = checkViewCycles(documents, parse);
-  if (cycles.length > 0) throw fail(cycles);
+  if (cycles.length > 0) return fail(cycles);
 
   return { model: canonicalize(withoutEmptyOptionalLists(ctx.model)), sources: ctx.sources, files: paths };
 }
