@@ -188,14 +188,7 @@ class Reader {
       } else {
         colon = this.plainKeyEnd(offset, lineEnd);
         if (colon === -1) outside();
-        let e = colon;
-        while (e > offset && t.charCodeAt(e - 1) === 32) e--;
-        const raw = t.slice(offset, e);
-        this.plainStart(raw);
-        const resolved = resolvePlain(raw);
-        if (typeof resolved !== 'string' || raw === '<<') outside(); // keys that are not text, merge keys
-        key = raw;
-        keySpan = { start: offset, end: e };
+        ({ key, span: keySpan } = this.plainKey(offset, colon));
       }
       if (key === '' || entries.has(key)) outside();
       if (!this.spaceOrEnd(colon + 1, line)) outside();
@@ -319,6 +312,17 @@ class Reader {
     return { value: plainValue(raw), pos: { start: offset, end: e }, after: e };
   }
 
+  /** A plain key from `start` to its `:` (spaces before the colon left out): text only, no merge key. */
+  private plainKey(start: number, colon: number): { key: string; span: Span } {
+    let e = colon;
+    while (e > start && this.text.charCodeAt(e - 1) === 32) e--;
+    const raw = this.text.slice(start, e);
+    if (raw === '') outside();
+    this.plainStart(raw);
+    if (typeof resolvePlain(raw) !== 'string' || raw === '<<') outside(); // keys that are not text, merge keys
+    return { key: raw, span: { start, end: e } };
+  }
+
   /** Plain scalars may not start with an indicator. */
   private plainStart(raw: string): void {
     const c = raw.charCodeAt(0);
@@ -393,14 +397,7 @@ class Reader {
           if (isFlowIndicator(ch) || ch === 35 || ch === 58) outside();
         }
         if (j >= end) outside();
-        let e = j;
-        while (e > i && t.charCodeAt(e - 1) === 32) e--;
-        const raw = t.slice(i, e);
-        if (raw === '') outside();
-        this.plainStart(raw);
-        if (typeof resolvePlain(raw) !== 'string' || raw === '<<') outside();
-        key = raw;
-        keySpan = { start: i, end: e };
+        ({ key, span: keySpan } = this.plainKey(i, j));
         i = j;
       }
       if (key === '' || entries.has(key)) outside();
