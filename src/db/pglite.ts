@@ -120,6 +120,8 @@ interface PgliteCreateOptions {
   readonly dataDir?: string;
   readonly extensions: ExtensionMap;
   readonly loadDataDir?: Blob;
+  /** Server settings on top of the build's own start parameters (standard build only). */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** Starts an instance of the build; the class is imported lazily so each build loads only when used. */
@@ -130,7 +132,9 @@ export async function createPglite(build: PgliteBuild, opts: PgliteCreateOptions
     return (await PGlite.create({ ...opts, extensions: opts.extensions as never })) as unknown as EmbeddedPglite;
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  return (await PGlite.create({ ...opts, extensions: opts.extensions as never })) as unknown as EmbeddedPglite;
+  const { settings, ...rest } = opts;
+  const startParams = settings ? [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])] : undefined;
+  return (await PGlite.create({ ...rest, extensions: opts.extensions as never, ...(startParams ? { startParams } : {}) })) as unknown as EmbeddedPglite;
 }
 
 /**
@@ -178,6 +182,11 @@ export interface PgliteOptions {
   readonly extensions?: readonly string[];
   /** A data directory dump (from `dumpDataDir`) to start from instead of running initdb; same build only. */
   readonly loadDataDir?: Blob;
+  /**
+   * A throwaway instance (a scratch database): a small buffer pool (16 MB instead of 128 MB). Its
+   * catalog is all it holds, and the pool's pages count in this process's memory once touched.
+   */
+  readonly scratch?: boolean;
 }
 
 export async function openPglite(opts: PgliteOptions): Promise<Connection & { readonly build: PgliteBuild }> {
@@ -216,6 +225,7 @@ export async function openPglite(opts: PgliteOptions): Promise<Connection & { re
       dataDir: opts.dataDir ?? undefined,
       extensions: await loadExtensions(build, wanted),
       loadDataDir,
+      ...(opts.scratch ? { settings: { shared_buffers: '16MB' } } : {}),
     });
     // TimescaleDB's licensed half (compression, policies, continuous aggregates) is loaded by its
     // library's start-up hook, which a server runs through shared_preload_libraries. PGlite has no

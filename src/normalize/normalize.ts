@@ -47,21 +47,57 @@ export async function normalizeModel(raw: DatabaseModel, opts: NormalizeOptions)
   return (await normalizeWithStats(raw, opts)).model;
 }
 
-export async function normalizeWithStats(
-  annotated: DatabaseModel,
-  opts: NormalizeOptions,
-): Promise<{ model: DatabaseModel; stats: NormalizeStats }> {
-  // Extension versions never reach the scratch engine: its builds ship other versions than a server
-  // (2.23.0-dev embedded, 2.23.0 or 2.24.1 on a server), and a version is not deparsed text. The
-  // state's own versions are put back afterwards (withAnnotations).
-  const raw: DatabaseModel = { ...annotated, extensions: annotated.extensions.map((e) => ({ ...e, version: null })) };
-  const engineId = await scratchEngineId({ ...opts, extensions: raw.extensions.map((e) => e.name) });
+export interface Normalized {
+  /** The normalized state with the input's annotations (renames, USING, owners, roles...). */
+  readonly model: DatabaseModel;
+  /** The normalized state as the scratch engine read it back, without them (what is cached). */
+  readonly plain: DatabaseModel;
+  readonly stats: NormalizeStats;
+}
+
+/**
+ * Extension versions never reach the scratch engine: its builds ship other versions than a server
+ * (2.23.0-dev embedded, 2.23.0 or 2.24.1 on a server), and a version is not deparsed text. The
+ * state's own versions are put back afterwards (withAnnotations).
+ */
+function withoutExtensionVersions(annotated: DatabaseModel): DatabaseModel {
+  return { ...annotated, extensions: annotated.extensions.map((e) => ({ ...e, version: null })) };
+}
+
+async function engineIdFor(raw: DatabaseModel, opts: NormalizeOptions): Promise<string> {
+  return scratchEngineId({ ...opts, extensions: raw.extensions.map((e) => e.name) });
+}
+
+/**
+ * The cache key of a whole state's normalized form. Its state text leaves extension versions out,
+ * so the state as given serves (its text is then computed once, for this and its fingerprint).
+ */
+function wholeKeyOf(state: DatabaseModel, engineId: string, opts: NormalizeOptions): string {
   // Fingerprints leave out every `using` key (the columns' USING annotations), policies' too:
   // their USING clauses are part of what is normalized, so of the key.
-  const policyClauses = raw.policies.map((p) => `${p.schema}.${p.table}.${p.name}\u0000${p.using ?? ''}`).sort().join('\n');
-  const wholeKey = sha256(['whole', engineId, [...opts.managedSchemas].sort().join(','), stateText(raw), policyClauses].join('\n'));
+  const policyClauses = state.policies.map((p) => `${p.schema}.${p.table}.${p.name}\u0000${p.using ?? ''}`).sort().join('\n');
+  return sha256(['whole', engineId, [...opts.managedSchemas].sort().join(','), stateText(state), policyClauses].join('\n'));
+}
+
+/**
+ * Records `plain` as the normalized form of `annotated`, found without a scratch database of its
+ * own (src/normalize/fixed-point.ts): a later normalization of the same state reads it back.
+ */
+export async function rememberNormalized(annotated: DatabaseModel, plain: DatabaseModel, opts: NormalizeOptions): Promise<void> {
+  writeCached(opts.cacheDir, wholeKeyOf(annotated, await engineIdFor(annotated, opts), opts), plain);
+}
+
+/** `plain` (a normalized state) with what `annotated` says about how to get there and what is not normalized. */
+export function annotatedLike(plain: DatabaseModel, annotated: DatabaseModel): DatabaseModel {
+  return withAnnotations(plain, annotated);
+}
+
+export async function normalizeWithStats(annotated: DatabaseModel, opts: NormalizeOptions): Promise<Normalized> {
+  const raw = withoutExtensionVersions(annotated);
+  const engineId = await engineIdFor(raw, opts);
+  const wholeKey = wholeKeyOf(annotated, engineId, opts);
   const whole = readCached<DatabaseModel>(opts.cacheDir, wholeKey);
-  if (whole) return { model: withAnnotations(whole, annotated), stats: { tablesNormalized: 0, tablesFromCache: raw.tables.length } };
+  if (whole) return { model: withAnnotations(whole, annotated), plain: whole, stats: { tablesNormalized: 0, tablesFromCache: raw.tables.length } };
 
   const implicit = implicitSchemaNames(raw, opts.managedSchemas);
   if (hasProgrammableObjects(raw)) {
@@ -69,7 +105,7 @@ export async function normalizeWithStats(
     // function, a view over several tables): such a state is normalized whole, in one scratch.
     const model = await normalizeInScratch(raw, implicit, opts);
     writeCached(opts.cacheDir, wholeKey, model);
-    return { model: withAnnotations(model, annotated), stats: { tablesNormalized: raw.tables.length, tablesFromCache: 0 } };
+    return { model: withAnnotations(model, annotated), plain: model, stats: { tablesNormalized: raw.tables.length, tablesFromCache: 0 } };
   }
   const parts = splitModel(raw);
   const eKey = envKey(engineId, opts.managedSchemas, { ...parts.env, schemas: [...parts.env.schemas, ...implicit.map((name) => ({ name, comment: null }))] });
@@ -106,6 +142,7 @@ export async function normalizeWithStats(
   writeCached(opts.cacheDir, wholeKey, model);
   return {
     model: withAnnotations(model, annotated),
+    plain: model,
     stats: { tablesNormalized: missing.length, tablesFromCache: raw.tables.length - missing.length },
   };
 }
@@ -139,6 +176,7 @@ async function normalizeInScratch(
     const steps = orderSteps(diffModels(baseline, complete, { online: false }));
     if (!checked) await assertOneStatementEach(steps, opts.sources);
     await runSteps(scratch, steps, opts.sources, await stepRoleFor(scratch, complete));
+    await forgetCatalogPlans(scratch);
     const normalized = await introspect(scratch.conn, { schemas: opts.managedSchemas });
     // Roles are not normalized (the scratch has its own); the raw ones are re-attached.
     return { ...normalized, roles: [] };
@@ -190,9 +228,21 @@ async function normalizeInWarmScratch(
     } catch {
       return null;
     }
+    await forgetCatalogPlans(scratch);
     const normalized = await introspect(scratch.conn, { schemas: opts.managedSchemas, inTransaction: true });
     return { ...normalized, roles: [] };
   });
+}
+
+/**
+ * The catalog reads are prepared statements on the embedded engine (`Connection.queryReused`), and
+ * the ones without parameters keep the plan made at their first run: on the scratch, the baseline
+ * read of an empty catalog. Planned for a few rows, reading back a thousand tables took three times
+ * as long. DISCARD PLANS keeps the statements and makes each plan again at its next run, for the
+ * catalog as it now is.
+ */
+async function forgetCatalogPlans(scratch: ScratchDatabase): Promise<void> {
+  await scratch.conn.exec('DISCARD PLANS');
 }
 
 /**

@@ -64,9 +64,29 @@ function referenceShape(t: Table): unknown {
   return { schema: t.schema, name: t.name, keyed, columns: t.columns.filter((c) => cols.has(c.name)) };
 }
 
-/** A referenced table reduced to what a foreign key to it needs: no foreign keys of its own. */
+/**
+ * A referenced table reduced to what a foreign key to it needs: the columns of its keys (primary,
+ * unique, and unique indexes over plain columns), with their types and collations, and those keys;
+ * no foreign keys of its own, identity, defaults, other indexes or comments. It is created only
+ * so that the referencing tables can be, and costs a fraction of the whole table.
+ */
 export function referenceStub(g: TableGroup): TableGroup {
-  return { ...g, table: { ...g.table, constraints: g.table.constraints.filter((c) => c.kind !== 'foreign_key') } };
+  const t = g.table;
+  const constraints = t.constraints.filter((c) => c.kind === 'primary_key' || c.kind === 'unique');
+  const indexes = t.indexes.filter((i) => i.unique && i.where === null && i.keys.every((k) => k.isColumn));
+  const keyColumns = new Set([...constraints.flatMap((c) => c.columns), ...indexes.flatMap((i) => [...i.keys.map((k) => k.expression), ...i.include])]);
+  return {
+    table: {
+      ...t,
+      comment: null,
+      columns: t.columns
+        .filter((c) => keyColumns.has(c.name))
+        .map((c) => ({ ...c, default: null, identity: null, generated: null, notNull: c.notNull || c.identity !== null, comment: null })),
+      constraints: constraints.map((c) => ({ ...c, comment: null })),
+      indexes: indexes.map((i) => ({ ...i, comment: null })),
+    },
+    sequences: [],
+  };
 }
 
 export function envKey(engineId: string, managed: readonly string[], env: DatabaseModel): string {

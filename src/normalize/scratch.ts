@@ -110,7 +110,7 @@ async function openPgliteScratch(opts: ScratchOptions): Promise<ScratchDatabase>
     });
     throw new UserError(`${lines.join('\n')}\ngive --dev-url with a scratch database on a server that has ${missing.length === 1 ? 'it' : 'them'}`);
   }
-  const conn = await openPglite({ dataDir: null, extensions: opts.extensions });
+  const conn = await openPglite({ dataDir: null, extensions: opts.extensions, scratch: true });
   return {
     conn,
     engineId: pgliteEngineId(build),

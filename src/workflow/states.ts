@@ -15,6 +15,7 @@ import { withReachableColumnOrder } from '../diff/column-order.ts';
 import { introspect } from '../introspect/index.ts';
 import { readTableData } from '../introspect/data.ts';
 import { normalizeModel } from '../normalize/normalize.ts';
+import { normalizeToFixedPoint } from '../normalize/fixed-point.ts';
 import { inPhase, startPhase } from '../progress.ts';
 import type { SourcePosition } from '../model/source.ts';
 import { UserError } from '../errors.ts';
@@ -59,15 +60,7 @@ async function normalizedDesired(
   ws: Workspace,
   sources?: ReadonlyMap<string, SourcePosition>,
 ): Promise<DatabaseModel> {
-  const opts = { cacheDir: ws.cacheDir, devUrl: ws.devUrl, managedSchemas };
-  const once = await normalizeModel(raw, { ...opts, sources });
-  // PostgreSQL's deparsed text is not always a fixed point (`varchar_col IN (...)` reads back as
-  // an ARRAY cast that deparses differently again). A database built from the plan is read back
-  // and normalized once more, so the desired state takes that second form too. Cached by content.
-  // YAML that was already in the engine's form (pulled from it) came back unchanged: it is the
-  // fixed point, and normalizing it again would give it back once more.
-  if (fingerprint(once) === fingerprint(raw)) return once;
-  return normalizeModel(once, opts);
+  return normalizeToFixedPoint(raw, { cacheDir: ws.cacheDir, devUrl: ws.devUrl, managedSchemas, ...(sources === undefined ? {} : { sources }) });
 }
 
 /**

@@ -64,6 +64,38 @@ describe('normalization', () => {
     expect(stateText(keyChanged.model)).toBe(stateText(fullKey.model));
   });
 
+  it('creates a referenced table as a stub of its keys only: a foreign key to a unique key or a unique index', async () => {
+    const yaml = (note: boolean) => `
+tables:
+  a:
+    comment: referenced
+    columns:
+      id: { type: bigint, identity: always, primary_key: true }
+      code: { type: varchar(20), not_null: true, unique: true, default: "'x'" }
+      tag: { type: text, collation: C, not_null: true }
+      other: jsonb
+    indexes:
+      a_tag_key: { columns: [tag], unique: true }
+      a_other_idx: { columns: [other], using: gin }
+  b:
+    columns:
+      id: { type: int, primary_key: true }
+      a_code: { type: varchar(20) }
+      a_tag: { type: text, collation: C }${note ? '\n      note: text' : ''}
+    foreign_keys:
+      b_code_fkey: { columns: [a_code], references: { table: a, columns: [code] } }
+      b_tag_fkey: { columns: [a_tag], references: { table: a, columns: [tag] }, on_delete: cascade }
+`;
+    const load = (note: boolean) => loadSchemaFiles([{ path: 's.yaml', text: yaml(note) }]).model;
+    const cacheDir = mkdtempSync(join(tmpdir(), 'pgform-norm-'));
+    const opts = { cacheDir, managedSchemas: ['public'] };
+    await normalizeWithStats(load(false), opts);
+    const changed = await normalizeWithStats(load(true), opts);
+    expect(changed.stats).toEqual({ tablesNormalized: 1, tablesFromCache: 1 });
+    const full = await normalizeWithStats(load(true), { cacheDir: null, managedSchemas: ['public'] });
+    expect(stateText(changed.model)).toBe(stateText(full.model));
+  });
+
   it('normalizes a normalized state (the second pass) table by table too, public schema grant and all', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'pgform-norm-'));
     const opts = { cacheDir, managedSchemas: ['public'] };
