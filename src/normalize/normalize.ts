@@ -28,6 +28,11 @@ export interface NormalizeOptions {
   readonly managedSchemas: readonly string[];
   /** Where each object was declared, for errors in its SQL fragments. */
   readonly sources?: ReadonlyMap<string, SourcePosition>;
+  /**
+   * False: cache the state's parts only, not the whole state (for a state that is not asked for
+   * again as a whole: the reduced state of the fixed point's second pass).
+   */
+  readonly wholeCache?: boolean;
 }
 
 export interface NormalizeStats {
@@ -87,6 +92,23 @@ export async function rememberNormalized(annotated: DatabaseModel, plain: Databa
   writeCached(opts.cacheDir, wholeKeyOf(annotated, await engineIdFor(annotated, opts), opts), plain);
 }
 
+/**
+ * The fixed point of a state's normalization (src/normalize/fixed-point.ts), as remembered by
+ * `rememberFixedPoint`, with the state's annotations; null when not cached.
+ */
+export async function cachedFixedPoint(annotated: DatabaseModel, opts: NormalizeOptions): Promise<DatabaseModel | null> {
+  const plain = readCached<DatabaseModel>(opts.cacheDir, await fixedPointKey(annotated, opts));
+  return plain && withAnnotations(plain, annotated);
+}
+
+export async function rememberFixedPoint(annotated: DatabaseModel, plain: DatabaseModel, opts: NormalizeOptions): Promise<void> {
+  writeCached(opts.cacheDir, await fixedPointKey(annotated, opts), plain);
+}
+
+async function fixedPointKey(annotated: DatabaseModel, opts: NormalizeOptions): Promise<string> {
+  return sha256(`fixed point\n${wholeKeyOf(annotated, await engineIdFor(annotated, opts), opts)}`);
+}
+
 /** `plain` (a normalized state) with what `annotated` says about how to get there and what is not normalized. */
 export function annotatedLike(plain: DatabaseModel, annotated: DatabaseModel): DatabaseModel {
   return withAnnotations(plain, annotated);
@@ -95,8 +117,8 @@ export function annotatedLike(plain: DatabaseModel, annotated: DatabaseModel): D
 export async function normalizeWithStats(annotated: DatabaseModel, opts: NormalizeOptions): Promise<Normalized> {
   const raw = withoutExtensionVersions(annotated);
   const engineId = await engineIdFor(raw, opts);
-  const wholeKey = wholeKeyOf(annotated, engineId, opts);
-  const whole = readCached<DatabaseModel>(opts.cacheDir, wholeKey);
+  const wholeKey = opts.wholeCache === false ? null : wholeKeyOf(annotated, engineId, opts);
+  const whole = wholeKey === null ? null : readCached<DatabaseModel>(opts.cacheDir, wholeKey);
   if (whole) return { model: withAnnotations(whole, annotated), plain: whole, stats: { tablesNormalized: 0, tablesFromCache: raw.tables.length } };
 
   const implicit = implicitSchemaNames(raw, opts.managedSchemas);
@@ -104,7 +126,7 @@ export async function normalizeWithStats(annotated: DatabaseModel, opts: Normali
     // Functions, views, triggers, policies and grants tie tables together (a default calling a
     // function, a view over several tables): such a state is normalized whole, in one scratch.
     const model = await normalizeInScratch(raw, implicit, opts);
-    writeCached(opts.cacheDir, wholeKey, model);
+    if (wholeKey !== null) writeCached(opts.cacheDir, wholeKey, model);
     return { model: withAnnotations(model, annotated), plain: model, stats: { tablesNormalized: raw.tables.length, tablesFromCache: 0 } };
   }
   const parts = splitModel(raw);
@@ -139,7 +161,7 @@ export async function normalizeWithStats(annotated: DatabaseModel, opts: Normali
     });
   }
   const model = joinParts(env, groups as TableGroup[]);
-  writeCached(opts.cacheDir, wholeKey, model);
+  if (wholeKey !== null) writeCached(opts.cacheDir, wholeKey, model);
   return {
     model: withAnnotations(model, annotated),
     plain: model,

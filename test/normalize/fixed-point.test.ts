@@ -7,6 +7,7 @@ import { normalizeModel, normalizeWithStats } from '../../src/normalize/normaliz
 import { normalizeToFixedPoint } from '../../src/normalize/fixed-point.ts';
 import { expressionProbe } from '../../src/normalize/expression-probe.ts';
 import { stateText } from '../../src/model/fingerprint.ts';
+import { canonicalJson } from '../../src/model/canonical-json.ts';
 import type { DatabaseModel } from '../../src/model/database.ts';
 
 const load = (yaml: string): DatabaseModel => loadSchemaFiles([{ path: 's.yaml', text: yaml }]).model;
@@ -65,12 +66,21 @@ describe('normalization to a fixed point', () => {
     expect(stateText(again.model)).toBe(stateText(await normalizeModel(once.model, { cacheDir: null, managedSchemas: ['public'] })));
   });
 
-  it('keeps the annotations of the YAML (renames, USING, owners)', async () => {
-    const raw = load(TABLES.replace('status: { type: varchar(20),', 'status: { type: varchar(20), renamed_from: state, using: "state::varchar",'));
-    const fixed = await normalizeToFixedPoint(raw, { cacheDir: null, managedSchemas: ['public'] });
-    const status = fixed.tables.find((t) => t.name === 'entry')!.columns.find((c) => c.name === 'status')!;
+  it('keeps the annotations of the YAML (renames, USING, owners), also when the fixed point comes from the cache', async () => {
+    const raw = load(
+      TABLES.replace('status: { type: varchar(20),', 'status: { type: varchar(20), renamed_from: state, using: "state::varchar",')
+        .replace('  entry:\n', '  entry:\n    owner: pg_database_owner\n'),
+    );
+    const cacheDir = mkdtempSync(join(tmpdir(), 'pgform-fixed-'));
+    const fixed = await normalizeToFixedPoint(raw, { cacheDir, managedSchemas: ['public'] });
+    const entry = fixed.tables.find((t) => t.name === 'entry')!;
+    expect(entry.owner).toBe('pg_database_owner');
+    const status = entry.columns.find((c) => c.name === 'status')!;
     expect(status.renamedFrom).toBe('state');
     expect(status.using).toBe('state::varchar');
+    // The second time, the fixed point is read from the cache: the same model, annotations and all.
+    const again = await normalizeToFixedPoint(raw, { cacheDir, managedSchemas: ['public'] });
+    expect(canonicalJson(again)).toBe(canonicalJson(fixed));
   });
 
   it('probes a reduced state: no foreign keys, identity, plain indexes or comments; unchanged tables left out', async () => {
