@@ -198,7 +198,7 @@ async function normalizeInScratch(
     const steps = orderSteps(diffModels(baseline, complete, { online: false }));
     if (!checked) await assertOneStatementEach(steps, opts.sources);
     await runSteps(scratch, steps, opts.sources, await stepRoleFor(scratch, complete));
-    await forgetCatalogPlans(scratch);
+    await forgetCatalogPlans(scratch, steps.length);
     const normalized = await introspect(scratch.conn, { schemas: opts.managedSchemas });
     // Roles are not normalized (the scratch has its own); the raw ones are re-attached.
     return { ...normalized, roles: [] };
@@ -250,21 +250,24 @@ async function normalizeInWarmScratch(
     } catch {
       return null;
     }
-    await forgetCatalogPlans(scratch);
+    await forgetCatalogPlans(scratch, steps.length);
     const normalized = await introspect(scratch.conn, { schemas: opts.managedSchemas, inTransaction: true });
     return { ...normalized, roles: [] };
   });
 }
+
+const REPLAN_AFTER_STEPS = 100;
 
 /**
  * The catalog reads are prepared statements on the embedded engine (`Connection.queryReused`), and
  * the ones without parameters keep the plan made at their first run: on the scratch, the baseline
  * read of an empty catalog. Planned for a few rows, reading back a thousand tables took three times
  * as long. DISCARD PLANS keeps the statements and makes each plan again at its next run, for the
- * catalog as it now is.
+ * catalog as it now is. Planning again costs about 30 ms; a small state reads back as fast with
+ * either plan, so only a state of many steps (REPLAN_AFTER_STEPS) pays it.
  */
-async function forgetCatalogPlans(scratch: ScratchDatabase): Promise<void> {
-  await scratch.conn.exec('DISCARD PLANS');
+async function forgetCatalogPlans(scratch: ScratchDatabase, stepCount: number): Promise<void> {
+  if (stepCount >= REPLAN_AFTER_STEPS) await scratch.conn.exec('DISCARD PLANS');
 }
 
 /**
